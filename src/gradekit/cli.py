@@ -1,0 +1,122 @@
+"""Command line: ``grade [check|selfcheck] ...``.
+
+Exit codes (the same for every command):
+
+* 0 -- everything passed (``check``: full score; ``selfcheck``: no problem found);
+* 1 -- grading ran and something did not pass;
+* 2 -- usage or kit error: bad arguments, a malformed course file, graders
+  that cannot be collected.  Nothing was graded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from gradekit import __version__
+from gradekit.i18n import pick_lang
+from gradekit.kit import KitError, find_root, load_kit
+from gradekit.runner import RunnerError, Submission, grade
+
+EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
+
+HELP_SUBMISSION = "folder holding the student's <topic>.py files (default: the kit's starter/)"
+HELP_LANG = "language of messages: zh or en (default: from the locale)"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="grade", description="gradekit: grade Python exercises, kindly.")
+    parser.add_argument("--version", action="version", version=f"gradekit {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--kit", type=Path, help="the kit folder (default: found from the current folder)")
+    common.add_argument("--lang", choices=["zh", "en"], help=HELP_LANG)
+    common.add_argument("--seed", type=int, help="seed for randomised checks (default: random, printed)")
+    common.add_argument("--timeout", type=float, default=2.0, help="seconds per call into student code (default 2)")
+    sub = parser.add_subparsers(dest="command")
+
+    check = sub.add_parser("check", parents=[common], help="grade once and print a report")
+    check.add_argument("topics", nargs="*", metavar="TOPIC", help="topics to grade (default: all)")
+    check.add_argument("--submission", type=Path, help=HELP_SUBMISSION)
+    check.add_argument("--json", type=Path, metavar="FILE", help="also write the native JSON result here")
+    check.add_argument("--public-only", action="store_true", help="run public checks only, as a student's copy does")
+    check.add_argument("--all", action="store_true", help="show every failure, not just the first few")
+    check.add_argument("--verbose", "-v", action="store_true", help="show tracebacks and full output")
+
+    selfcheck = sub.add_parser("selfcheck", parents=[common],
+                               help="prove solutions score 100%%, stubs 0 and every mutant loses points")
+    selfcheck.add_argument("topics", nargs="*", metavar="TOPIC")
+    return parser
+
+
+def _kit(args):
+    root = args.kit or find_root()
+    if root is None:
+        raise KitError("no kit here: run grade inside the kit folder (with exercises/ and graders/) or pass --kit")
+    return load_kit(root)
+
+
+def cmd_check(args, lang: str) -> int:
+    from rich.console import Console
+
+    from gradekit.render.native import to_json
+    from gradekit.render.terminal import render
+
+    kit = _kit(args)
+    submission = (args.submission or kit.starter).resolve()
+    if not submission.is_dir():
+        raise KitError(f"--submission {submission}: not a folder")
+    kit.select(args.topics)  # unknown topics fail here, with the list of known ones
+    result = grade(kit, [Submission(submission, "s0")], topics=args.topics or None, seed=args.seed,
+                   public_only=args.public_only, lang=lang, timeout=args.timeout)[0]
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(to_json(result), encoding="utf-8")
+    Console(highlight=False).print(render(result, lang, verbose=args.verbose, show_all=args.all))
+    return EXIT_OK if result.score == result.max_score and result.max_score > 0 else EXIT_FAILED
+
+
+def cmd_selfcheck(args, lang: str) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from gradekit import selfcheck
+
+    kit = _kit(args)
+    reports, seed = selfcheck.run(kit, args.topics or None, seed=args.seed)
+    console = Console(highlight=False)
+    table = Table(title=f"grade selfcheck · seed {seed}", box=None)
+    for col in ("topic", "checks", "public", "solution", "stub", "mutants caught", "ok"):
+        table.add_column(col)
+    problems = []
+    for r in reports:
+        table.add_row(r.slug, str(r.checks), str(r.public), r.solution, r.stub, f"{r.mutants_caught}/{r.mutants}",
+                      "[green]✓[/]" if not r.problems else "[red]✗[/]")
+        problems += [f"{r.slug}: {p}" for p in r.problems]
+    console.print(table)
+    for p in problems:
+        console.print(f"[red]✗[/] {p}", markup=True)
+    if not problems:
+        console.print("[green]selfcheck passed[/]")
+    return EXIT_FAILED if problems else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["check", *(argv if argv is not None else sys.argv[1:])])
+    lang = pick_lang(args.lang)
+    try:
+        if args.command == "selfcheck":
+            return cmd_selfcheck(args, lang)
+        return cmd_check(args, lang)
+    except KitError as exc:
+        print(f"grade: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except RunnerError as exc:
+        print(f"grade: {exc}", file=sys.stderr)
+        if exc.output:
+            print(exc.output[-6000:], file=sys.stderr)
+        return EXIT_ERROR

@@ -1,0 +1,211 @@
+"""The API grader authors import.
+
+A grader is an ordinary pytest file in ``graders/<slug>/``.  Its fixture named
+after the topic (``functions``) is a proxy of the student's ``functions.py``
+running in the sandbox.  Checks are hidden unless marked ``@public``; every
+check has ``@points`` and belongs to an exercise (``@exercise`` on the test or
+its class).  Failures carry *fields* (what was called, expected, got), not
+sentences: the runner words them in the student's language.
+
+    from gradekit.grader import call, exercise, points, public
+
+    @exercise("my_abs")
+    class TestMyAbs:
+        @public
+        @points(2)
+        def test_negative(self, functions):
+            call(functions.my_abs, -5).returns(5)
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+
+import pytest
+
+from gradekit.proxy import Proxy, StudentError, helper, label_of, remote_dir, remote_isinstance, remote_type, show, type_name, where
+from gradekit.sandbox import SandboxError
+
+__all__ = [
+    "points", "public", "hint", "exercise", "time_limit",
+    "call", "expect", "fail", "CheckFailure", "printed", "helper", "same",
+    "remote_isinstance", "remote_type", "remote_dir", "type_name", "where", "StudentError",
+    "seeded", "run_script",
+]
+
+#: ``@points(3)``: what the check is worth (a positive int).
+points = pytest.mark.points
+#: ``@public``: the check ships to students; without it a check is hidden.
+public = pytest.mark.public
+#: ``@exercise("my_abs")``: the exercise (public name) a check or class of checks belongs to.
+exercise = pytest.mark.exercise
+#: ``@time_limit(5)``: seconds each sandbox request of this check may take (default 2).
+time_limit = pytest.mark.time_limit
+
+
+def hint(zh: str, en: str):
+    """``@hint(zh=..., en=...)``: a check-specific hint shown with its failure."""
+    return pytest.mark.hint(zh=zh, en=en)
+
+
+class CheckFailure(AssertionError):
+    """A check failed because of the student's code; ``detail`` holds the facts."""
+
+    def __init__(self, kind: str, **detail):
+        self.detail = {"kind": kind, **{k: v for k, v in detail.items() if v is not None}}
+        super().__init__(f"{kind}: {self.detail}")
+
+
+def fail(zh: str, en: str, **detail):
+    """Fail with a message of your own (both languages)."""
+    raise CheckFailure("custom", zh=zh, en=en, **detail)
+
+
+def _origin_fields(exc: BaseException) -> dict:
+    origin = getattr(exc, "_gk_origin", {}) or {}
+    return {"exc_type": getattr(exc, "type_name", type(exc).__name__), "exc_message": origin.get("message", str(exc)),
+            "file": origin.get("file") or None, "line": origin.get("line") or None,
+            "traceback": origin.get("traceback") or None}
+
+
+def student_failure(exc: BaseException, call_label: str) -> CheckFailure:
+    """The failure for an exception the student's code raised where none was expected."""
+    info = _origin_fields(exc)
+    kind = "todo" if info["exc_type"] == "NotImplementedError" else "raised"
+    return CheckFailure(kind, call=call_label, **info)
+
+
+def _numbers(*values) -> bool:
+    return all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values)
+
+
+def same(expected, actual, rel: float = 1e-9) -> bool:
+    """Equality as graders mean it: exact container types, floats within ``rel``.
+
+    ``[1, 2] != (1, 2)``, ``True != 1``, ``5 == 5.0``, and a proxy is only ever
+    equal to the same remote object.
+    """
+    if isinstance(expected, Proxy) or isinstance(actual, Proxy):
+        return expected == actual
+    if _numbers(expected, actual):
+        if isinstance(expected, float) or isinstance(actual, float):
+            if math.isnan(expected) or math.isnan(actual):
+                return math.isnan(expected) and math.isnan(actual)
+            return math.isclose(expected, actual, rel_tol=rel, abs_tol=1e-12)
+        return expected == actual
+    if type(expected) is not type(actual):
+        return False
+    if isinstance(expected, (list, tuple)):
+        return len(expected) == len(actual) and all(same(e, a, rel) for e, a in zip(expected, actual))
+    if isinstance(expected, dict):
+        return expected.keys() == actual.keys() and all(same(v, actual[k], rel) for k, v in expected.items())
+    return expected == actual
+
+
+def expect(actual, expected, *, call: str | None = None, rel: float = 1e-9):
+    """Fail unless ``actual`` is ``expected`` (see ``same``); ``call`` says what produced it."""
+    if not same(expected, actual, rel):
+        raise CheckFailure("returned", call=call or (label_of(actual) if isinstance(actual, Proxy) else None),
+                           expected=show(expected), actual=show(actual),
+                           expected_type=type(expected).__name__, actual_type=type_name(actual))
+    return actual
+
+
+@dataclass
+class Call:
+    """A call to student code, described before it runs so failures can say what was called."""
+
+    fn: object
+    args: tuple
+    kwargs: dict
+    label: str | None = None
+
+    @property
+    def text(self) -> str:
+        if self.label:
+            return self.label
+        parts = [show(a) for a in self.args] + [f"{k}={show(v)}" for k, v in self.kwargs.items()]
+        return f"{label_of(self.fn)}({', '.join(parts)})"
+
+    def as_(self, label: str) -> "Call":
+        """Describe the call differently in messages (e.g. ``counter()``)."""
+        self.label = label
+        return self
+
+    def result(self):
+        """Run the call; a student exception becomes a failure that names the call."""
+        try:
+            return self.fn(*self.args, **self.kwargs)
+        except SandboxError:
+            raise
+        except CheckFailure:
+            raise
+        except (Exception, StudentError) as exc:
+            if getattr(exc, "_gk_origin", None) is None:
+                raise
+            raise student_failure(exc, self.text) from None
+
+    def returns(self, expected, *, rel: float = 1e-9):
+        """Fail unless the call returns ``expected``; returns the value."""
+        value = self.result()
+        return expect(value, expected, call=self.text, rel=rel)
+
+    def raises(self, exc_type: type, message: str | None = None):
+        """Fail unless the call raises ``exc_type`` (and ``message`` exactly, when given)."""
+        try:
+            value = self.fn(*self.args, **self.kwargs)
+        except SandboxError:
+            raise
+        except (Exception, StudentError) as exc:
+            if getattr(exc, "_gk_origin", None) is None:
+                raise
+            info = _origin_fields(exc)
+            if info["exc_type"] == "NotImplementedError" and exc_type is not NotImplementedError:
+                raise CheckFailure("todo", call=self.text, **info) from None
+            if not isinstance(exc, exc_type):
+                raise CheckFailure("wrong_exception", call=self.text, expected=exc_type.__name__, **info) from None
+            if message is not None and info["exc_message"] != message:
+                raise CheckFailure("wrong_message", call=self.text, expected=show(message),
+                                   actual=show(info["exc_message"]), exc_type=info["exc_type"],
+                                   file=info["file"], line=info["line"]) from None
+            return exc
+        raise CheckFailure("no_raise", call=self.text, expected=exc_type.__name__, actual=show(value))
+
+    def prints(self, expected: str):
+        """Fail unless what the call printed equals ``expected`` exactly; returns the value."""
+        printed(self.fn)  # drop output from earlier requests
+        value = self.result()
+        got = printed(self.fn)
+        if got != expected:
+            raise CheckFailure("printed", call=self.text, expected=show(expected), actual=show(got))
+        return value
+
+
+def call(fn, *args, **kwargs) -> Call:
+    """``call(functions.my_abs, -5).returns(5)``."""
+    return Call(fn, args, kwargs)
+
+
+def printed(anchor: Proxy) -> str:
+    """Everything the student's code printed since the last call of ``printed`` (per topic)."""
+    box = object.__getattribute__(anchor, "_gk_box")
+    text = "".join(box.printed)
+    box.printed.clear()
+    return text
+
+
+def seeded(rng_seed: int, check_id: str) -> random.Random:
+    """The random generator of one check: the run's seed and the check id decide it."""
+    return random.Random(f"{rng_seed}:{check_id}")
+
+
+def run_script(anchor: Proxy, argv=(), stdin: str = "", timeout: float | None = None):
+    """Run the topic's file as a program (``python <slug>.py ARGV``) in a fresh sandboxed process.
+
+    Returns a ``ScriptRun`` with ``stdout``, ``stderr``, ``returncode`` and
+    ``timed_out``.  ``anchor`` is the topic fixture (it names the file).
+    """
+    box = object.__getattribute__(anchor, "_gk_box")
+    return box.run_script(argv, stdin, timeout)

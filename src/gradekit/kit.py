@@ -1,0 +1,236 @@
+"""The course as data: loading ``exercises/<slug>/exercise.toml`` into typed records.
+
+File format (``format_version = 1``)::
+
+    format_version = 1
+    order = 11                          # position in the course (unique)
+    title = { zh = "函数", en = "Functions" }
+    kind = "module"                     # or "script": graded by running the file
+
+    [[exercises]]
+    name = "my_abs"                     # public name from CURRICULUM.md; "Student.score" for methods
+    title = { zh = "...", en = "..." }
+    hints = [ { zh = "...", en = "..." }, ... ]   # at least one, revealed one at a time
+
+Mutants live in ``exercises/<slug>/mutants/*.py``; each begins with a header
+comment ``# mutant-of: <exercise name>`` and ``# mistake: <what is wrong>``.
+
+Every problem raises ``KitError`` naming the file and the key, so an author
+sees "exercises/functions/exercise.toml: exercises[1].hints: ..." and never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+FORMAT_VERSION = 1
+SLUG_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$")
+MUTANT_HEADER = re.compile(r"^#\s*(mutant-of|mistake)\s*:\s*(.+?)\s*$")
+
+
+class KitError(Exception):
+    """A course file is missing or malformed; the message names file and key."""
+
+
+@dataclass(frozen=True)
+class Text:
+    """A piece of text in both course languages."""
+
+    zh: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True)
+class Mutant:
+    path: Path
+    exercise: str
+    mistake: str
+
+
+@dataclass(frozen=True)
+class Exercise:
+    name: str
+    title: Text
+    hints: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    order: int
+    title: Text
+    kind: str
+    exercises: tuple[Exercise, ...]
+    folder: Path
+    mutants: tuple[Mutant, ...] = ()
+
+    @property
+    def solution(self) -> Path:
+        return self.folder / "solution.py"
+
+    def exercise(self, name: str) -> Exercise | None:
+        return next((e for e in self.exercises if e.name == name), None)
+
+
+@dataclass
+class Kit:
+    """A kit checkout: exercises/, starter/ and graders/ under one root."""
+
+    root: Path
+    topics: list[Topic] = field(default_factory=list)
+
+    @property
+    def graders(self) -> Path:
+        return self.root / "graders"
+
+    @property
+    def starter(self) -> Path:
+        return self.root / "starter"
+
+    def topic(self, slug: str) -> Topic:
+        for t in self.topics:
+            if t.slug == slug:
+                return t
+        raise KitError(f"unknown topic {slug!r}; topics are: {', '.join(t.slug for t in self.topics)}")
+
+    def select(self, slugs) -> list[Topic]:
+        return [self.topic(s) for s in slugs] if slugs else list(self.topics)
+
+
+# --------------------------------------------------------------------------
+
+
+def _text(value, where: str) -> Text:
+    if not isinstance(value, dict):
+        raise KitError(f"{where}: expected a table with zh and en, got {type(value).__name__}")
+    for lang in ("zh", "en"):
+        if not isinstance(value.get(lang), str) or not value[lang].strip():
+            raise KitError(f"{where}.{lang}: missing or empty (every text needs Chinese and English)")
+    extra = set(value) - {"zh", "en"}
+    if extra:
+        raise KitError(f"{where}: unknown key(s) {', '.join(sorted(extra))}")
+    return Text(value["zh"], value["en"])
+
+
+def _require(data: dict, key: str, typ, where: str):
+    if key not in data:
+        raise KitError(f"{where}: missing key '{key}'")
+    value = data[key]
+    if not isinstance(value, typ) or isinstance(value, bool) and typ is int:
+        raise KitError(f"{where}.{key}: expected {typ.__name__}, got {type(value).__name__}")
+    return value
+
+
+def load_mutant(path: Path, rel: str) -> Mutant:
+    fields = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            m = MUTANT_HEADER.match(line.strip())
+            if m:
+                fields[m.group(1)] = m.group(2)
+            elif line.strip() and not line.startswith("#"):
+                break
+    for key in ("mutant-of", "mistake"):
+        if key not in fields:
+            raise KitError(f"{rel}: missing header comment '# {key}: ...' at the top of the file")
+    return Mutant(path, fields["mutant-of"], fields["mistake"])
+
+
+def load_topic(folder: Path, root: Path) -> Topic:
+    path = folder / "exercise.toml"
+    rel = path.relative_to(root).as_posix()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise KitError(f"{rel}: file missing") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise KitError(f"{rel}: not valid TOML ({exc})") from None
+    version = _require(data, "format_version", int, rel)
+    if version != FORMAT_VERSION:
+        raise KitError(f"{rel}.format_version: {version} is not supported (this gradekit reads {FORMAT_VERSION})")
+    slug = folder.name
+    if not SLUG_RE.match(slug):
+        raise KitError(f"{rel}: folder name {slug!r} is not a valid slug")
+    if slug in sys.stdlib_module_names:
+        raise KitError(f"{rel}: slug {slug!r} would shadow the standard-library module of that name")
+    known = {"format_version", "order", "title", "kind", "exercises"}
+    extra = set(data) - known
+    if extra:
+        raise KitError(f"{rel}: unknown key(s) {', '.join(sorted(extra))}")
+    order = _require(data, "order", int, rel)
+    title = _text(data.get("title"), f"{rel}: title")
+    kind = data.get("kind", "module")
+    if kind not in ("module", "script"):
+        raise KitError(f"{rel}.kind: must be 'module' or 'script', not {kind!r}")
+    raw = _require(data, "exercises", list, rel)
+    if not raw:
+        raise KitError(f"{rel}.exercises: a topic needs at least one exercise")
+    exercises, seen = [], set()
+    for i, ex in enumerate(raw):
+        where = f"{rel}: exercises[{i}]"
+        if not isinstance(ex, dict):
+            raise KitError(f"{where}: expected a table")
+        name = _require(ex, "name", str, where)
+        if not NAME_RE.match(name):
+            raise KitError(f"{where}.name: {name!r} is not a Python name (use 'Class.attr' for members)")
+        if name in seen:
+            raise KitError(f"{where}.name: {name!r} appears twice")
+        seen.add(name)
+        extra = set(ex) - {"name", "title", "hints"}
+        if extra:
+            raise KitError(f"{where}: unknown key(s) {', '.join(sorted(extra))}")
+        hints = _require(ex, "hints", list, where)
+        if not hints:
+            raise KitError(f"{where}.hints: give at least one hint")
+        exercises.append(Exercise(
+            name=name,
+            title=_text(ex.get("title"), f"{where}.title"),
+            hints=tuple(_text(h, f"{where}.hints[{j}]") for j, h in enumerate(hints)),
+        ))
+    mutants = []
+    mutant_dir = folder / "mutants"
+    if mutant_dir.is_dir():
+        for mp in sorted(mutant_dir.glob("*.py")):
+            mutant = load_mutant(mp, mp.relative_to(root).as_posix())
+            if mutant.exercise not in seen:
+                raise KitError(f"{mp.relative_to(root).as_posix()}: mutant-of names {mutant.exercise!r}, "
+                               f"which is not an exercise of {slug} ({', '.join(sorted(seen))})")
+            mutants.append(mutant)
+    return Topic(slug, order, title, kind, tuple(exercises), folder, tuple(mutants))
+
+
+def find_root(start: Path | None = None) -> Path | None:
+    """The nearest folder at or above ``start`` holding an ``exercises/`` and a ``graders/`` folder."""
+    here = Path(start or Path.cwd()).resolve()
+    for candidate in (here, *here.parents):
+        if (candidate / "graders").is_dir() and (candidate / "exercises").is_dir():
+            return candidate
+    return None
+
+
+def load_kit(root: Path) -> Kit:
+    root = Path(root).resolve()
+    folder = root / "exercises"
+    if not folder.is_dir():
+        raise KitError(f"{root}: no exercises/ folder here (run grade inside the kit, or pass --kit)")
+    topics = [load_topic(d, root) for d in sorted(folder.iterdir()) if d.is_dir() and not d.name.startswith((".", "_"))]
+    orders = {}
+    for t in topics:
+        if t.order in orders:
+            raise KitError(f"exercises/{t.slug}/exercise.toml.order: {t.order} is also used by {orders[t.order]}")
+        orders[t.order] = t.slug
+    topics.sort(key=lambda t: t.order)
+    return Kit(root, topics)

@@ -1,0 +1,321 @@
+"""The pytest plugin that runs inside the trusted grading process.
+
+Loaded explicitly by the runner (``-p gradekit.plugin``; plugin autoload is off).
+In lifecycle order it:
+
+1. registers the markers (``points``, ``public``, ``exercise``, ``hint``,
+   ``time_limit``) so ``--strict-markers`` catches typos and ``pytest --markers``
+   documents them;
+2. reads the runner's *plan* (kit root, submissions, seed) and registers one
+   fixture per topic slug, yielding a proxy of that submission's module;
+3. parametrizes every check over the plan's submissions, so one pytest process
+   grades many submissions, each check against each submission;
+4. validates markers at collection (points, exercise, visibility matching the
+   file name) and writes the *manifest* of collected checks, which the runner
+   later uses to verify the report;
+5. turns each test outcome into a status and structured failure detail and
+   hands it to pytest-json-report through ``pytest_json_runtest_metadata``.
+
+Student code never runs in this process: fixtures only hold ``Sandbox``
+objects, and every value the tests see was rebuilt from plain data.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import types
+from pathlib import Path
+
+import pytest
+
+from gradekit import protocol
+from gradekit.grader import CheckFailure, seeded, student_failure
+from gradekit.kit import KitError, load_kit
+from gradekit.proxy import Proxy, rebuild_exception
+from gradekit.sandbox import (ChildProtocolError, DEFAULT_CHECK_BUDGET, DEFAULT_TIMEOUT, Sandbox,
+                              SandboxCrashed, SandboxTimeout, StaleHandle, StudentException)
+
+MARKERS = {
+    "points": "points(n): what the check is worth, a positive integer (required on every check).",
+    "public": "public: the check ships to students; checks are hidden unless marked.",
+    "exercise": "exercise(name): the exercise (public name, e.g. 'my_abs' or 'Student.score') a check belongs to.",
+    "hint": "hint(zh=..., en=...): a hint shown with this check's failure, in both languages.",
+    "time_limit": "time_limit(seconds): wall-clock seconds each sandbox request of the check may take (default 2).",
+}
+SUBMISSION_ARG = "_gk_submission"
+OUTPUT_KEEP = 64 * 1024
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("gradekit")
+    group.addoption("--gradekit-plan", metavar="FILE", help="the runner's plan: kit, submissions, seed")
+
+
+def pytest_configure(config):
+    for name, text in MARKERS.items():
+        config.addinivalue_line("markers", text)
+    plan_path = config.getoption("--gradekit-plan")
+    if not plan_path:
+        return
+    state = GradingState(json.loads(Path(plan_path).read_text(encoding="utf-8")))
+    config.stash[STATE] = state
+    holder = types.ModuleType("gradekit_topic_fixtures")
+    for slug in state.slugs:
+        setattr(holder, f"topic_{slug}", _topic_fixture(slug))
+    config.pluginmanager.register(holder, "gradekit-topic-fixtures")
+
+
+STATE = pytest.StashKey["GradingState"]()
+
+
+class GradingState:
+    """Everything the plugin keeps for one session: the plan, the kit and the live sandboxes."""
+
+    def __init__(self, plan: dict):
+        self.plan = plan
+        try:
+            self.kit = load_kit(Path(plan["kit"]))
+        except KitError as exc:
+            raise pytest.UsageError(str(exc)) from None
+        self.graders = self.kit.graders
+        self.slugs = [t.slug for t in self.kit.topics]
+        self.seed = int(plan["seed"])
+        self.submissions = {s["id"]: s for s in plan["submissions"]}
+        self.order = {s["id"]: i for i, s in enumerate(plan["submissions"])}
+        self.boxes: dict[tuple[str, str], Sandbox] = {}
+        self.current: str | None = None
+
+    def box(self, sub_id: str, slug: str, timeout: float) -> Sandbox:
+        if sub_id != self.current:
+            self.close_all()  # checks are ordered by submission: the previous one is done
+            self.current = sub_id
+        key = (sub_id, slug)
+        if key not in self.boxes:
+            self.boxes[key] = Sandbox(Path(self.submissions[sub_id]["path"]), slug,
+                                      timeout=float(self.plan.get("timeout", DEFAULT_TIMEOUT)))
+        box = self.boxes[key]
+        box.timeout = timeout
+        return box
+
+    def close_all(self):
+        for box in self.boxes.values():
+            box.close()
+        self.boxes.clear()
+
+
+def _topic_fixture(slug: str):
+    @pytest.fixture(name=slug)
+    def fixture(request):
+        state: GradingState = request.config.stash[STATE]
+        sub_id = request.node.callspec.params[SUBMISSION_ARG]
+        marker = request.node.get_closest_marker("time_limit")
+        timeout = float(marker.args[0]) if marker else float(state.plan.get("timeout", DEFAULT_TIMEOUT))
+        box = state.box(sub_id, slug, timeout)
+        box.begin_check(float(state.plan.get("budget", DEFAULT_CHECK_BUDGET)) + timeout)
+        request.node._gk_boxes = getattr(request.node, "_gk_boxes", []) + [box]
+
+        def make(hid, tname):
+            return Proxy(box, hid, tname, "")
+
+        try:
+            reply = box.load()
+        except StudentException as exc:
+            raise rebuild_exception(exc.args[0], make) from None
+        return protocol.decode(reply.value, make, "module")
+
+    fixture.__doc__ = f"A proxy of the submission's {slug}.py, loaded afresh in its sandbox for this check."
+    return fixture
+
+
+@pytest.fixture(autouse=True)
+def _gk_submission():
+    """Placeholder parametrized per submission by ``pytest_generate_tests``."""
+    return None
+
+
+@pytest.fixture
+def rng(request) -> "random.Random":  # noqa: F821
+    """A random generator seeded by the run's seed and this check's id (recorded in the result)."""
+    state: GradingState = request.config.stash[STATE]
+    return seeded(state.seed, check_id(request.node, state))
+
+
+@pytest.fixture
+def student_file(request):
+    """Path of the submission's file for this check's topic (for structural checks with ast)."""
+    state: GradingState = request.config.stash[STATE]
+    sub = state.submissions[request.node.callspec.params[SUBMISSION_ARG]]
+    return Path(sub["path"]) / f"{topic_of(request.node, state)}.py"
+
+
+def pytest_generate_tests(metafunc):
+    state = metafunc.config.stash.get(STATE, None)
+    if state is None or SUBMISSION_ARG not in metafunc.fixturenames:
+        return
+    ids = list(state.submissions)
+    metafunc.parametrize(SUBMISSION_ARG, ids, ids=ids)
+
+
+# -- collection ------------------------------------------------------------------
+
+
+def topic_of(item, state: GradingState) -> str:
+    try:
+        rel = Path(item.path).resolve().relative_to(state.graders.resolve())
+    except ValueError:
+        raise pytest.UsageError(f"{item.nodeid}: grader files must live under graders/<slug>/") from None
+    return rel.parts[0] if len(rel.parts) > 1 else ""
+
+
+def check_id(item, state: GradingState) -> str:
+    """``functions/test_public.py::TestMyAbs::test_negative`` (no submission parameter)."""
+    rel = Path(item.path).resolve().relative_to(state.graders.resolve()).as_posix()
+    parts = item.nodeid.split("::")[1:]
+    parts[-1] = parts[-1].split("[")[0]
+    return "::".join([rel, *parts])
+
+
+def describe(item, state: GradingState) -> dict:
+    """Validate one check's markers and return its manifest entry."""
+    where = item.nodeid.split("[")[0]
+    topic = topic_of(item, state)
+    if topic not in state.slugs:
+        raise pytest.UsageError(f"{where}: folder graders/{topic}/ is not a topic of the kit")
+    pm = item.get_closest_marker("points")
+    if pm is None or len(pm.args) != 1 or pm.kwargs or type(pm.args[0]) is not int or pm.args[0] <= 0:
+        raise pytest.UsageError(f"{where}: every check needs @points(n) with one positive integer")
+    em = item.get_closest_marker("exercise")
+    if em is None or len(em.args) != 1:
+        raise pytest.UsageError(f"{where}: say which exercise the check belongs to with @exercise('name')")
+    name = em.args[0]
+    topic_data = state.kit.topic(topic)
+    if topic_data.exercise(name) is None:
+        raise pytest.UsageError(f"{where}: @exercise({name!r}) is not an exercise of {topic} "
+                                f"({', '.join(e.name for e in topic_data.exercises)})")
+    visibility = "public" if item.get_closest_marker("public") else "hidden"
+    filename = Path(item.path).name
+    if visibility == "public" and not filename.startswith("test_public"):
+        raise pytest.UsageError(f"{where}: @public checks belong in a test_public*.py file (hidden files never ship)")
+    if visibility == "hidden" and filename.startswith("test_public"):
+        raise pytest.UsageError(f"{where}: checks in test_public*.py must be marked @public")
+    hm = item.get_closest_marker("hint")
+    hint = None
+    if hm is not None:
+        if set(hm.kwargs) != {"zh", "en"} or hm.args:
+            raise pytest.UsageError(f"{where}: use @hint(zh='...', en='...')")
+        hint = dict(hm.kwargs)
+    return {"nodeid": item.nodeid, "check": check_id(item, state), "name": item.name.split("[")[0],
+            "submission": item.callspec.params[SUBMISSION_ARG], "topic": topic, "exercise": name,
+            "points": pm.args[0], "visibility": visibility, "hint": hint}
+
+
+def sort_key(entry: dict, state: GradingState) -> tuple:
+    """Submission by submission (so each one's sandboxes can close), then in course order, public first."""
+    topic = state.kit.topic(entry["topic"])
+    exercise_index = [e.name for e in topic.exercises].index(entry["exercise"])
+    return (state.order[entry["submission"]], topic.order, exercise_index, entry["visibility"] != "public")
+
+
+def pytest_collection_modifyitems(session, config, items):
+    state = config.stash.get(STATE, None)
+    if state is None:
+        return
+    keep, drop, hidden = [], [], {}
+    for item in items:
+        entry = describe(item, state)
+        sub = state.submissions[entry["submission"]]
+        wanted = sub.get("topics")
+        if wanted is not None and entry["topic"] not in wanted:
+            drop.append(item)
+            continue
+        if state.plan.get("public_only") and entry["visibility"] == "hidden":
+            if entry["submission"] == next(iter(state.submissions)):
+                h = hidden.setdefault(entry["topic"], {}).setdefault(entry["exercise"], {"checks": 0, "points": 0})
+                h["checks"] += 1
+                h["points"] += entry["points"]
+            drop.append(item)
+            continue
+        item._gk_entry = entry
+        keep.append(item)
+    keep.sort(key=lambda it: sort_key(it._gk_entry, state))
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+    items[:] = keep
+    manifest = {"checks": [it._gk_entry for it in keep], "hidden_not_run": hidden}
+    Path(state.plan["manifest"]).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+
+
+# -- outcomes ----------------------------------------------------------------------
+
+
+def classify(exc: BaseException | None) -> tuple[str, dict]:
+    """Map what a check raised onto (status, detail): the student's fault or the kit's."""
+    if exc is None:
+        return "pass", {}
+    if isinstance(exc, CheckFailure):
+        return "fail", exc.detail
+    if isinstance(exc, SandboxTimeout):
+        return "timeout", {"kind": "timeout", "call": exc.during, "seconds": exc.seconds}
+    if isinstance(exc, SandboxCrashed):
+        return "fail", {"kind": "crashed", "call": exc.during, "returncode": exc.returncode,
+                        "traceback": exc.stderr or None}
+    if isinstance(exc, StaleHandle):
+        return "fail", {"kind": "stale", "call": exc.during}
+    if isinstance(exc, ChildProtocolError):
+        return "fail", {"kind": "protocol", "call": exc.during, "reason": exc.reason}
+    origin = getattr(exc, "_gk_origin", None)
+    if origin is not None:
+        during = origin.get("during", "")
+        if during == "import" and origin.get("type") == "FileNotFoundError" and not origin.get("line"):
+            return "fail", {"kind": "no_file"}
+        if during == "import":
+            kind = "syntax" if origin.get("type") in ("SyntaxError", "IndentationError", "TabError") else "import_raised"
+            detail = {"kind": kind, "exc_type": origin.get("type"), "exc_message": origin.get("message"),
+                      "file": origin.get("file") or None, "line": origin.get("line") or None,
+                      "offset": origin.get("offset") or None, "text": origin.get("text") or None,
+                      "traceback": origin.get("traceback") or None}
+            return "fail", {k: v for k, v in detail.items() if v is not None}
+        if origin.get("type") == "AttributeError" and "(" not in during and "[" not in during:
+            return "fail", {"kind": "missing", "call": during, "exc_message": origin.get("message")}
+        return "fail", student_failure(exc, during).detail
+    if isinstance(exc, pytest.skip.Exception):
+        return "skipped", {"kind": "skipped", "reason": str(exc)}
+    if isinstance(exc, AssertionError):
+        return "fail", {"kind": "assert", "text": str(exc)[:2000]}
+    import traceback
+    return "error", {"kind": "grader_error", "exc_type": type(exc).__name__, "exc_message": str(exc)[:2000],
+                     "traceback": "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))[-6000:]}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    item._gk_started = time.monotonic()
+
+
+def pytest_json_runtest_metadata(item, call):
+    entry = getattr(item, "_gk_entry", None)
+    if entry is None:
+        return {}
+    result = getattr(item, "_gk_result", None)
+    if result is None:
+        result = item._gk_result = {"check": entry["check"], "submission": entry["submission"],
+                                    "status": "pass", "detail": {}}
+    exc = call.excinfo.value if call.excinfo is not None else None
+    if call.when == "call" or exc is not None:
+        if result["status"] == "pass" or call.when != "teardown":
+            status, detail = classify(exc)
+            if not (call.when == "teardown" and status == "pass"):
+                result["status"], result["detail"] = status, detail
+    if call.when == "teardown" or (call.when == "setup" and exc is not None):
+        output = "".join("".join(box.printed) for box in getattr(item, "_gk_boxes", []))
+        result["output"] = output[:OUTPUT_KEEP]
+        result["duration"] = round(time.monotonic() - getattr(item, "_gk_started", time.monotonic()), 4)
+    return {"gradekit": result}
+
+
+def pytest_sessionfinish(session):
+    state = session.config.stash.get(STATE, None)
+    if state is not None:
+        state.close_all()
+

@@ -1,0 +1,1 @@
+"""Output formats: each module turns a ``Result`` into text; only the CLI writes files."""

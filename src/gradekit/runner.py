@@ -1,0 +1,161 @@
+"""Runs the graders on submissions: one hardened pytest process, verified results.
+
+The pytest process is trusted (student code runs only in sandbox children), but
+it is still started defensively so nothing in a submission or the caller's
+environment can steer it:
+
+- its working directory is a fresh temporary folder, never the submission;
+- ``-c`` names an empty config the runner wrote, ``--rootdir`` is the kit's
+  graders folder, ``--noconftest`` and ``-p no:cacheprovider``;
+- plugin autoload is off and the two plugins it needs are named with ``-p``;
+- ``PYTEST_*`` and ``PYTHON*`` variables are removed and Python runs with ``-I``.
+
+Afterwards the report is checked against the manifest of collected checks
+(see ``scoring``).  Exit codes of ``grade`` are defined in ``cli``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from gradekit import __version__
+from gradekit.kit import Kit
+from gradekit.model import Result
+from gradekit.sandbox import DEFAULT_CHECK_BUDGET, DEFAULT_TIMEOUT
+from gradekit.scoring import assemble, outcomes_by_check
+
+#: Seconds the whole pytest process may run, on top of the per-check budgets.
+SESSION_SLACK = 120
+
+
+class RunnerError(Exception):
+    """The kit could not grade at all (grader collection failed, pytest crashed...)."""
+
+    def __init__(self, message: str, output: str = ""):
+        super().__init__(message)
+        self.output = output
+
+
+@dataclass
+class Submission:
+    path: Path
+    id: str = "s0"
+    topics: list[str] | None = None     # None: every selected topic
+    label: str = ""
+
+
+def git_commit(path: Path) -> str | None:
+    try:
+        out = subprocess.run(["git", "-C", str(path), "rev-parse", "HEAD"], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return out.stdout.strip() or None if out.returncode == 0 else None
+
+
+def pytest_env() -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "PYTHON"))}
+    env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    return env
+
+
+def pytest_command(kit: Kit, slugs: list[str], tmp: Path, plan_path: Path, report: Path) -> list[str]:
+    ini = tmp / "pytest.ini"
+    ini.write_text("[pytest]\n", encoding="utf-8")
+    paths = [str(kit.graders / s) for s in slugs if (kit.graders / s).is_dir()]
+    return [
+        sys.executable, "-I", "-m", "pytest", *paths,
+        "-c", str(ini), "--rootdir", str(kit.graders),
+        "-p", "no:cacheprovider", "-p", "no:stepwise", "-p", "no:pastebin", "-p", "no:nose",
+        "-p", "pytest_jsonreport.plugin", "-p", "gradekit.plugin",
+        "--noconftest", "--strict-markers", "--import-mode=importlib",
+        "-o", "python_files=test_*.py", "-o", "python_classes=Test*", "-o", "python_functions=test_*",
+        "-o", "xfail_strict=true", "-o", "console_output_style=classic",
+        "--basetemp", str(tmp / "basetemp"),
+        "-q", "--tb=short", "-p", "no:warnings",
+        "--json-report", f"--json-report-file={report}", "--json-report-omit", "collectors", "log", "streams",
+        "--gradekit-plan", str(plan_path),
+    ]
+
+
+def grade(kit: Kit, submissions: list[Submission], *, topics: list[str] | None = None, seed: int | None = None,
+          public_only: bool = False, lang: str = "en", timeout: float = DEFAULT_TIMEOUT,
+          budget: float = DEFAULT_CHECK_BUDGET) -> list[Result]:
+    """Grade every submission with one pytest process; one ``Result`` per submission, in order."""
+    slugs = [t.slug for t in kit.select(topics)]
+    seed = random.randrange(1, 2**31) if seed is None else seed
+    started = datetime.now(timezone.utc)
+    t0 = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="gradekit-run-") as tmpdir:
+        tmp = Path(tmpdir)
+        plan = {
+            "kit": str(kit.root), "seed": seed, "public_only": public_only, "timeout": timeout, "budget": budget,
+            "manifest": str(tmp / "manifest.json"),
+            "submissions": [{"id": s.id, "path": str(Path(s.path).resolve()), "topics": s.topics} for s in submissions],
+        }
+        plan_path = tmp / "plan.json"
+        plan_path.write_text(json.dumps(plan), encoding="utf-8")
+        report_path = tmp / "report.json"
+        cmd = pytest_command(kit, slugs, tmp, plan_path, report_path)
+        n_checks_guess = 40 * len(slugs) * max(1, len(submissions))
+        try:
+            proc = subprocess.run(cmd, cwd=tmp, env=pytest_env(), stdin=subprocess.DEVNULL,
+                                  capture_output=True, text=True, errors="replace",
+                                  timeout=SESSION_SLACK + n_checks_guess * 0.5)
+            output = proc.stdout + proc.stderr
+        except subprocess.TimeoutExpired as exc:
+            output = f"pytest did not finish: {exc}"
+            proc = None
+        manifest_path = tmp / "manifest.json"
+        if not manifest_path.exists():
+            raise RunnerError("the graders could not be collected", output)
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        if proc is not None and proc.returncode not in (0, 1):
+            # 0/1 are "tests ran"; anything else means pytest itself was interrupted.
+            if not report_path.exists():
+                raise RunnerError(f"pytest stopped with exit code {proc.returncode}", output)
+        report = None
+        if report_path.exists():
+            try:
+                report = json.loads(report_path.read_text(encoding="utf-8"))
+            except ValueError:
+                report = None
+    outcomes, _problems = outcomes_by_check(report)
+    hidden_not_run = manifest.get("hidden_not_run", {})
+    add_released_hidden_counts(kit, slugs, manifest, hidden_not_run)
+    duration = time.monotonic() - t0
+    results = []
+    for sub in submissions:
+        entries = [e for e in manifest["checks"] if e["submission"] == sub.id]
+        sub_slugs = [s for s in slugs if sub.topics is None or s in sub.topics]
+        results.append(Result(
+            kit_version=__version__,
+            submission={"id": sub.id, "path": str(sub.path), "label": sub.label, "commit": git_commit(Path(sub.path))},
+            started=started.isoformat(timespec="seconds"), duration=duration / max(1, len(submissions)),
+            seed=seed, lang=lang, isolation="process", public_only=public_only,
+            topics=assemble(kit, sub_slugs, entries, outcomes, hidden_not_run, lang),
+        ))
+    return results
+
+
+def add_released_hidden_counts(kit: Kit, slugs: list[str], manifest: dict, hidden_not_run: dict) -> None:
+    """In a released template the hidden graders are absent; ``graders/<slug>/hidden.json`` counts them."""
+    present = {e["topic"] for e in manifest["checks"] if e["visibility"] == "hidden"} | set(hidden_not_run)
+    for slug in slugs:
+        counts = kit.graders / slug / "hidden.json"
+        if slug in present or not counts.is_file():
+            continue
+        try:
+            data = json.loads(counts.read_text(encoding="utf-8"))
+            hidden_not_run[slug] = {ex: {"checks": int(v["checks"]), "points": int(v["points"])}
+                                    for ex, v in data.items()}
+        except (ValueError, KeyError, TypeError, AttributeError):
+            continue

@@ -1,0 +1,277 @@
+"""The untrusted side of the sandbox: a small request server around student code.
+
+Started by ``gradekit.sandbox`` as ``python -I -B sandbox_child.py CONFIG``.  It
+lowers its own resource limits, imports everything it needs *before* any student
+file can shadow a module, then answers one JSON request per line on a private
+pipe.  Student code runs only here.  Everything it returns is encoded with
+``gradekit.protocol``; objects that are not plain data stay here behind handles.
+
+Nothing in this process is trusted by the parent: a student can rewrite this
+module at run time, and all they gain is the ability to send plain data they
+could have returned anyway.  The same file also launches student *scripts*
+(``--script``), with the same limits.
+"""
+
+import builtins
+import io
+import json
+import os
+import resource
+import signal
+import sys
+import traceback
+import types
+
+from gradekit import protocol
+
+#: Output kept per request; the rest is counted and dropped.
+OUTPUT_CAP = 1024 * 1024
+
+
+def apply_limits(limits):
+    """Lower rlimits; each is best effort because some kernels refuse some."""
+    names = {
+        "cpu": resource.RLIMIT_CPU,
+        "fsize": resource.RLIMIT_FSIZE,
+        "nofile": resource.RLIMIT_NOFILE,
+        "core": resource.RLIMIT_CORE,
+        "as": resource.RLIMIT_AS,
+    }
+    if hasattr(resource, "RLIMIT_NPROC"):
+        names["nproc"] = resource.RLIMIT_NPROC
+    for key, value in limits.items():
+        if key not in names or value is None:
+            continue
+        try:
+            _, hard = resource.getrlimit(names[key])
+            if hard != resource.RLIM_INFINITY:
+                value = min(value, hard)
+            resource.setrlimit(names[key], (value, value))
+        except (ValueError, OSError):
+            pass
+    # A disk-filling student gets an OSError instead of a silent death.
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+
+class CappedWriter(io.TextIOBase):
+    """A text sink that keeps the first OUTPUT_CAP characters."""
+
+    def __init__(self):
+        self.parts, self.size, self.dropped = [], 0, 0
+
+    def writable(self):
+        return True
+
+    def write(self, s):
+        if not isinstance(s, str):
+            raise TypeError(f"write() argument must be str, not {type(s).__name__}")
+        room = OUTPUT_CAP - self.size
+        if room > 0:
+            self.parts.append(s[:room])
+            self.size += min(len(s), room)
+        self.dropped += max(0, len(s) - max(room, 0))
+        return len(s)
+
+    def text(self):
+        out = "".join(self.parts)
+        if self.dropped:
+            out += f"\n[... {self.dropped} more characters dropped]"
+        return out
+
+
+class Server:
+    def __init__(self, config):
+        self.workdir = config["workdir"]
+        self.check_dir = self.workdir
+        self.handles = {}      # handle id -> object
+        self.ids = {}          # id(object) -> handle id (same object, same handle)
+        self.next_handle = 1
+        self.module = None
+        self.slug = None
+
+    # -- handles ----------------------------------------------------------
+
+    def handle_of(self, obj):
+        hid = self.ids.get(id(obj))
+        if hid is None or self.handles.get(hid) is not obj:
+            hid = self.next_handle
+            self.next_handle += 1
+            self.handles[hid] = obj
+            self.ids[id(obj)] = hid
+        return {"$": "handle", "id": hid, "type": type(obj).__name__}
+
+    def obj(self, hid):
+        try:
+            return self.handles[hid]
+        except (KeyError, TypeError):
+            raise LookupError(f"unknown handle {hid!r}") from None
+
+    def enc(self, value):
+        try:
+            return protocol.encode(value, self.handle_of)
+        except protocol.Unencodable:
+            return self.handle_of(value)
+
+    def dec(self, data):
+        return protocol.decode(data, lambda hid, _t: self.obj(hid), "argument")
+
+    # -- operations -------------------------------------------------------
+
+    def op_load(self, req):
+        """Execute the student's file as a fresh module, in a fresh directory."""
+        self.handles.clear()
+        self.ids.clear()
+        self.slug = req["slug"]
+        n = req.get("check", 0)
+        self.check_dir = os.path.join(self.workdir, f"check{n}")
+        os.makedirs(self.check_dir, exist_ok=True)
+        os.chdir(self.check_dir)
+        path = os.path.join(self.workdir, "src", self.slug + ".py")
+        with open(path, "rb") as f:
+            source = f.read()
+        code = compile(source, path, "exec", dont_inherit=True)
+        module = types.ModuleType(self.slug)
+        module.__file__ = path
+        module.__builtins__ = builtins
+        sys.modules[self.slug] = module
+        self.module = module
+        exec(code, module.__dict__)
+        return module
+
+    def op_getattr(self, req):
+        return getattr(self.obj(req["h"]), req["name"])
+
+    def op_setattr(self, req):
+        setattr(self.obj(req["h"]), req["name"], self.dec(req["value"]))
+
+    def op_call(self, req):
+        args = self.dec(req.get("args", []))
+        kwargs = self.dec(req.get("kwargs", {"$": "dict", "v": []}))
+        return self.obj(req["h"])(*args, **kwargs)
+
+    def op_iter(self, req):
+        return iter(self.obj(req["h"]))
+
+    def op_next(self, req):
+        return next(self.obj(req["h"]))
+
+    def op_getitem(self, req):
+        return self.obj(req["h"])[self.dec(req["key"])]
+
+    def op_setitem(self, req):
+        self.obj(req["h"])[self.dec(req["key"])] = self.dec(req["value"])
+
+    def op_len(self, req):
+        return len(self.obj(req["h"]))
+
+    def op_str(self, req):
+        return str(self.obj(req["h"]))
+
+    def op_repr(self, req):
+        return repr(self.obj(req["h"]))
+
+    def op_bool(self, req):
+        return bool(self.obj(req["h"]))
+
+    def op_contains(self, req):
+        return self.dec(req["item"]) in self.obj(req["h"])
+
+    def op_dir(self, req):
+        return sorted(dir(self.obj(req["h"])))
+
+    def op_isinstance(self, req):
+        return isinstance(self.obj(req["h"]), self.obj(req["cls"]))
+
+    def op_type(self, req):
+        return type(self.obj(req["h"]))
+
+    def op_helper(self, req):
+        """Run grader-shipped helper source here and hand back one name from it."""
+        namespace = {"__name__": "gradekit_helper", "__builtins__": builtins}
+        exec(compile(req["source"], "<grader helper>", "exec"), namespace)
+        return namespace[req["name"]]
+
+    def op_where(self, req):
+        obj = self.obj(req["h"])
+        code = getattr(obj, "__code__", None)
+        if code is not None and code.co_filename.endswith(".py"):
+            return [os.path.basename(code.co_filename), code.co_firstlineno]
+        return None
+
+    # -- loop -------------------------------------------------------------
+
+    def error_info(self, exc):
+        info = {"type": type(exc).__name__, "builtin": type(exc) is getattr(builtins, type(exc).__name__, None)}
+        try:
+            info["message"] = str(exc)[:4000]
+        except BaseException:
+            info["message"] = "<unprintable>"
+        if isinstance(exc, StopIteration):
+            info["value"] = self.enc(exc.value)
+        if isinstance(exc, SyntaxError):
+            info["file"] = os.path.basename(exc.filename or "")
+            info["line"] = exc.lineno or 0
+            info["offset"] = exc.offset or 0
+            info["text"] = (exc.text or "")[:400]
+            info["message"] = str(exc.msg)[:400]
+        else:
+            student_src = os.path.join(self.workdir, "src")
+            for frame, lineno in traceback.walk_tb(exc.__traceback__):
+                if frame.f_code.co_filename.startswith(student_src):
+                    info["file"] = os.path.basename(frame.f_code.co_filename)
+                    info["line"] = lineno
+        try:
+            info["traceback"] = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))[-8000:]
+        except BaseException:
+            info["traceback"] = ""
+        return info
+
+    def serve(self, rfile, wfd):
+        ops = {name[3:]: getattr(self, name) for name in dir(self) if name.startswith("op_")}
+        real_out, real_err = sys.stdout, sys.stderr
+        while True:
+            line = rfile.readline(protocol.MAX_MESSAGE + 1)
+            if not line:
+                return
+            req = json.loads(line)
+            out, err = CappedWriter(), CappedWriter()
+            sys.stdout, sys.stderr = out, err
+            try:
+                value = ops[req["op"]](req)
+                reply = {"id": req["id"], "ok": True, "value": self.enc(value)}
+            except BaseException as exc:  # the student's exception, whatever it is
+                reply = {"id": req["id"], "ok": False, "error": self.error_info(exc)}
+            finally:
+                sys.stdout, sys.stderr = real_out, real_err
+            reply["out"], reply["err"] = out.text(), err.text()
+            data = protocol.dumps(reply)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(wfd, view):]
+
+
+def run_script(config):
+    """Run the student's file as ``__main__`` with the given argv (stdio is the parent's pipes)."""
+    import runpy
+    path = os.path.join(config["workdir"], "src", config["script"])
+    sys.argv = [config["script"], *config.get("argv", [])]
+    sys.path.insert(0, os.path.dirname(path))
+    os.chdir(config["workdir"])
+    runpy.run_path(path, run_name="__main__")
+
+
+def main():
+    config = json.loads(sys.argv[1])
+    apply_limits(config.get("limits", {}))
+    sys.dont_write_bytecode = True
+    # Student files may shadow any module imported from here on; ours are loaded already.
+    sys.path.insert(0, os.path.join(config["workdir"], "src"))
+    if config.get("script"):
+        run_script(config)
+        return
+    rfile = os.fdopen(config["req_fd"], "rb", buffering=1 << 16)
+    Server(config).serve(rfile, config["resp_fd"])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,80 @@
+"""From the collected checks and what pytest reported to scored results: pure functions.
+
+The manifest (written by the plugin at collection) is the list of checks that
+must be graded, with their points from the graders' markers.  The report is
+believed only where it agrees with it: a check that reported nothing scores 0
+with status ``error``; a check reported twice, or a report entry nobody
+collected, is ignored and noted.  Points are the marker's points for a pass and
+0 for anything else.
+"""
+
+from __future__ import annotations
+
+from gradekit.i18n import word_failure
+from gradekit.kit import Kit
+from gradekit.model import Check, ExerciseResult, Hidden, Status, TopicResult
+
+_STATUSES = {s.value for s in Status}
+
+
+def points_for(status: Status, max_points: int) -> int:
+    return max_points if status is Status.PASS else 0
+
+
+def outcomes_by_check(report: dict | None) -> tuple[dict[str, dict], list[str]]:
+    """Map nodeid -> the plugin's outcome from a pytest-json-report report; also return problems."""
+    found: dict[str, dict] = {}
+    problems: list[str] = []
+    for test in (report or {}).get("tests", []):
+        meta = (test.get("metadata") or {}).get("gradekit")
+        nodeid = test.get("nodeid")
+        if not isinstance(meta, dict) or not isinstance(nodeid, str):
+            continue
+        if nodeid in found:
+            problems.append(f"{nodeid} reported twice")
+            continue
+        found[nodeid] = meta
+    return found, problems
+
+
+def make_check(entry: dict, outcome: dict | None, lang: str) -> Check:
+    if outcome is None or outcome.get("status") not in _STATUSES:
+        status, detail = Status.ERROR, {"kind": "not_reported"}
+    else:
+        status, detail = Status(outcome["status"]), outcome.get("detail") or {}
+    message = "" if status is Status.PASS else word_failure(detail, lang)
+    hint = entry.get("hint")
+    if hint and status is not Status.PASS:
+        detail = {**detail, "hint": hint}
+    outcome = outcome or {}
+    return Check(
+        id=entry["check"], name=entry["name"], status=status,
+        points=points_for(status, entry["points"]), max_points=entry["points"],
+        visibility=entry["visibility"], message=message, detail=detail,
+        output=outcome.get("output", "") or "", duration=float(outcome.get("duration", 0.0) or 0.0),
+        file=detail.get("file"), line=detail.get("line"),
+    )
+
+
+def assemble(kit: Kit, slugs: list[str], entries: list[dict], outcomes: dict[str, dict],
+             hidden_not_run: dict, lang: str) -> list[TopicResult]:
+    """Build topic results in course order for one submission."""
+    topics = []
+    for slug in slugs:
+        topic = kit.topic(slug)
+        by_ex: dict[str, list[Check]] = {e.name: [] for e in topic.exercises}
+        for entry in entries:
+            if entry["topic"] == slug:
+                by_ex[entry["exercise"]].append(make_check(entry, outcomes.get(entry["nodeid"]), lang))
+        exercises = [ExerciseResult(e.name, e.title.get(lang), by_ex[e.name]) for e in topic.exercises]
+        hidden = Hidden()
+        for counts in hidden_not_run.get(slug, {}).values():
+            hidden.checks += counts["checks"]
+            hidden.points += counts["points"]
+        result = TopicResult(slug, topic.title.get(lang), exercises, hidden)
+        first = next((c for c in result.checks if c.detail.get("kind") in ("syntax", "crashed", "import_raised")
+                      and (c.detail.get("call") in (None, "import"))), None)
+        if first is not None:
+            result.error = first.message
+        topics.append(result)
+    return topics
