@@ -11,8 +11,8 @@ In lifecycle order it:
 3. parametrizes every check over the plan's submissions, so one pytest process
    grades many submissions, each check against each submission;
 4. validates markers at collection (points, exercise, visibility matching the
-   file name) and writes the *manifest* of collected checks, which the runner
-   later uses to verify the report;
+   file name) and builds the *manifest* of collected checks, which travels in
+   the report and lets the runner verify it;
 5. turns each test outcome into a status and structured failure detail and
    hands it to pytest-json-report through ``pytest_json_runtest_metadata``.
 
@@ -29,12 +29,12 @@ from pathlib import Path
 
 import pytest
 
-from gradekit import protocol
 from gradekit.grader import CheckFailure, seeded, student_failure
+from gradekit.integrity import make_undumpable, read_key, seal
 from gradekit.kit import KitError, load_kit
-from gradekit.proxy import Proxy, rebuild_exception
+from gradekit.proxy import load_module
 from gradekit.sandbox import (ChildProtocolError, DEFAULT_CHECK_BUDGET, DEFAULT_TIMEOUT, Sandbox,
-                              SandboxCrashed, SandboxTimeout, StaleHandle, StudentException)
+                              SandboxCrashed, SandboxTimeout, StaleHandle)
 
 MARKERS = {
     "points": "points(n): what the check is worth, a positive integer (required on every check).",
@@ -50,6 +50,8 @@ OUTPUT_KEEP = 64 * 1024
 def pytest_addoption(parser):
     group = parser.getgroup("gradekit")
     group.addoption("--gradekit-plan", metavar="FILE", help="the runner's plan: kit, submissions, seed")
+    group.addoption("--gradekit-key-fd", type=int, metavar="FD",
+                    help="pipe carrying the key that seals the manifest and each outcome")
 
 
 def pytest_configure(config):
@@ -59,7 +61,10 @@ def pytest_configure(config):
     if not plan_path:
         return
     state = GradingState(json.loads(Path(plan_path).read_text(encoding="utf-8")))
+    state.key = read_key(config.getoption("--gradekit-key-fd"))
+    make_undumpable()
     config.stash[STATE] = state
+    _STATE_HOLDER["state"] = state
     holder = types.ModuleType("gradekit_topic_fixtures")
     for slug in state.slugs:
         setattr(holder, f"topic_{slug}", _topic_fixture(slug))
@@ -67,6 +72,7 @@ def pytest_configure(config):
 
 
 STATE = pytest.StashKey["GradingState"]()
+_STATE_HOLDER: dict = {}  # pytest_json_modifyreport gets no config; one session per process
 
 
 class GradingState:
@@ -85,6 +91,8 @@ class GradingState:
         self.order = {s["id"]: i for i, s in enumerate(plan["submissions"])}
         self.boxes: dict[tuple[str, str], Sandbox] = {}
         self.current: str | None = None
+        self.key = b""
+        self.manifest: dict | None = None
 
     def box(self, sub_id: str, slug: str, timeout: float) -> Sandbox:
         if sub_id != self.current:
@@ -115,14 +123,7 @@ def _topic_fixture(slug: str):
         box.begin_check(float(state.plan.get("budget", DEFAULT_CHECK_BUDGET)) + timeout)
         request.node._gk_boxes = getattr(request.node, "_gk_boxes", []) + [box]
 
-        def make(hid, tname):
-            return Proxy(box, hid, tname, "")
-
-        try:
-            reply = box.load()
-        except StudentException as exc:
-            raise rebuild_exception(exc.args[0], make) from None
-        return protocol.decode(reply.value, make, "module")
+        return load_module(box)
 
     fixture.__doc__ = f"A proxy of the submission's {slug}.py, loaded afresh in its sandbox for this check."
     return fixture
@@ -243,7 +244,15 @@ def pytest_collection_modifyitems(session, config, items):
         config.hook.pytest_deselected(items=drop)
     items[:] = keep
     manifest = {"checks": [it._gk_entry for it in keep], "hidden_not_run": hidden}
-    Path(state.plan["manifest"]).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    manifest["mac"] = seal(state.key, manifest)
+    state.manifest = manifest
+
+
+def pytest_json_modifyreport(json_report):
+    """The manifest of collected checks travels inside the report, through the runner's pipe."""
+    state = _STATE_HOLDER.get("state")
+    if state is not None and state.manifest is not None:
+        json_report["gradekit_manifest"] = state.manifest
 
 
 # -- outcomes ----------------------------------------------------------------------
@@ -311,7 +320,7 @@ def pytest_json_runtest_metadata(item, call):
         output = "".join("".join(box.printed) for box in getattr(item, "_gk_boxes", []))
         result["output"] = output[:OUTPUT_KEEP]
         result["duration"] = round(time.monotonic() - getattr(item, "_gk_started", time.monotonic()), 4)
-    return {"gradekit": result}
+    return {"gradekit": result, "gradekit_mac": seal(item.config.stash[STATE].key, result)}
 
 
 def pytest_sessionfinish(session):

@@ -71,6 +71,9 @@ def rebuild_exception(error: dict, make_handle) -> BaseException:
     return exc
 
 
+_FORWARDED_CLASS_ATTRS = frozenset({"__doc__", "__module__", "__dict__", "__annotations__"})
+
+
 class Proxy:
     """A handle to an object in the sandbox child."""
 
@@ -116,6 +119,13 @@ class Proxy:
         return f"{label}.{suffix}" if label else suffix
 
     # -- attribute access -----------------------------------------------------
+
+    def __getattribute__(self, name):
+        # These exist on every Python class, so normal lookup would answer with the
+        # proxy's own; the student's object is the one asked about.
+        if name in _FORWARDED_CLASS_ATTRS:
+            return object.__getattribute__(self, "_gk_request")("getattr", object.__getattribute__(self, "_gk_sub")(name), name=name)
+        return object.__getattribute__(self, name)
 
     def __getattr__(self, name):
         if name.startswith("_gk_") or name in ("__wrapped__", "__func__", "__self__"):
@@ -249,3 +259,16 @@ def where(obj):
     if isinstance(value, list) and len(value) == 2 and isinstance(value[0], str) and isinstance(value[1], int):
         return value[0], value[1]
     return None
+
+
+def load_module(box: Sandbox) -> Proxy:
+    """Load the student's file afresh in ``box`` and return a proxy of the module."""
+
+    def make(hid, tname):
+        return Proxy(box, hid, tname, "")
+
+    try:
+        reply = box.load()
+    except StudentException as exc:
+        raise rebuild_exception(exc.args[0], make) from None
+    return protocol.decode(reply.value, make, "module")

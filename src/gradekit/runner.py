@@ -16,12 +16,15 @@ Afterwards the report is checked against the manifest of collected checks
 
 from __future__ import annotations
 
+import hmac
 import json
 import os
 import random
+import secrets
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -30,6 +33,7 @@ from pathlib import Path
 from gradekit import __version__
 from gradekit.kit import Kit
 from gradekit.model import Result
+from gradekit.integrity import seal
 from gradekit.sandbox import DEFAULT_CHECK_BUDGET, DEFAULT_TIMEOUT
 from gradekit.scoring import assemble, outcomes_by_check
 
@@ -86,6 +90,50 @@ def pytest_command(kit: Kit, slugs: list[str], tmp: Path, plan_path: Path, repor
     ]
 
 
+def run_pytest(kit: Kit, slugs: list[str], tmp: Path, plan_path: Path, key: bytes, timeout: float):
+    """Run the grading session; the report comes back through a pipe only pytest holds.
+
+    The report never touches the file system, so no process of the student's can
+    rewrite it; the key that seals its contents reaches pytest through a second pipe.
+    """
+    key_r, key_w = os.pipe()
+    os.write(key_w, key)
+    os.close(key_w)
+    report_r, report_w = os.pipe()
+    cmd = pytest_command(kit, slugs, tmp, plan_path, Path(f"/dev/fd/{report_w}"))
+    cmd += ["--gradekit-key-fd", str(key_r)]
+    chunks: list[bytes] = []
+
+    def drain():
+        while True:
+            chunk = os.read(report_r, 1 << 20)
+            if not chunk:
+                return
+            chunks.append(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    try:
+        proc = subprocess.Popen(cmd, cwd=tmp, env=pytest_env(), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, pass_fds=(key_r, report_w))
+    finally:
+        os.close(key_r)
+        os.close(report_w)
+    reader.start()
+    try:
+        out, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, _ = proc.communicate()
+    reader.join(timeout=30)
+    os.close(report_r)
+    output = out.decode("utf-8", "replace")
+    try:
+        report = json.loads(b"".join(chunks)) if chunks else None
+    except ValueError:
+        report = None
+    return (report if isinstance(report, dict) else None), output, proc.returncode
+
+
 def grade(kit: Kit, submissions: list[Submission], *, topics: list[str] | None = None, seed: int | None = None,
           public_only: bool = False, lang: str = "en", timeout: float = DEFAULT_TIMEOUT,
           budget: float = DEFAULT_CHECK_BUDGET) -> list[Result]:
@@ -98,37 +146,23 @@ def grade(kit: Kit, submissions: list[Submission], *, topics: list[str] | None =
         tmp = Path(tmpdir)
         plan = {
             "kit": str(kit.root), "seed": seed, "public_only": public_only, "timeout": timeout, "budget": budget,
-            "manifest": str(tmp / "manifest.json"),
             "submissions": [{"id": s.id, "path": str(Path(s.path).resolve()), "topics": s.topics} for s in submissions],
         }
         plan_path = tmp / "plan.json"
         plan_path.write_text(json.dumps(plan), encoding="utf-8")
-        report_path = tmp / "report.json"
-        cmd = pytest_command(kit, slugs, tmp, plan_path, report_path)
-        n_checks_guess = 40 * len(slugs) * max(1, len(submissions))
-        try:
-            proc = subprocess.run(cmd, cwd=tmp, env=pytest_env(), stdin=subprocess.DEVNULL,
-                                  capture_output=True, text=True, errors="replace",
-                                  timeout=SESSION_SLACK + n_checks_guess * 0.5)
-            output = proc.stdout + proc.stderr
-        except subprocess.TimeoutExpired as exc:
-            output = f"pytest did not finish: {exc}"
-            proc = None
-        manifest_path = tmp / "manifest.json"
-        if not manifest_path.exists():
-            raise RunnerError("the graders could not be collected", output)
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        if proc is not None and proc.returncode not in (0, 1):
-            # 0/1 are "tests ran"; anything else means pytest itself was interrupted.
-            if not report_path.exists():
-                raise RunnerError(f"pytest stopped with exit code {proc.returncode}", output)
-        report = None
-        if report_path.exists():
-            try:
-                report = json.loads(report_path.read_text(encoding="utf-8"))
-            except ValueError:
-                report = None
-    outcomes, _problems = outcomes_by_check(report)
+        key = secrets.token_bytes(32)
+        report, output, returncode = run_pytest(kit, slugs, tmp, plan_path, key,
+                                                SESSION_SLACK + 20 * len(slugs) * max(1, len(submissions)))
+    if report is None:
+        raise RunnerError(f"the grading process stopped without a report (exit code {returncode})", output)
+    manifest = report.get("gradekit_manifest")
+    if not isinstance(manifest, dict) or "mac" not in manifest:
+        raise RunnerError("the graders could not be collected", output)
+    mac = manifest.pop("mac")
+    if not hmac.compare_digest(str(mac), seal(key, manifest)):
+        raise RunnerError("the list of collected checks does not carry the grading process's seal", output)
+    outcomes, _problems = outcomes_by_check(
+        report, lambda payload, mac: isinstance(mac, str) and hmac.compare_digest(mac, seal(key, payload)))
     hidden_not_run = manifest.get("hidden_not_run", {})
     add_released_hidden_counts(kit, slugs, manifest, hidden_not_run)
     duration = time.monotonic() - t0

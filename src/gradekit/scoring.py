@@ -21,14 +21,22 @@ def points_for(status: Status, max_points: int) -> int:
     return max_points if status is Status.PASS else 0
 
 
-def outcomes_by_check(report: dict | None) -> tuple[dict[str, dict], list[str]]:
-    """Map nodeid -> the plugin's outcome from a pytest-json-report report; also return problems."""
+def outcomes_by_check(report: dict | None, verify=lambda payload, mac: True) -> tuple[dict[str, dict], list[str]]:
+    """Map nodeid -> the plugin's outcome from a pytest-json-report report; also return problems.
+
+    ``verify(payload, mac)`` checks each outcome's seal; an outcome that fails it
+    is dropped (and so scores 0 as "not reported").
+    """
     found: dict[str, dict] = {}
     problems: list[str] = []
     for test in (report or {}).get("tests", []):
-        meta = (test.get("metadata") or {}).get("gradekit")
+        metadata = test.get("metadata") or {}
+        meta = metadata.get("gradekit")
         nodeid = test.get("nodeid")
         if not isinstance(meta, dict) or not isinstance(nodeid, str):
+            continue
+        if not verify(meta, metadata.get("gradekit_mac")):
+            problems.append(f"{nodeid}: outcome seal does not match")
             continue
         if nodeid in found:
             problems.append(f"{nodeid} reported twice")

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from gradekit.i18n import short_kind, t
 from gradekit.model import Check, Result, Status
+from gradekit.render.safe import neutralize
 
 #: Failures shown in full before "... and N more".
 FIRST_FAILURES = 3
@@ -57,7 +58,7 @@ def failure_block(topic_slug: str, exercise: str, check: Check, lang: str, verbo
     if narrow_hidden and check.visibility == "hidden":
         body.append("  " + t("hidden_failed", lang, exercise=exercise, short=short_kind(check.detail, lang)))
         return head + body
-    for line in check.message.splitlines():
+    for line in neutralize(check.message).splitlines():
         body.append(f"  {line}\n")
     hint = check.detail.get("hint")
     if hint:
@@ -67,10 +68,10 @@ def failure_block(topic_slug: str, exercise: str, check: Check, lang: str, verbo
         body.append(f"  {t('printed_label', lang)}:\n", style="dim")
         shown = check.output if verbose else check.output[:400]
         for line in shown.rstrip("\n").splitlines()[: (None if verbose else 8)]:
-            body.append(f"    {line}\n", style="dim")
+            body.append(f"    {neutralize(line)}\n", style="dim")
     tb = check.detail.get("traceback")
     if verbose and tb:
-        body.append(tb.rstrip() + "\n", style="dim")
+        body.append(neutralize(tb.rstrip()) + "\n", style="dim")
     return head + body
 
 

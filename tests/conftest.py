@@ -1,0 +1,48 @@
+"""Shared helpers: run `grade` as a user would, and build submissions in temporary folders."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+MINIKIT = ROOT / "tests" / "fixtures" / "minikit"
+
+
+def run_grade(*args, cwd: Path | None = None, env: dict | None = None, timeout: float = 600):
+    """Run the installed `grade` command in a subprocess; returns CompletedProcess (text)."""
+    return subprocess.run([sys.executable, "-m", "gradekit", *map(str, args)], cwd=cwd or ROOT,
+                          capture_output=True, text=True, timeout=timeout, env=env)
+
+
+def write_submission(folder: Path, files: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    return folder
+
+
+def solution_text(slug: str, kit: Path = ROOT) -> str:
+    return (kit / "exercises" / slug / "solution.py").read_text(encoding="utf-8")
+
+
+def read_json(path: Path):
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def minikit(tmp_path) -> Path:
+    """A private copy of the fixture kit (tests may break it)."""
+    dest = tmp_path / "kit"
+    shutil.copytree(MINIKIT, dest)
+    return dest

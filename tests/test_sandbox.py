@@ -1,0 +1,221 @@
+"""The sandbox boundary as a grader author meets it: proxies, values, exceptions, limits."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from gradekit.grader import call, helper, printed, remote_isinstance, run_script, type_name
+from gradekit.proxy import Proxy, StudentError, load_module
+from gradekit.sandbox import ChildProtocolError, Sandbox, SandboxCrashed, SandboxTimeout, StaleHandle
+
+from conftest import write_submission
+
+MODULE = '''
+import os, sys
+print("imported")
+def ident(x):
+    return x
+def values():
+    return [1, (2, 3), {4}, frozenset([5]), {"k": (6,)}, b"\\x00", None, True, 2.5]
+class Point:
+    def __init__(self, x):
+        self.x = x
+    def __str__(self):
+        return f"P({self.x})"
+class Liar:
+    def __eq__(self, other):
+        return True
+def liar():
+    return Liar()
+class LiarList(list):
+    def __eq__(self, other):
+        return True
+def liar_list():
+    return LiarList([1, 2, 3])
+def gen():
+    yield 1
+    yield 2
+    return "done"
+def boom():
+    raise ValueError("bad value")
+class Custom(Exception):
+    pass
+def custom():
+    raise Custom("mine")
+def loop():
+    while True:
+        pass
+def swallow():
+    while True:
+        try:
+            pass
+        except BaseException:
+            pass
+def die():
+    os._exit(7)
+def env():
+    return dict(os.environ)
+def say(x):
+    print("said", x)
+    return x
+def forge():
+    os.write(5, b'{"id": 999, "ok": true, "value": 1}\\n')
+    return 1
+def huge_output():
+    for _ in range(50_000):
+        print("x" * 100)
+    return "ok"
+def fds():
+    return sorted(int(n) for n in os.listdir("/proc/self/fd"))
+def cwd_file():
+    with open("f.txt", "w") as f:
+        f.write("x")
+    return os.getcwd()
+if __name__ == "__main__":
+    print("args", sys.argv[1:], input().strip())
+'''
+
+
+@pytest.fixture
+def box(tmp_path):
+    sub = write_submission(tmp_path / "sub", {"mod.py": MODULE})
+    b = Sandbox(sub, "mod", timeout=1.0)
+    b.begin_check()
+    yield b
+    b.close()
+
+
+@pytest.fixture
+def mod(box):
+    return load_module(box)
+
+
+def test_plain_values_keep_their_types(mod):
+    got = mod.values()
+    assert got == [1, (2, 3), {4}, frozenset([5]), {"k": (6,)}, b"\x00", None, True, 2.5]
+    assert [type(v) for v in got] == [int, tuple, set, frozenset, dict, bytes, type(None), bool, float]
+
+
+def test_arguments_cross_and_come_back(mod):
+    assert mod.ident((1, [2, {3: "x"}])) == (1, [2, {3: "x"}])
+    assert mod.ident(mod.Point) == mod.Point  # a handle sent back is the same remote object
+
+
+def test_objects_stay_behind_handles(mod):
+    p = mod.Point(3)
+    assert isinstance(p, Proxy) and type_name(p) == "Point"
+    assert p.x == 3 and str(p) == "P(3)"
+    p.x = 4
+    assert p.x == 4
+    assert remote_isinstance(p, mod.Point)
+
+
+def test_lying_eq_cannot_pass(mod):
+    assert (mod.liar() == 5) is False
+    assert mod.liar_list() != [1, 2, 3]  # a list subclass is not a list: it stays a handle
+    with pytest.raises(AssertionError):
+        call(mod.liar).returns(5)
+
+
+def test_generators_iterate_and_keep_stopiteration_value(mod):
+    g = mod.gen()
+    assert next(g) == 1 and next(g) == 2
+    with pytest.raises(StopIteration) as info:
+        next(g)
+    assert info.value.value == "done"
+    assert list(mod.gen()) == [1, 2]
+
+
+def test_exceptions_come_back_by_type(mod):
+    with pytest.raises(ValueError, match="bad value") as info:
+        mod.boom()
+    assert info.value._gk_origin["line"] > 0 and info.value._gk_origin["file"] == "mod.py"
+    with pytest.raises(StudentError) as info:
+        mod.custom()
+    assert info.value.type_name == "Custom"
+
+
+def test_output_is_captured_per_request(mod):
+    assert printed(mod) == "imported\n"
+    assert mod.say(5) == 5
+    assert printed(mod) == "said 5\n"
+    assert printed(mod) == ""
+
+
+def test_output_flood_is_capped(mod):
+    assert mod.huge_output() == "ok"
+    text = printed(mod)
+    assert len(text) < 2 * 1024 * 1024 and "dropped" in text
+
+
+def test_timeout_kills_and_the_next_check_restarts(box, mod):
+    started = time.monotonic()
+    with pytest.raises(SandboxTimeout):
+        mod.loop()
+    assert time.monotonic() - started < 3
+    with pytest.raises(StaleHandle):
+        mod.ident(1)
+    fresh = load_module(box)
+    assert fresh.ident(2) == 2
+
+
+def test_a_loop_that_swallows_every_exception_is_still_killed(box, mod):
+    with pytest.raises(SandboxTimeout):
+        mod.swallow()
+    assert load_module(box).ident(1) == 1
+
+
+def test_exit_is_a_crash_not_a_pass(box, mod):
+    with pytest.raises(SandboxCrashed) as info:
+        mod.die()
+    assert info.value.returncode == 7
+    assert load_module(box).ident(3) == 3
+
+
+def test_environment_is_scrubbed(box, monkeypatch):
+    monkeypatch.setenv("GRADEKIT_FAKE_TOKEN", "ghp_secret_value")
+    box.close()
+    env = load_module(box).env()
+    assert "GRADEKIT_FAKE_TOKEN" not in env
+    assert not any("secret" in v for v in env.values())
+
+
+def test_forged_reply_is_rejected(mod):
+    # fd 5 is not promised to be the reply pipe; try every small fd the child has.
+    fds = mod.fds()
+    assert len(fds) <= 6, "the child should inherit only its two pipes and stdio"
+    with pytest.raises((ChildProtocolError, SandboxCrashed, OSError, StudentError)):
+        mod.forge()
+
+
+def test_each_check_gets_its_own_working_directory(box, mod):
+    first = mod.cwd_file()
+    second = load_module(box).cwd_file()
+    assert first != second and os.path.isdir(second)
+
+
+def test_helpers_run_next_to_student_code(mod):
+    twice = helper(mod, "import mod\ndef twice(x):\n    return mod.ident(x) * 2\n", "twice")
+    assert twice(21) == 42
+
+
+def test_scripts_run_with_stdin_and_argv(mod):
+    run = run_script(mod, ["a", "b"], " bob \n")
+    assert run.returncode == 0 and run.stdout.splitlines()[-1] == "args ['a', 'b'] bob"
+
+
+def test_bytecode_in_the_submission_is_never_used(tmp_path):
+    import py_compile
+    sub = write_submission(tmp_path / "sub", {"mod.py": "def f():\n    return 'source'\n"})
+    cache = sub / "__pycache__"
+    fake = write_submission(tmp_path / "fake", {"mod.py": "def f():\n    return 'bytecode'\n"})
+    py_compile.compile(str(fake / "mod.py"), cfile=str(cache / "mod.cpython-311.pyc"))
+    py_compile.compile(str(fake / "mod.py"), cfile=str(sub / "mod.pyc"))
+    b = Sandbox(sub, "mod")
+    try:
+        assert load_module(b).f() == "source"
+    finally:
+        b.close()
