@@ -150,7 +150,21 @@ class Call:
     def returns(self, expected, *, rel: float = 1e-9):
         """Fail unless the call returns ``expected``; returns the value."""
         value = self.result()
-        return expect(value, expected, call=self.text, rel=rel)
+        try:
+            return expect(value, expected, call=self.text, rel=rel)
+        except CheckFailure as failure:
+            raise self._located(failure) from None
+
+    def _located(self, failure: CheckFailure) -> CheckFailure:
+        """Point a failure at the student's definition of the called function, when we can tell."""
+        if "line" not in failure.detail and isinstance(self.fn, Proxy):
+            try:
+                found = where(self.fn)
+            except (SandboxError, Exception):
+                found = None
+            if found:
+                failure.detail["file"], failure.detail["line"] = found
+        return failure
 
     def raises(self, exc_type: type, message: str | None = None):
         """Fail unless the call raises ``exc_type`` (and ``message`` exactly, when given)."""
@@ -171,7 +185,7 @@ class Call:
                                    actual=show(info["exc_message"]), exc_type=info["exc_type"],
                                    file=info["file"], line=info["line"]) from None
             return exc
-        raise CheckFailure("no_raise", call=self.text, expected=exc_type.__name__, actual=show(value))
+        raise self._located(CheckFailure("no_raise", call=self.text, expected=exc_type.__name__, actual=show(value)))
 
     def prints(self, expected: str):
         """Fail unless what the call printed equals ``expected`` exactly; returns the value."""
@@ -179,7 +193,7 @@ class Call:
         value = self.result()
         got = printed(self.fn)
         if got != expected:
-            raise CheckFailure("printed", call=self.text, expected=show(expected), actual=show(got))
+            raise self._located(CheckFailure("printed", call=self.text, expected=show(expected), actual=show(got)))
         return value
 
 

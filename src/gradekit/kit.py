@@ -125,12 +125,17 @@ def _text(value, where: str) -> Text:
     return Text(value["zh"], value["en"])
 
 
+def _key(where: str, key: str) -> str:
+    """``file.toml: key`` at the top level, ``file.toml: table.key`` below it."""
+    return f"{where}: {key}" if where.endswith(".toml") else f"{where}.{key}"
+
+
 def _require(data: dict, key: str, typ, where: str):
     if key not in data:
         raise KitError(f"{where}: missing key '{key}'")
     value = data[key]
     if not isinstance(value, typ) or isinstance(value, bool) and typ is int:
-        raise KitError(f"{where}.{key}: expected {typ.__name__}, got {type(value).__name__}")
+        raise KitError(f"{_key(where, key)}: expected {typ.__name__}, got {type(value).__name__}")
     return value
 
 
@@ -160,7 +165,7 @@ def load_topic(folder: Path, root: Path) -> Topic:
         raise KitError(f"{rel}: not valid TOML ({exc})") from None
     version = _require(data, "format_version", int, rel)
     if version != FORMAT_VERSION:
-        raise KitError(f"{rel}.format_version: {version} is not supported (this gradekit reads {FORMAT_VERSION})")
+        raise KitError(f"{rel}: format_version: {version} is not supported (this gradekit reads {FORMAT_VERSION})")
     slug = folder.name
     if not SLUG_RE.match(slug):
         raise KitError(f"{rel}: folder name {slug!r} is not a valid slug")
@@ -174,10 +179,10 @@ def load_topic(folder: Path, root: Path) -> Topic:
     title = _text(data.get("title"), f"{rel}: title")
     kind = data.get("kind", "module")
     if kind not in ("module", "script"):
-        raise KitError(f"{rel}.kind: must be 'module' or 'script', not {kind!r}")
+        raise KitError(f"{rel}: kind: must be 'module' or 'script', not {kind!r}")
     raw = _require(data, "exercises", list, rel)
     if not raw:
-        raise KitError(f"{rel}.exercises: a topic needs at least one exercise")
+        raise KitError(f"{rel}: exercises: a topic needs at least one exercise")
     exercises, seen = [], set()
     for i, ex in enumerate(raw):
         where = f"{rel}: exercises[{i}]"
@@ -230,7 +235,7 @@ def load_kit(root: Path) -> Kit:
     orders = {}
     for t in topics:
         if t.order in orders:
-            raise KitError(f"exercises/{t.slug}/exercise.toml.order: {t.order} is also used by {orders[t.order]}")
+            raise KitError(f"exercises/{t.slug}/exercise.toml: order: {t.order} is also used by {orders[t.order]}")
         orders[t.order] = t.slug
     topics.sort(key=lambda t: t.order)
     return Kit(root, topics)

@@ -155,6 +155,10 @@ def grade(kit: Kit, submissions: list[Submission], *, topics: list[str] | None =
                                                 SESSION_SLACK + 20 * len(slugs) * max(1, len(submissions)))
     if report is None:
         raise RunnerError(f"the grading process stopped without a report (exit code {returncode})", output)
+    if returncode not in (0, 1, 5):
+        # 0/1: checks ran (all passed / some failed); 5: nothing selected.  Anything else is
+        # pytest refusing the graders (collection error, usage error, internal error).
+        raise RunnerError(f"the graders could not be run (pytest exit code {returncode})", output)
     manifest = report.get("gradekit_manifest")
     if not isinstance(manifest, dict) or "mac" not in manifest:
         raise RunnerError("the graders could not be collected", output)

@@ -1,0 +1,88 @@
+"""Grader authors' mistakes fail loudly, naming the check; kit faults are `error`, not `fail`."""
+
+from __future__ import annotations
+
+import pytest
+
+from gradekit.kit import load_kit
+from gradekit.model import Status
+from gradekit.runner import RunnerError, Submission, grade
+
+from conftest import MINIKIT, run_grade, solution_text, write_submission
+
+GOOD = '''
+from gradekit.grader import call, exercise, points
+'''
+
+
+def add_grader(kit, name, text):
+    (kit / "graders" / "alpha" / name).write_text(GOOD + text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("name, text, needle", [
+    ("test_hidden_x.py", "@exercise('double')\ndef test_x(alpha):\n    pass\n", "every check needs @points(n)"),
+    ("test_hidden_x.py", "@points(0)\n@exercise('double')\ndef test_x(alpha):\n    pass\n", "every check needs @points(n)"),
+    ("test_hidden_x.py", "@points(1)\ndef test_x(alpha):\n    pass\n", "@exercise('name')"),
+    ("test_hidden_x.py", "@points(1)\n@exercise('triple')\ndef test_x(alpha):\n    pass\n", "is not an exercise of alpha"),
+    ("test_hidden_x.py", "import pytest\n@pytest.mark.public\n@points(1)\n@exercise('double')\ndef test_x(alpha):\n    pass\n",
+     "belong in a test_public"),
+    ("test_public_x.py", "@points(1)\n@exercise('double')\ndef test_x(alpha):\n    pass\n", "must be marked @public"),
+    ("test_hidden_x.py", "import pytest\n@pytest.mark.pointz(1)\n@exercise('double')\ndef test_x(alpha):\n    pass\n", "pointz"),
+])
+def test_marker_mistakes_are_usage_errors(minikit, name, text, needle):
+    add_grader(minikit, name, text)
+    proc = run_grade("check", "--kit", minikit)
+    assert proc.returncode == 2, proc.stdout
+    assert needle in proc.stderr
+    assert "test_x" in proc.stderr or needle == "pointz"
+
+
+def test_a_grader_bug_is_an_error_not_the_students_fault(minikit, tmp_path):
+    add_grader(minikit, "test_hidden_x.py", "@points(1)\n@exercise('double')\ndef test_x(alpha):\n    {}['missing']\n")
+    sub = write_submission(tmp_path / "sub", {"alpha.py": solution_text("alpha", MINIKIT)})
+    (result,) = grade(load_kit(minikit), [Submission(sub)], lang="en")
+    check = next(c for c in result.checks if c.name == "test_x")
+    assert check.status is Status.ERROR and check.points == 0
+    assert "the grader itself failed" in check.message and "KeyError" in check.message
+
+
+def test_collection_error_is_a_runner_error(minikit):
+    add_grader(minikit, "test_hidden_x.py", "this is not python\n")
+    with pytest.raises(RunnerError):
+        grade(load_kit(minikit), [Submission(minikit / "starter")])
+
+
+def test_markers_are_documented():
+    import subprocess
+    import sys
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-p", "gradekit.plugin", "--markers"],
+                          capture_output=True, text=True)
+    assert "points(n): what the check is worth" in proc.stdout
+    assert "exercise(name)" in proc.stdout
+
+
+def test_selfcheck_passes_on_the_fixture_kit(minikit):
+    proc = run_grade("selfcheck", "--kit", minikit)
+    assert proc.returncode == 0 and "selfcheck passed" in proc.stdout
+
+
+def test_selfcheck_names_an_uncaught_mutant(minikit):
+    mutant = minikit / "exercises" / "alpha" / "mutants" / "useless.py"
+    mutant.write_text("# mutant-of: double\n# mistake: none at all\n" + solution_text("alpha", MINIKIT))
+    proc = run_grade("selfcheck", "--kit", minikit)
+    assert proc.returncode == 1
+    assert "mutants/useless.py (none at all) scores full marks on double" in proc.stdout.replace("\n", " ")
+
+
+def test_selfcheck_names_a_mutant_that_breaks_another_exercise(minikit):
+    mutant = minikit / "exercises" / "alpha" / "mutants" / "wide.py"
+    text = solution_text("alpha", MINIKIT).replace("2 * x", "3 * x").replace('!"', '?"')
+    mutant.write_text("# mutant-of: double\n# mistake: also breaks greet\n" + text)
+    proc = run_grade("selfcheck", "--kit", minikit)
+    assert proc.returncode == 1 and "also loses points on greet" in proc.stdout.replace("\n", " ")
+
+
+def test_selfcheck_names_a_stub_that_passes(minikit):
+    (minikit / "starter" / "alpha.py").write_text(solution_text("alpha", MINIKIT))
+    proc = run_grade("selfcheck", "--kit", minikit)
+    assert proc.returncode == 1 and "the starter stub passes" in proc.stdout.replace("\n", " ")

@@ -1,0 +1,34 @@
+"""Scoring is believed only where the report agrees with the manifest."""
+
+from gradekit.model import Status
+from gradekit.scoring import make_check, outcomes_by_check
+
+ENTRY = {"nodeid": "alpha/test_public.py::test_x[s0]", "check": "alpha/test_public.py::test_x", "name": "test_x",
+         "submission": "s0", "topic": "alpha", "exercise": "double", "points": 3, "visibility": "public", "hint": None}
+
+
+def test_missing_outcome_scores_zero_as_error():
+    check = make_check(ENTRY, None, "en")
+    assert check.status is Status.ERROR and check.points == 0 and check.max_points == 3
+    assert "produced no result" in check.message
+
+
+def test_pass_scores_the_markers_points():
+    check = make_check(ENTRY, {"status": "pass", "detail": {}}, "en")
+    assert check.points == 3 and check.message == ""
+
+
+def test_unknown_status_is_not_trusted():
+    check = make_check(ENTRY, {"status": "excellent"}, "en")
+    assert check.status is Status.ERROR and check.points == 0
+
+
+def test_duplicates_and_bad_seals_are_dropped():
+    report = {"tests": [
+        {"nodeid": "a", "metadata": {"gradekit": {"status": "pass"}, "gradekit_mac": "good"}},
+        {"nodeid": "a", "metadata": {"gradekit": {"status": "fail"}, "gradekit_mac": "good"}},
+        {"nodeid": "b", "metadata": {"gradekit": {"status": "pass"}, "gradekit_mac": "forged"}},
+    ]}
+    found, problems = outcomes_by_check(report, lambda payload, mac: mac == "good")
+    assert found == {"a": {"status": "pass"}}
+    assert len(problems) == 2
