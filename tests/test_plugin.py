@@ -86,3 +86,9 @@ def test_selfcheck_names_a_stub_that_passes(minikit):
     (minikit / "starter" / "alpha.py").write_text(solution_text("alpha", MINIKIT))
     proc = run_grade("selfcheck", "--kit", minikit)
     assert proc.returncode == 1 and "the starter stub passes" in proc.stdout.replace("\n", " ")
+
+
+def test_selfcheck_names_a_topic_folder_without_exercise_toml(minikit):
+    (minikit / "exercises" / "beta").mkdir()
+    proc = run_grade("selfcheck", "--kit", minikit)
+    assert proc.returncode == 1 and "exercises/beta/exercise.toml: missing" in proc.stdout.replace("\n", " ")

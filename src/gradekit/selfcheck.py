@@ -66,6 +66,9 @@ def one_file_submission(base: Path, name: str, files: dict[str, Path]) -> Path:
 def run(kit: Kit, slugs: list[str] | None = None, seed: int | None = None) -> tuple[list[TopicReport], int]:
     topics = kit.select(slugs)
     reports = {t.slug: TopicReport(t.slug, problems=file_problems(kit, t)) for t in topics}
+    if not slugs:
+        for name in kit.incomplete:
+            reports[name] = TopicReport(name, problems=[f"exercises/{name}/exercise.toml: missing (every topic needs one)"])
     with tempfile.TemporaryDirectory(prefix="gradekit-selfcheck-") as tmp:
         base = Path(tmp)
         ready = [t for t in topics if t.solution.is_file() and (kit.starter / f"{t.slug}.py").is_file()]
