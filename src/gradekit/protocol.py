@@ -31,6 +31,11 @@ MAX_NODES = 1_000_000
 #: Ints with more digits than this travel as hex text (json caps int parsing).
 _BIG_INT_DIGITS = 3000
 
+#: The child's first line, sent before any student code runs: start-up time is not the student's.
+READY = b'{"ready":1}\n'
+#: Seconds a child may take to start (many start at once on a busy machine).
+START_TIMEOUT = 20.0
+
 PLAIN_SCALARS = (type(None), bool, int, float, str)
 
 

@@ -146,6 +146,7 @@ def grade(kit: Kit, submissions: list[Submission], *, topics: list[str] | None =
         tmp = Path(tmpdir)
         plan = {
             "kit": str(kit.root), "seed": seed, "public_only": public_only, "timeout": timeout, "budget": budget,
+            "topics": slugs,
             "submissions": [{"id": s.id, "path": str(Path(s.path).resolve()), "topics": s.topics} for s in submissions],
         }
         plan_path = tmp / "plan.json"

@@ -155,6 +155,11 @@ class Sandbox:
     def source_path(self) -> Path:
         return self.submission / f"{self.slug}.py"
 
+    def start(self) -> None:
+        """Start the child now (it boots while the caller does other work); ``load`` waits for it."""
+        if self.proc is None:
+            self._start()
+
     def _start(self) -> None:
         self.close()
         self.workdir = tempfile.mkdtemp(prefix=f"gradekit-{self.slug}-")
@@ -178,6 +183,7 @@ class Sandbox:
         self._req = req_w
         self._resp = resp_r
         self._buffer = b""
+        self._ready = False
         self.generation += 1
 
     def close(self) -> None:
@@ -228,6 +234,11 @@ class Sandbox:
                 raise StaleHandle(during)
             if self.proc is None:
                 raise StaleHandle(during)
+            if not self._ready:
+                if self._read_line(protocol.START_TIMEOUT, "start") + b"\n" != protocol.READY:
+                    self.close()
+                    raise ChildProtocolError("bad start-up line", during)
+                self._ready = True
             limit = timeout or self.timeout
             if self.deadline is not None:
                 limit = max(0.05, min(limit, self.deadline - time.monotonic()))

@@ -229,6 +229,7 @@ class Server:
     def serve(self, rfile, wfd):
         ops = {name[3:]: getattr(self, name) for name in dir(self) if name.startswith("op_")}
         real_out, real_err = sys.stdout, sys.stderr
+        os.write(wfd, protocol.READY)
         while True:
             line = rfile.readline(protocol.MAX_MESSAGE + 1)
             if not line:
