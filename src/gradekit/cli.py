@@ -21,6 +21,7 @@ from gradekit.kit import KitError, find_root, load_kit
 from gradekit.runner import RunnerError, Submission, grade
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
+COMMANDS = ("check", "ci", "release", "selfcheck")
 
 HELP_SUBMISSION = "folder holding the student's <topic>.py files (default: the kit's starter/)"
 HELP_LANG = "language of messages: zh or en (default: from the locale)"
@@ -43,6 +44,24 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--public-only", action="store_true", help="run public checks only, as a student's copy does")
     check.add_argument("--all", action="store_true", help="show every failure, not just the first few")
     check.add_argument("--verbose", "-v", action="store_true", help="show tracebacks and full output")
+
+    ci = sub.add_parser("ci", parents=[common], help="grade in classroom CI and write every result format")
+    ci.add_argument("--submission", type=Path, help=HELP_SUBMISSION)
+    ci.add_argument("--out", type=Path, default=Path("grade-results"),
+                    help="folder for gradekit.json, result.json (Classroom 50), results.json (Gradescope)")
+    ci.add_argument("--hidden-graders", type=Path, metavar="DIR",
+                    help="a checkout holding graders/<topic>/test_hidden*.py (missing: public checks only)")
+    ci.add_argument("--notices", action="store_true",
+                    help="print the reporter's two ::notice lines (for workflows without the reporter)")
+    ci.add_argument("--prefix", default="starter/", help="path of the student files in the repository (default starter/)")
+
+    release = sub.add_parser("release", parents=[common], help="build the student template repository")
+    release.add_argument("dest", type=Path, help="a new folder for the template (becomes a git repository)")
+    release.add_argument("--topics", help="comma-separated topics for a smaller assignment (default: all)")
+    release.add_argument("--name", default="gradekit assignment", help="assignment name")
+    release.add_argument("--install", help="pip requirement students and CI install (default: this gradekit version)")
+    release.add_argument("--hidden-out", type=Path, metavar="DIR",
+                         help="also write the hidden graders, for a private repository CI may fetch")
 
     selfcheck = sub.add_parser("selfcheck", parents=[common],
                                help="prove solutions score 100%%, stubs 0 and every mutant loses points")
@@ -102,15 +121,43 @@ def cmd_selfcheck(args, lang: str) -> int:
     return EXIT_FAILED if problems else EXIT_OK
 
 
+def cmd_ci(args, lang: str) -> int:
+    from gradekit.ci import run_ci
+
+    kit = _kit(args)
+    submission = (args.submission or kit.starter).resolve()
+    return run_ci(kit, submission=submission, out=args.out, lang=lang, hidden_graders=args.hidden_graders,
+                  notices=args.notices, seed=args.seed, timeout=args.timeout, prefix=args.prefix)
+
+
+def cmd_release(args, lang: str) -> int:
+    from gradekit.release import release, write_hidden
+
+    kit = _kit(args)
+    topics = [t.strip() for t in args.topics.split(",") if t.strip()] if args.topics else None
+    info = release(kit, args.dest, topics, name=args.name, install=args.install, lang=args.lang or "zh")
+    print(f"released {len(info['topics'])} topics to {args.dest} ({info['max_points']} points, "
+          f"{info['hidden_checks']} hidden checks kept back)")
+    if args.hidden_out:
+        write_hidden(kit, args.hidden_out, topics)
+        print(f"hidden graders written to {args.hidden_out}")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] not in COMMANDS + ("-h", "--help", "--version"):
+        argv = ["check", *argv]  # bare `grade` (and `grade --lang zh`) means `grade check`
     args = parser.parse_args(argv)
-    if args.command is None:
-        args = parser.parse_args(["check", *(argv if argv is not None else sys.argv[1:])])
     lang = pick_lang(args.lang)
     try:
         if args.command == "selfcheck":
             return cmd_selfcheck(args, lang)
+        if args.command == "ci":
+            return cmd_ci(args, lang)
+        if args.command == "release":
+            return cmd_release(args, lang)
         return cmd_check(args, lang)
     except KitError as exc:
         print(f"grade: {exc}", file=sys.stderr)

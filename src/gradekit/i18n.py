@@ -132,10 +132,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
 
 
 def pick_lang(explicit: str | None = None, env=None) -> str:
-    """``--lang`` if given, else the locale (LC_ALL, LC_MESSAGES, LANG, LANGUAGE), else English."""
+    """``--lang`` if given, else ``GRADEKIT_LANG``, else the locale (LC_ALL, LC_MESSAGES, LANG, LANGUAGE), else English."""
     if explicit in LANGS:
         return explicit
     env = os.environ if env is None else env
+    if env.get("GRADEKIT_LANG") in LANGS:
+        return env["GRADEKIT_LANG"]
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = env.get(var, "")
         if value:

@@ -90,7 +90,7 @@ def pytest_command(kit: Kit, slugs: list[str], tmp: Path, plan_path: Path, repor
     ]
 
 
-def run_pytest(kit: Kit, slugs: list[str], tmp: Path, plan_path: Path, key: bytes, timeout: float):
+def run_pytest(kit: Kit, slugs: list[str], tmp: Path, plan_path: Path, key: bytes, timeout: float, extra=()):
     """Run the grading session; the report comes back through a pipe only pytest holds.
 
     The report never touches the file system, so no process of the student's can
@@ -101,7 +101,7 @@ def run_pytest(kit: Kit, slugs: list[str], tmp: Path, plan_path: Path, key: byte
     os.close(key_w)
     report_r, report_w = os.pipe()
     cmd = pytest_command(kit, slugs, tmp, plan_path, Path(f"/dev/fd/{report_w}"))
-    cmd += ["--gradekit-key-fd", str(key_r)]
+    cmd += ["--gradekit-key-fd", str(key_r), *extra]
     chunks: list[bytes] = []
 
     def drain():
@@ -134,14 +134,10 @@ def run_pytest(kit: Kit, slugs: list[str], tmp: Path, plan_path: Path, key: byte
     return (report if isinstance(report, dict) else None), output, proc.returncode
 
 
-def grade(kit: Kit, submissions: list[Submission], *, topics: list[str] | None = None, seed: int | None = None,
-          public_only: bool = False, lang: str = "en", timeout: float = DEFAULT_TIMEOUT,
-          budget: float = DEFAULT_CHECK_BUDGET) -> list[Result]:
-    """Grade every submission with one pytest process; one ``Result`` per submission, in order."""
-    slugs = [t.slug for t in kit.select(topics)]
-    seed = random.randrange(1, 2**31) if seed is None else seed
-    started = datetime.now(timezone.utc)
-    t0 = time.monotonic()
+def run_session(kit: Kit, slugs: list[str], submissions: list[Submission], *, seed: int, public_only: bool = False,
+                timeout: float = DEFAULT_TIMEOUT, budget: float = DEFAULT_CHECK_BUDGET,
+                extra: tuple[str, ...] = ()) -> tuple[dict, dict[str, dict]]:
+    """One pytest session; returns the verified manifest and the sealed outcomes by nodeid."""
     with tempfile.TemporaryDirectory(prefix="gradekit-run-") as tmpdir:
         tmp = Path(tmpdir)
         plan = {
@@ -153,7 +149,7 @@ def grade(kit: Kit, submissions: list[Submission], *, topics: list[str] | None =
         plan_path.write_text(json.dumps(plan), encoding="utf-8")
         key = secrets.token_bytes(32)
         report, output, returncode = run_pytest(kit, slugs, tmp, plan_path, key,
-                                                SESSION_SLACK + 20 * len(slugs) * max(1, len(submissions)))
+                                                SESSION_SLACK + 20 * len(slugs) * max(1, len(submissions)), extra)
     if report is None:
         raise RunnerError(f"the grading process stopped without a report (exit code {returncode})", output)
     if returncode not in (0, 1, 5):
@@ -168,6 +164,26 @@ def grade(kit: Kit, submissions: list[Submission], *, topics: list[str] | None =
         raise RunnerError("the list of collected checks does not carry the grading process's seal", output)
     outcomes, _problems = outcomes_by_check(
         report, lambda payload, mac: isinstance(mac, str) and hmac.compare_digest(mac, seal(key, payload)))
+    return manifest, outcomes
+
+
+def collect(kit: Kit, topics: list[str] | None = None) -> list[dict]:
+    """The checks the graders define (manifest entries), without running any."""
+    slugs = [t.slug for t in kit.select(topics)]
+    manifest, _ = run_session(kit, slugs, [Submission(kit.starter, "collect")], seed=0, extra=("--collect-only",))
+    return manifest["checks"]
+
+
+def grade(kit: Kit, submissions: list[Submission], *, topics: list[str] | None = None, seed: int | None = None,
+          public_only: bool = False, lang: str = "en", timeout: float = DEFAULT_TIMEOUT,
+          budget: float = DEFAULT_CHECK_BUDGET) -> list[Result]:
+    """Grade every submission with one pytest process; one ``Result`` per submission, in order."""
+    slugs = [t.slug for t in kit.select(topics)]
+    seed = random.randrange(1, 2**31) if seed is None else seed
+    started = datetime.now(timezone.utc)
+    t0 = time.monotonic()
+    manifest, outcomes = run_session(kit, slugs, submissions, seed=seed, public_only=public_only,
+                                     timeout=timeout, budget=budget)
     hidden_not_run = manifest.get("hidden_not_run", {})
     add_released_hidden_counts(kit, slugs, manifest, hidden_not_run)
     duration = time.monotonic() - t0

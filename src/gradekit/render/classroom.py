@@ -1,0 +1,83 @@
+"""GitHub Classroom's autograding result, as ``autograding-grading-reporter@v1`` reads it.
+
+The reporter takes base64 JSON from the env var ``<STEP_ID>_RESULTS``::
+
+    {"version": 1, "status": "pass|fail|error", "max_score": int,
+     "tests": [{"name", "status", "score", "message", "test_code", "filename", "line_no", "duration"}]}
+
+It posts ``Points X/Y`` with X = sum of ``tests[].score`` and Y = ``max_score``;
+its log table shows passed/total x max_score instead.  Checks carry different
+points, so the two agree only when every check passes or every check fails:
+we report the true points and say so in the step summary rather than distort
+either number.  ``tests`` and ``line_no`` are always present (the reporter
+crashes without ``tests``), also on error; messages are defused because the
+reporter prints them into the log.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+
+from gradekit.i18n import short_kind, t
+from gradekit.model import Result, Status
+from gradekit.render.safe import neutralize
+
+#: The reporter and GitHub's step outputs choke on huge values; stay well under 1 MB.
+MAX_BYTES = 900_000
+MESSAGE_CAP = 2000
+
+
+def student_path(result: Result, topic_slug: str, file: str | None, prefix: str) -> str:
+    return f"{prefix}{file or topic_slug + '.py'}"
+
+
+def build(result: Result, lang: str, prefix: str = "starter/") -> dict:
+    tests = []
+    for topic in result.topics:
+        for ex in topic.exercises:
+            for c in ex.checks:
+                if c.visibility == "hidden" and c.status is not Status.PASS:
+                    message = t("hidden_failed", lang, exercise=ex.name, short=short_kind(c.detail, lang))
+                else:
+                    message = c.message
+                tests.append({
+                    "name": f"{topic.slug} · {ex.name} · {c.name}",
+                    "status": "pass" if c.status is Status.PASS else ("error" if c.status is Status.ERROR else "fail"),
+                    "score": int(c.points),
+                    "message": neutralize(message)[:MESSAGE_CAP],
+                    "test_code": c.id if c.visibility == "public" else f"{topic.slug} · {ex.name} (hidden)",
+                    "filename": student_path(result, topic.slug, c.file, prefix),
+                    "line_no": int(c.line or 0),
+                    "duration": int(round(c.duration * 1000)),
+                })
+    if any(x["status"] == "error" for x in tests):
+        status = "error"
+    elif tests and all(x["status"] == "pass" for x in tests):
+        status = "pass"
+    else:
+        status = "fail"
+    return {"version": 1, "status": status, "max_score": int(result.max_score), "tests": tests}
+
+
+def error_result(message: str, max_score: int) -> dict:
+    """The result when the kit itself failed: still ``tests`` and ``max_score``, status ``error``."""
+    return {"version": 1, "status": "error", "max_score": int(max_score), "tests": [{
+        "name": "gradekit", "status": "error", "score": 0, "message": neutralize(message)[:MESSAGE_CAP],
+        "test_code": "grade ci", "filename": "", "line_no": 0, "duration": 0}]}
+
+
+def encode(data: dict) -> str:
+    """Base64 of the JSON, trimming messages (never scores) until it fits."""
+    for cap in (MESSAGE_CAP, 500, 100, 0):
+        for test in data["tests"]:
+            test["message"] = test["message"][:cap]
+        raw = json.dumps(data, ensure_ascii=False).encode("utf-8")
+        encoded = base64.b64encode(raw).decode("ascii")
+        if len(encoded) <= MAX_BYTES:
+            return encoded
+    return encoded
+
+
+def decode(encoded: str) -> dict:
+    return json.loads(base64.b64decode(encoded))

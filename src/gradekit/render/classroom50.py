@@ -1,0 +1,22 @@
+"""Classroom 50's ``result.json`` (schema ``classroom50/result/v1``): integer scores per test."""
+
+from __future__ import annotations
+
+import json
+
+from gradekit.model import Result, Status
+
+SCHEMA = "classroom50/result/v1"
+
+
+def build(result: Result) -> dict:
+    tests = [{"test-name": f"{topic.slug} · {ex.name} · {c.name}", "passed": c.status is Status.PASS,
+              "score": int(c.points), "max-score": int(c.max_points)}
+             for topic in result.topics for ex in topic.exercises for c in ex.checks]
+    return {"schema": SCHEMA, "generator": f"gradekit {result.kit_version}",
+            "commit": (result.submission or {}).get("commit"), "score": int(result.score),
+            "max-score": int(result.max_score), "tests": tests}
+
+
+def to_json(result: Result) -> str:
+    return json.dumps(build(result), ensure_ascii=False, indent=2) + "\n"
