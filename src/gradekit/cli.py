@@ -21,7 +21,7 @@ from gradekit.kit import KitError, find_root, load_kit
 from gradekit.runner import RunnerError, Submission, grade
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "ci", "release", "selfcheck")
+COMMANDS = ("check", "ci", "release", "batch", "merge", "selfcheck")
 
 HELP_SUBMISSION = "folder holding the student's <topic>.py files (default: the kit's starter/)"
 HELP_LANG = "language of messages: zh or en (default: from the locale)"
@@ -62,6 +62,24 @@ def build_parser() -> argparse.ArgumentParser:
     release.add_argument("--install", help="pip requirement students and CI install (default: this gradekit version)")
     release.add_argument("--hidden-out", type=Path, metavar="DIR",
                          help="also write the hidden graders, for a private repository CI may fetch")
+
+    batch = sub.add_parser("batch", parents=[common], help="regrade every student repository (the authoritative grade)")
+    batch.add_argument("source", nargs="?", type=Path, help="a folder holding one repository per student")
+    batch.add_argument("--roster", type=Path, help="CSV of students and repository URLs (Classroom grade CSV or username,repo_url)")
+    batch.add_argument("--out", type=Path, required=True, help="output folder (grades.sqlite, reports/, gradebook.csv, dashboard.html)")
+    batch.add_argument("--deadline", help="grade the last commit at or before this time (ISO 8601, e.g. 2026-11-30T23:59+08:00)")
+    batch.add_argument("--jobs", type=int, default=2, help="students graded in parallel (default 2)")
+    batch.add_argument("--regrade", action="append", default=[], metavar="USER", help="grade this student again (repeatable)")
+    batch.add_argument("--shard", help="K/N: grade only this machine's deterministic share of the class")
+    batch.add_argument("--template", type=Path, help="the released template, to flag changes to protected paths")
+    batch.add_argument("--assignment", default="", help="assignment name for the gradebook")
+    batch.add_argument("--assignment-url", default="")
+    batch.add_argument("--starter-url", default="")
+
+    merge = sub.add_parser("merge", parents=[common], help="combine the outputs of sharded batches")
+    merge.add_argument("parts", nargs="+", type=Path, help="output folders of `grade batch --shard`")
+    merge.add_argument("--out", type=Path, required=True)
+    merge.add_argument("--assignment", default="")
 
     selfcheck = sub.add_parser("selfcheck", parents=[common],
                                help="prove solutions score 100%%, stubs 0 and every mutant loses points")
@@ -144,6 +162,71 @@ def cmd_release(args, lang: str) -> int:
     return EXIT_OK
 
 
+def cmd_batch(args, lang: str) -> int:
+    from datetime import datetime
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    from gradekit.batch import Batch, BatchOptions, parse_shard
+    from gradekit.reports import write_outputs
+    from gradekit.sources import folder_students, read_roster
+
+    kit = _kit(args)
+    if bool(args.source) == bool(args.roster):
+        raise KitError("give either a folder of student repositories or --roster FILE")
+    if args.roster and not args.roster.is_file():
+        raise KitError(f"--roster {args.roster}: no such file")
+    if args.source and not args.source.is_dir():
+        raise KitError(f"{args.source}: not a folder")
+    try:
+        deadline = datetime.fromisoformat(args.deadline) if args.deadline else None
+        if deadline is not None and deadline.tzinfo is None:
+            deadline = deadline.astimezone()
+        shard = parse_shard(args.shard) if args.shard else None
+    except ValueError as exc:
+        raise KitError(str(exc)) from None
+    students = read_roster(args.roster) if args.roster else folder_students(args.source)
+    options = BatchOptions(out=args.out, jobs=args.jobs, deadline=deadline, template=args.template, shard=shard,
+                           regrade=tuple(args.regrade), seed=args.seed, lang=lang, timeout=args.timeout)
+    console = Console(stderr=True)
+    columns = [TextColumn("grading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("eta"),
+               TimeRemainingColumn()]
+    with Progress(*columns, console=console, transient=False) as progress:
+        task = progress.add_task("grading", total=None)
+        batch = Batch(kit, students, options, progress=lambda row: progress.advance(task))
+        progress.update(task, total=len(batch.todo()))
+        rows = batch.run()
+    for note in batch.notes:
+        console.print(f"[yellow]note:[/] {note}")
+    paths = write_outputs(rows, args.out, batch.slugs, assignment_name=args.assignment,
+                          assignment_url=args.assignment_url, starter_code_url=args.starter_url)
+    graded = sum(r["status"] == "graded" for r in rows)
+    console.print(f"{graded}/{len(rows)} graded · gradebook {paths['gradebook']} · dashboard {paths['dashboard']}")
+    return EXIT_OK if graded == len(rows) else EXIT_FAILED
+
+
+def cmd_merge(args, lang: str) -> int:
+    from gradekit.reports import write_outputs
+    from gradekit.store import Store
+
+    kit = _kit(args)
+    merged = Store(args.out / "grades.sqlite")
+    for part in args.parts:
+        if not (part / "grades.sqlite").is_file():
+            raise KitError(f"{part}: no grades.sqlite here (is it a `grade batch` output folder?)")
+        shard = Store(part / "grades.sqlite")
+        for row in shard.rows():
+            if row["result"] is not None:
+                row["result"] = __import__("json").dumps(row["result"], ensure_ascii=False)
+            merged.save(row)
+        shard.close()
+    rows = merged.rows()
+    paths = write_outputs(rows, args.out, [t.slug for t in kit.topics], assignment_name=args.assignment)
+    print(f"merged {len(rows)} students from {len(args.parts)} parts · {paths['gradebook']} · {paths['dashboard']}")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -158,6 +241,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_ci(args, lang)
         if args.command == "release":
             return cmd_release(args, lang)
+        if args.command == "batch":
+            return cmd_batch(args, lang)
+        if args.command == "merge":
+            return cmd_merge(args, lang)
         return cmd_check(args, lang)
     except KitError as exc:
         print(f"grade: {exc}", file=sys.stderr)

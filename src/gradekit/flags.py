@@ -1,0 +1,69 @@
+"""Integrity flags for a submission: things a regrade shows the instructor, never a score change.
+
+* a protected path (the workflow, the graders, the kit configuration) differs from the template;
+* a file shadows the standard library, pytest or gradekit (``random.py``, ``pytest.py``);
+* pytest configuration or a conftest.py is committed;
+* bytecode is committed;
+* a starter file is missing (perhaps renamed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+PROTECTED = (".github/workflows", "graders", "gradekit.toml")
+PYTEST_CONFIG = {"conftest.py", "pytest.ini", "tox.ini", "setup.cfg", ".pytest.ini"}
+SHADOWABLE = set(sys.stdlib_module_names) | {"pytest", "_pytest", "pluggy", "gradekit", "pytest_jsonreport"}
+IGNORED_DIRS = {".git", ".venv", "venv", "node_modules"}
+
+
+def _files(root: Path) -> dict[str, Path]:
+    out = {}
+    for p in root.rglob("*"):
+        rel = p.relative_to(root)
+        if rel.parts and rel.parts[0] in IGNORED_DIRS:
+            continue
+        if p.is_file() or p.is_symlink():
+            out[rel.as_posix()] = p
+    return out
+
+
+def _digest(path: Path) -> str:
+    if path.is_symlink():
+        return "symlink:" + str(path.readlink())
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _protected(rel: str) -> bool:
+    return any(rel == p or rel.startswith(p + "/") for p in PROTECTED)
+
+
+def integrity_flags(submission: Path, slugs: list[str], template: Path | None = None) -> list[str]:
+    files = _files(submission)
+    flags = []
+    if template is not None:
+        theirs = {rel: p for rel, p in _files(template).items() if _protected(rel)}
+        ours = {rel: p for rel, p in files.items() if _protected(rel) and "__pycache__" not in rel}
+        for rel in sorted(set(theirs) | set(ours)):
+            if rel not in ours:
+                flags.append(f"protected-removed:{rel}")
+            elif rel not in theirs:
+                flags.append(f"protected-added:{rel}")
+            elif _digest(ours[rel]) != _digest(theirs[rel]):
+                flags.append(f"protected-changed:{rel}")
+    for rel, path in sorted(files.items()):
+        name = path.name
+        if name in PYTEST_CONFIG or (name == "pyproject.toml" and b"[tool.pytest" in path.read_bytes()):
+            flags.append(f"pytest-config:{rel}")
+        if name.endswith((".pyc", ".pyo")):
+            flags.append(f"bytecode:{rel}")
+        if name.endswith(".py") and name[:-3] in SHADOWABLE and not rel.startswith(("graders/", ".github/")):
+            flags.append(f"shadows-module:{rel}")
+    starter = submission / "starter" if (submission / "starter").is_dir() else submission
+    present = {p.stem for p in starter.glob("*.py")}
+    for slug in slugs:
+        if slug not in present:
+            flags.append(f"missing-file:{(starter / (slug + '.py')).relative_to(submission).as_posix()}")
+    return flags

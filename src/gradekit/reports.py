@@ -1,0 +1,32 @@
+"""Writing a batch's outputs from its stored rows: reports, native JSON, gradebook, dashboard.
+
+Everything here is derived from the store, so a resumed batch, a regrade of
+one student, or ``grade merge`` of shard outputs all produce the same files.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from gradekit.render import dashboard, gradebook, report
+
+
+def write_outputs(rows: list[dict], out: Path, slugs: list[str], *, assignment_name: str = "",
+                  assignment_url: str = "", starter_code_url: str = "") -> dict[str, Path]:
+    out = Path(out)
+    (out / "reports").mkdir(parents=True, exist_ok=True)
+    (out / "results").mkdir(parents=True, exist_ok=True)
+    for row in rows:
+        user = row["username"]
+        (out / "reports" / f"{user}.md").write_text(report.to_markdown(row), encoding="utf-8")
+        (out / "reports" / f"{user}.html").write_text(report.to_html(row), encoding="utf-8")
+        if row.get("result"):
+            (out / "results" / f"{user}.json").write_text(json.dumps(row["result"], ensure_ascii=False, indent=2) + "\n",
+                                                          encoding="utf-8")
+    paths = {"gradebook": out / "gradebook.csv", "dashboard": out / "dashboard.html"}
+    paths["gradebook"].write_text(gradebook.to_csv(rows, slugs, assignment_name=assignment_name,
+                                                   assignment_url=assignment_url, starter_code_url=starter_code_url),
+                                  encoding="utf-8")
+    paths["dashboard"].write_text(dashboard.to_html(rows), encoding="utf-8")
+    return paths

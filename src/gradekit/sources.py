@@ -1,0 +1,182 @@
+"""Where student submissions come from: a folder of repositories, or a roster of git URLs.
+
+Rosters may be the retired GitHub Classroom grade CSV (``github_username``,
+``roster_identifier``, ``student_repository_url``, ...) or a plain
+``username,repo_url`` file.  Repositories are cloned (or fetched again) into
+the batch workspace with git; ``--deadline`` picks the last commit at or
+before it.  Git records when a commit was *made*, not when it was pushed, and
+students set commit dates: the deadline uses committer dates and the record
+says so, with a flag when dates run backwards or into the future.
+
+Every failure becomes a ``Prepared`` with a status and a message; nothing here
+raises for one bad student.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import subprocess
+import tarfile
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+CLASSROOM_COLUMNS = ["assignment_name", "assignment_url", "starter_code_url", "github_username", "roster_identifier",
+                     "student_repository_name", "student_repository_url", "submission_timestamp", "points_awarded",
+                     "points_available"]
+GIT_TIMEOUT = 120
+
+
+@dataclass
+class Student:
+    username: str
+    url: str | None = None          # None: a local folder
+    folder: Path | None = None
+    roster_identifier: str = ""
+    repository_name: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class Prepared:
+    """A student's submission made ready to grade, or the reason it is not."""
+
+    student: Student
+    status: str                      # "ready", or a problem: "empty", "clone-failed", "no-repository", "not-found"
+    message: str = ""
+    path: Path | None = None         # exported files (no .git) to grade
+    commit: str | None = None
+    commit_time: str | None = None
+    later_commits: int = 0
+    flags: list[str] = field(default_factory=list)
+
+
+def read_roster(path: Path) -> list[Student]:
+    """Students from a Classroom grade CSV or a ``username,repo_url`` file (header optional)."""
+    text = Path(path).read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows:
+        return []
+    header = [h.strip().lower() for h in rows[0]]
+    students = []
+    if "github_username" in header or "username" in header:
+        col = {h: i for i, h in enumerate(header)}
+        user_col = col.get("github_username", col.get("username"))
+        url_col = col.get("student_repository_url", col.get("repo_url", col.get("url")))
+        for row in rows[1:]:
+            if not any(cell.strip() for cell in row):
+                continue
+            get = lambda i: row[i].strip() if i is not None and i < len(row) else ""  # noqa: E731
+            user = get(user_col) or get(col.get("roster_identifier"))
+            students.append(Student(user, get(url_col) or None, roster_identifier=get(col.get("roster_identifier")),
+                                    repository_name=get(col.get("student_repository_name")),
+                                    extra={h: get(i) for h, i in col.items()}))
+    else:
+        for row in rows:
+            if row and row[0].strip():
+                students.append(Student(row[0].strip(), (row[1].strip() if len(row) > 1 else "") or None))
+    return students
+
+
+def folder_students(folder: Path) -> list[Student]:
+    """Each sub-folder of ``folder`` is one student's repository, named after the student."""
+    return [Student(p.name, folder=p) for p in sorted(Path(folder).iterdir()) if p.is_dir() and not p.name.startswith(".")]
+
+
+def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, timeout=GIT_TIMEOUT,
+                          check=check, env=git_env())
+
+
+def git_env() -> dict:
+    import os
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    env["GIT_TERMINAL_PROMPT"] = "0"  # an unreachable or private URL fails instead of asking for a password
+    return env
+
+
+def fetch(student: Student, workspace: Path) -> tuple[Path | None, str]:
+    """Clone or update the student's repository in the workspace; (path, error message)."""
+    dest = workspace / "repos" / student.username
+    try:
+        if (dest / ".git").is_dir():
+            git(dest, "fetch", "-q", "--all", "--prune")
+            branch = git(dest, "symbolic-ref", "--short", "refs/remotes/origin/HEAD", check=False).stdout.strip()
+            git(dest, "reset", "-q", "--hard", branch or "FETCH_HEAD")
+        else:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.rmtree(dest, ignore_errors=True)
+            subprocess.run(["git", "clone", "-q", "--no-recurse-submodules", student.url, str(dest)], check=True,
+                           capture_output=True, text=True, timeout=GIT_TIMEOUT, env=git_env())
+    except subprocess.CalledProcessError as exc:
+        return None, (exc.stderr or exc.stdout or str(exc)).strip().splitlines()[-1][:300]
+    except subprocess.TimeoutExpired:
+        return None, f"git did not answer within {GIT_TIMEOUT} s"
+    return dest, ""
+
+
+def pick_commit(repo: Path, deadline: datetime | None) -> tuple[str | None, str | None, int, list[str]]:
+    """(commit, its committer time, commits after it, flags) for the last commit at or before the deadline."""
+    head = git(repo, "rev-parse", "--verify", "-q", "HEAD^{commit}", check=False).stdout.strip()
+    if not head:
+        return None, None, 0, []
+    rows = git(repo, "log", "--format=%H %ct", "HEAD").stdout.split()
+    commits = [(rows[i], int(rows[i + 1])) for i in range(0, len(rows), 2)]  # newest first
+    flags = []
+    now = datetime.now(timezone.utc).timestamp()
+    if any(t > now + 3600 for _, t in commits):
+        flags.append("commit-dated-in-future")
+    if any(commits[i][1] < commits[i + 1][1] for i in range(len(commits) - 1)):
+        flags.append("commit-dates-out-of-order")
+    if deadline is None:
+        chosen = 0
+    else:
+        limit = deadline.timestamp()
+        chosen = next((i for i, (_, t) in enumerate(commits) if t <= limit), None)
+        if chosen is None:
+            return None, None, len(commits), flags
+    sha, t = commits[chosen]
+    return sha, datetime.fromtimestamp(t, timezone.utc).isoformat(timespec="seconds"), chosen, flags
+
+
+def export(repo: Path, commit: str, dest: Path) -> None:
+    """The files of one commit, without the repository (``git archive``)."""
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.mkdir(parents=True)
+    data = subprocess.run(["git", "-C", str(repo), "archive", "--format=tar", commit], capture_output=True,
+                          check=True, timeout=GIT_TIMEOUT).stdout
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        tar.extractall(dest, filter="data") if hasattr(tarfile, "data_filter") else tar.extractall(dest)
+
+
+def prepare(student: Student, workspace: Path, deadline: datetime | None) -> Prepared:
+    if student.folder is None and not student.url:
+        return Prepared(student, "no-repository", "the roster row has no repository URL")
+    if student.folder is not None:
+        repo = student.folder
+        if not repo.is_dir():
+            return Prepared(student, "not-found", f"{repo} does not exist")
+        if not (repo / ".git").exists():
+            # A plain folder (say, an unpacked download) is graded as it is, with a flag.
+            return Prepared(student, "ready", "not a git repository: graded as it is, no commit recorded",
+                            path=repo, flags=["not-a-git-repository"])
+    else:
+        repo, error = fetch(student, workspace)
+        if repo is None:
+            return Prepared(student, "clone-failed", error)
+    try:
+        commit, when, later, flags = pick_commit(repo, deadline)
+        if commit is None:
+            if later:
+                return Prepared(student, "late", f"all {later} commits are after the deadline", later_commits=later,
+                                flags=flags)
+            return Prepared(student, "empty", "the repository has no commits")
+        dest = workspace / "work" / student.username
+        export(repo, commit, dest)
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired, tarfile.TarError, OSError) as exc:
+        return Prepared(student, "clone-failed", f"git could not read the repository: {str(exc)[:200]}")
+    if later:
+        flags = [*flags, "commits-after-deadline"]
+    return Prepared(student, "ready", "", path=dest, commit=commit, commit_time=when, later_commits=later, flags=flags)
