@@ -147,6 +147,7 @@ class Sandbox:
         self.load_failure: BaseException | None = None
         self._next_id = 0
         self._checks = 0
+        self._import_retried = False
         self._lock = threading.Lock()
 
     # -- life cycle ---------------------------------------------------------
@@ -222,8 +223,21 @@ class Sandbox:
             self._start()
         try:
             return self.request("load", during="import", slug=self.slug, check=self._checks)
-        except (SandboxTimeout, SandboxCrashed) as exc:
-            # An import that hangs or exits will do so every time: remember it.
+        except SandboxTimeout as exc:
+            if self._import_retried:
+                self.load_failure = exc  # it hangs every time: later checks fail at once
+                raise
+            # A busy machine can stall one import; give it one more, longer chance before judging.
+            self._import_retried = True
+            self._start()
+            try:
+                return self.request("load", during="import", slug=self.slug, check=self._checks,
+                                    timeout=self.timeout * 3)
+            except (SandboxTimeout, SandboxCrashed) as again:
+                self.load_failure = again
+                raise
+        except SandboxCrashed as exc:
+            # An import that exits will do so every time: remember it.
             self.load_failure = exc
             raise
 

@@ -44,7 +44,7 @@ class Prepared:
     """A student's submission made ready to grade, or the reason it is not."""
 
     student: Student
-    status: str                      # "ready", or a problem: "empty", "clone-failed", "no-repository", "not-found"
+    status: str  # "ready", or: "empty", "late", "clone-failed", "broken-repository", "no-repository", "not-found"
     message: str = ""
     path: Path | None = None         # exported files (no .git) to grade
     commit: str | None = None
@@ -119,9 +119,11 @@ def fetch(student: Student, workspace: Path) -> tuple[Path | None, str]:
 
 def pick_commit(repo: Path, deadline: datetime | None) -> tuple[str | None, str | None, int, list[str]]:
     """(commit, its committer time, commits after it, flags) for the last commit at or before the deadline."""
-    head = git(repo, "rev-parse", "--verify", "-q", "HEAD^{commit}", check=False).stdout.strip()
-    if not head:
+    ref = git(repo, "rev-parse", "--verify", "-q", "HEAD", check=False).stdout.strip()
+    if not ref:
         return None, None, 0, []
+    # The branch names a commit the repository cannot produce: objects are missing or corrupt.
+    git(repo, "rev-parse", "--verify", "-q", "HEAD^{commit}")
     rows = git(repo, "log", "--format=%H %ct", "HEAD").stdout.split()
     commits = [(rows[i], int(rows[i + 1])) for i in range(0, len(rows), 2)]  # newest first
     flags = []
@@ -176,7 +178,9 @@ def prepare(student: Student, workspace: Path, deadline: datetime | None) -> Pre
         dest = workspace / "work" / student.username
         export(repo, commit, dest)
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired, tarfile.TarError, OSError) as exc:
-        return Prepared(student, "clone-failed", f"git could not read the repository: {str(exc)[:200]}")
+        detail = (getattr(exc, "stderr", "") or "").strip().splitlines()
+        return Prepared(student, "broken-repository",
+                        f"git could not read the repository{': ' + detail[-1][:200] if detail else ''}")
     if later:
         flags = [*flags, "commits-after-deadline"]
     return Prepared(student, "ready", "", path=dest, commit=commit, commit_time=when, later_commits=later, flags=flags)
