@@ -15,25 +15,25 @@ so failure messages can say what was called.
 from __future__ import annotations
 
 import builtins
-import reprlib
 
 from gradekit import protocol
 from gradekit.sandbox import ChildProtocolError, Sandbox, StudentException
 
-_short = reprlib.Repr()
-_short.maxstring = 60
-_short.maxother = 60
-_short.maxlist = 8
-_short.maxtuple = 8
-_short.maxdict = 6
-_short.maxset = 8
+#: Longest repr kept in a label or a failure's expected/actual value (a safety cap for huge values).
+SHOW_LIMIT = 10_000
 
 
 def show(value) -> str:
-    """A short, exact-looking repr for labels (``'5'`` vs ``5`` stays visible)."""
+    """The exact repr (``'5'`` vs ``5`` and trailing spaces stay visible, dict order kept)."""
     if isinstance(value, Proxy):
         return object.__getattribute__(value, "_gk_label") or "<module>"
-    return _short.repr(value)
+    try:
+        text = repr(value)
+    except Exception as exc:  # a parent-side value whose repr fails
+        text = f"<{type(value).__name__}: repr failed: {exc}>"
+    if len(text) > SHOW_LIMIT:
+        text = text[:SHOW_LIMIT] + f"… ({len(text) - SHOW_LIMIT} more characters)"
+    return text
 
 
 class StudentError(Exception):

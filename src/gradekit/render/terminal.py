@@ -18,6 +18,8 @@ from gradekit.render.safe import neutralize
 
 #: Failures shown in full before "... and N more".
 FIRST_FAILURES = 3
+#: Characters of one message line shown without --verbose.
+LINE_LIMIT = 300
 
 _MARK = {Status.PASS: ("✓", "green"), Status.FAIL: ("✗", "red"), Status.TIMEOUT: ("⏱", "red"),
          Status.ERROR: ("!", "magenta"), Status.SKIPPED: ("-", "dim")}
@@ -59,6 +61,8 @@ def failure_block(topic_slug: str, exercise: str, check: Check, lang: str, verbo
         body.append("  " + t("hidden_failed", lang, exercise=exercise, short=short_kind(check.detail, lang)))
         return head + body
     for line in neutralize(check.message).splitlines():
+        if not verbose and len(line) > LINE_LIMIT:
+            line = line[:LINE_LIMIT] + " …"  # display only: the stored result keeps the whole value
         body.append(f"  {line}\n")
     hint = check.detail.get("hint")
     if hint:

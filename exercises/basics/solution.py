@@ -1,0 +1,15 @@
+"""Reference solution for basics (instructor only; never released)."""
+
+PI = 3.141592653
+
+
+def divide(a, b):
+    return a / b, a // b, a % b
+
+
+def is_leap_year(year):
+    return (year % 4 == 0 and year % 100 != 0) or year % 400 == 0
+
+
+def circle_area(r):
+    return PI * r ** 2

@@ -1,0 +1,134 @@
+"""Public checks for properties: the simplest cases, shipped to students."""
+
+from gradekit.grader import CheckFailure, call, exercise, expect, points, public, type_name
+from gradekit.proxy import Proxy, show
+
+
+# -- small helpers: every read and write goes through call(...) so failures name it --------
+
+
+def new(cls, label):
+    obj = call(cls).as_(label).result()
+    if not isinstance(obj, Proxy):
+        raise CheckFailure("custom", zh=f"{label}：应该得到一个对象，实际得到了 {show(obj)}（Student 和 Screen 要写成 class）",
+                           en=f"{label}: expected an object, got {show(obj)} (Student and Screen must be classes)")
+    return obj
+
+
+def put(obj, name, value, who):
+    call(setattr, obj, name, value).as_(f"{who}.{name} = {value!r}").result()
+
+
+def get(obj, name, expected, who, after=""):
+    label = f"{who}.{name}" + (f"  ({after})" if after else "")
+    value = call(getattr, obj, name).as_(label).result()
+    if type_name(value) in ("method", "function"):
+        raise CheckFailure("custom", zh=f"{who}.{name} 得到的是一个方法，不是数值：在 def {name} 上面加 @property",
+                           en=f"{who}.{name} gave a method, not a number: put @property above def {name}")
+    return expect(value, expected, call=label)
+
+
+def rejects(obj, name, value, exc, message, who):
+    label = f"{who}.{name} = {value!r}"
+    try:
+        return call(setattr, obj, name, value).as_(label).raises(exc, message)
+    except CheckFailure as failure:
+        if failure.detail.get("kind") != "no_raise":
+            raise
+    raise CheckFailure("custom", zh=f"{label} 应该抛出 {exc.__name__}，但赋值成功了",
+                       en=f"{label} should raise {exc.__name__}, but the assignment went through")
+
+
+# -- Student --------------------------------------------------------------------------------
+
+
+@exercise("Student.score")
+class TestScore:
+    @public
+    @points(1)
+    def test_set_and_read(self, properties):
+        s = new(properties.Student, "s = Student()")
+        put(s, "score", 60, "s")
+        get(s, "score", 60, "s", "after s.score = 60")
+
+    @public
+    @points(1)
+    def test_out_of_range(self, properties):
+        s = new(properties.Student, "s = Student()")
+        rejects(s, "score", 9999, ValueError, "score must between 0 ~ 100!", "s")
+
+    @public
+    @points(1)
+    def test_not_an_integer(self, properties):
+        s = new(properties.Student, "s = Student()")
+        rejects(s, "score", "60", ValueError, "score must be an integer!", "s")
+
+
+@exercise("Student.birth")
+class TestBirth:
+    @public
+    @points(1)
+    def test_set_and_read(self, properties):
+        s = new(properties.Student, "s = Student()")
+        put(s, "birth", 2000, "s")
+        get(s, "birth", 2000, "s", "after s.birth = 2000")
+
+
+@exercise("Student.age")
+class TestAge:
+    @public
+    @points(1)
+    def test_age_from_birth(self, properties):
+        year = properties.CURRENT_YEAR
+        s = new(properties.Student, "s = Student()")
+        put(s, "birth", 2000, "s")
+        get(s, "age", year - 2000, "s", "after s.birth = 2000")
+
+    @public
+    @points(1)
+    def test_age_is_read_only(self, properties):
+        s = new(properties.Student, "s = Student()")
+        put(s, "birth", 2000, "s")
+        rejects(s, "age", 5, AttributeError, None, "s")
+
+
+# -- Screen ---------------------------------------------------------------------------------
+
+
+@exercise("Screen.width")
+class TestWidth:
+    @public
+    @points(1)
+    def test_set_and_read(self, properties):
+        scr = new(properties.Screen, "scr = Screen()")
+        put(scr, "width", 1024, "scr")
+        get(scr, "width", 1024, "scr", "after scr.width = 1024")
+
+
+@exercise("Screen.height")
+class TestHeight:
+    @public
+    @points(1)
+    def test_set_and_read(self, properties):
+        scr = new(properties.Screen, "scr = Screen()")
+        put(scr, "height", 768, "scr")
+        get(scr, "height", 768, "scr", "after scr.height = 768")
+
+
+@exercise("Screen.resolution")
+class TestResolution:
+    @public
+    @points(2)
+    def test_notes_example(self, properties):
+        scr = new(properties.Screen, "scr = Screen()")
+        put(scr, "width", 1024, "scr")
+        put(scr, "height", 768, "scr")
+        get(scr, "resolution", 786432, "scr", "after scr.width = 1024; scr.height = 768")
+
+    @public
+    @points(1)
+    def test_resolution_is_read_only(self, properties):
+        scr = new(properties.Screen, "scr = Screen()")
+        put(scr, "width", 1024, "scr")
+        put(scr, "height", 768, "scr")
+        rejects(scr, "resolution", 100, AttributeError, None, "scr")

@@ -1,0 +1,61 @@
+"""Public checks for user_input: run the script with one answer, and call verdict()."""
+
+from gradekit.grader import call, exercise, fail, points, public, run_script
+
+ADULT, MINOR = "你已经成年了", "你还没有成年"
+
+
+def last_line(text):
+    lines = text.splitlines()
+    return lines[-1] if lines else ""
+
+
+def crash_note(run):
+    """A line about how the program ended, when it crashed (zh, en)."""
+    err = last_line(run.stderr)
+    if not run.returncode or not err:
+        return "", ""
+    if err.startswith("NotImplementedError"):
+        return ("\n程序还没有完成（仍然是 raise NotImplementedError）",
+                "\nthe program is not done yet (it still raises NotImplementedError)")
+    return (f"\n程序出错退出（退出码 {run.returncode}）：{err}",
+            f"\nthe program crashed (exit code {run.returncode}): {err}")
+
+
+def expect_verdict(user_input, stdin, expected):
+    """Run the script with ``stdin``; its last line must end with ``expected``.
+
+    input() writes its prompt without a newline, so the prompt may come first on that line.
+    """
+    run = run_script(user_input, stdin=stdin)
+    got = last_line(run.stdout)
+    if run.timed_out:
+        fail(zh=f"运行 python user_input.py（输入 {stdin!r}）超时了：程序是不是一直在等输入或死循环？",
+             en=f"running python user_input.py (stdin {stdin!r}) timed out: does it keep waiting or loop forever?")
+    if not got.endswith(expected):
+        crash_zh, crash_en = crash_note(run)
+        fail(zh=f"运行 python user_input.py，输入 {stdin!r}\n最后一行应该以 {expected!r} 结尾"
+                f"（前面可以有 input() 的提示语）\n实际打印：{run.stdout!r}{crash_zh}",
+             en=f"ran python user_input.py with stdin {stdin!r}\nthe last line should end with {expected!r}"
+                f" (the input() prompt may come before it)\nit printed: {run.stdout!r}{crash_en}")
+    return run
+
+
+@exercise("verdict")
+class TestScript:
+    @public
+    @points(2)
+    def test_adult(self, user_input):
+        expect_verdict(user_input, "20\n", ADULT)
+
+    @public
+    @points(1)
+    def test_minor(self, user_input):
+        expect_verdict(user_input, "15\n", MINOR)
+
+    @public
+    @points(1)
+    def test_verdict_function(self, user_input):
+        call(user_input.verdict, "20").returns(ADULT)
+        call(user_input.verdict, "15").returns(MINOR)
+        call(user_input.verdict, "abc").returns("请输入一个整数")
