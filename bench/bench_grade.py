@@ -36,7 +36,10 @@ def solution_folder(slugs, dest: Path) -> Path:
 
 def timed(cmd, env=None) -> tuple[float, subprocess.CompletedProcess]:
     started = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT)
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+    except subprocess.TimeoutExpired as exc:  # the naive way has no protection against a hanging submission
+        proc = subprocess.CompletedProcess(cmd, -9, exc.stdout or "", exc.stderr or "")
     return time.perf_counter() - started, proc
 
 
@@ -47,7 +50,8 @@ def run_gradekit(slugs, sub: Path) -> float:
     return seconds
 
 
-def run_naive(slugs, sub: Path) -> float:
+def run_naive(slugs, sub: Path, check: bool = True) -> float:
+    """One pytest process per topic, the student's module imported in-process; total seconds."""
     total = 0.0
     for slug in slugs:
         env = {**os.environ, "NAIVE_SUBMISSION": str(sub), "NAIVE_TOPIC": slug, "NAIVE_SEED": "1",
@@ -55,7 +59,7 @@ def run_naive(slugs, sub: Path) -> float:
         seconds, proc = timed([sys.executable, "-m", "pytest", str(ROOT / "graders" / slug), "-q", "-p", "naive_plugin",
                                "-p", "no:cacheprovider", "--import-mode=importlib", "-c", os.devnull,
                                "--rootdir", str(ROOT / "graders")], env)
-        if proc.returncode != 0:
+        if check and proc.returncode != 0:
             raise SystemExit(f"naive run of {slug} failed:\n{proc.stdout[-3000:]}")
         total += seconds
     return total
