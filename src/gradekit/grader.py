@@ -104,11 +104,16 @@ def same(expected, actual, rel: float = 1e-9) -> bool:
     return expected == actual
 
 
+def _shown(value) -> str:
+    """A value as the student would see it: objects that stayed in the sandbox by their type."""
+    return f"<{type_name(value)} object>" if isinstance(value, Proxy) else show(value)
+
+
 def expect(actual, expected, *, call: str | None = None, rel: float = 1e-9):
     """Fail unless ``actual`` is ``expected`` (see ``same``); ``call`` says what produced it."""
     if not same(expected, actual, rel):
         raise CheckFailure("returned", call=call or (label_of(actual) if isinstance(actual, Proxy) else None),
-                           expected=show(expected), actual=show(actual),
+                           expected=show(expected), actual=_shown(actual),
                            expected_type=type(expected).__name__, actual_type=type_name(actual))
     return actual
 
