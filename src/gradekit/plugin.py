@@ -31,6 +31,8 @@ import pytest
 
 from gradekit.grader import CheckFailure, seeded, student_failure
 from gradekit.integrity import make_undumpable, read_key, seal
+from gradekit.isolation import IsolationUnavailable
+from gradekit.isolation import detect as detect_isolation
 from gradekit.kit import KitError, load_kit
 from gradekit.proxy import load_module
 from gradekit.sandbox import (ChildProtocolError, DEFAULT_CHECK_BUDGET, DEFAULT_TIMEOUT, Sandbox,
@@ -60,6 +62,10 @@ def pytest_configure(config):
     plan_path = config.getoption("--gradekit-plan")
     if not plan_path:
         return
+    try:
+        detect_isolation()
+    except IsolationUnavailable as exc:
+        raise pytest.UsageError(str(exc)) from None
     state = GradingState(json.loads(Path(plan_path).read_text(encoding="utf-8")))
     state.key = read_key(config.getoption("--gradekit-key-fd"))
     make_undumpable()
@@ -254,7 +260,9 @@ def pytest_collection_modifyitems(session, config, items):
     if drop:
         config.hook.pytest_deselected(items=drop)
     items[:] = keep
-    manifest = {"checks": [it._gk_entry for it in keep], "hidden_not_run": hidden}
+    iso = detect_isolation()
+    manifest = {"checks": [it._gk_entry for it in keep], "hidden_not_run": hidden,
+                "isolation": {"level": iso.level, "reason": iso.reason}}
     manifest["mac"] = seal(state.key, manifest)
     state.manifest = manifest
 

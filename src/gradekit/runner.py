@@ -65,8 +65,13 @@ def git_commit(path: Path) -> str | None:
     return out.stdout.strip() or None if out.returncode == 0 else None
 
 
+#: The only variables the grading process inherits: nothing secret (tokens, keys) ever reaches it.
+PASSED_ENV = ("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "LC_MESSAGES", "LANGUAGE", "TMPDIR", "TZ",
+              "GRADEKIT_ISOLATION", "SYSTEMROOT")
+
+
 def pytest_env() -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "PYTHON"))}
+    env = {k: os.environ[k] for k in PASSED_ENV if k in os.environ}
     env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     return env
 
@@ -195,7 +200,8 @@ def grade(kit: Kit, submissions: list[Submission], *, topics: list[str] | None =
             kit_version=__version__,
             submission={"id": sub.id, "path": str(sub.path), "label": sub.label, "commit": git_commit(Path(sub.path))},
             started=started.isoformat(timespec="seconds"), duration=duration / max(1, len(submissions)),
-            seed=seed, lang=lang, isolation="process", public_only=public_only,
+            seed=seed, lang=lang, isolation=manifest.get("isolation", {}).get("level", "unknown"),
+            public_only=public_only,
             topics=assemble(kit, sub_slugs, entries, outcomes, hidden_not_run, lang),
         ))
     return results

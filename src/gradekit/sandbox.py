@@ -26,7 +26,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gradekit import isolation as isolation_mod
 from gradekit import protocol
+from gradekit.isolation import Isolation
 
 CHILD = str(Path(__file__).with_name("sandbox_child.py"))
 
@@ -97,6 +99,11 @@ def scrubbed_env(workdir: str) -> dict:
     }
 
 
+def scratch_root(isolation: Isolation, workdir: str) -> str:
+    """Where checks write files: the sandbox's size-limited /tmp under bubblewrap, else the workdir."""
+    return "/tmp" if isolation.level == "bwrap" else workdir
+
+
 def copy_sources(submission: Path, dest: Path) -> None:
     """Copy the submission's top-level Python sources; bytecode and folders stay behind."""
     dest.mkdir(parents=True, exist_ok=True)
@@ -136,6 +143,7 @@ class Sandbox:
     slug: str
     timeout: float = DEFAULT_TIMEOUT
     limits: Limits = field(default_factory=Limits)
+    isolation: Isolation = field(default_factory=isolation_mod.detect)
 
     def __post_init__(self):
         self.submission = Path(self.submission)
@@ -168,12 +176,12 @@ class Sandbox:
         req_r, req_w = os.pipe()
         resp_r, resp_w = os.pipe()
         config = {"workdir": self.workdir, "req_fd": req_r, "resp_fd": resp_w,
-                  "limits": self.limits.as_config()}
+                  "scratch": scratch_root(self.isolation, self.workdir), "limits": self.limits.as_config()}
         import json
         self._stderr = open(Path(self.workdir, "stderr.log"), "wb")
         try:
             self.proc = subprocess.Popen(
-                [sys.executable, "-I", "-B", CHILD, json.dumps(config)],
+                isolation_mod.wrap([sys.executable, "-I", "-B", CHILD, json.dumps(config)], self.isolation, self.workdir),
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self._stderr,
                 pass_fds=(req_r, resp_w), cwd=self.workdir, env=scrubbed_env(self.workdir),
                 start_new_session=True,
@@ -323,7 +331,7 @@ class Sandbox:
     def run_script(self, argv=(), stdin: str = "", timeout: float | None = None) -> "ScriptRun":
         """Run the student's file as ``python FILE ARGV`` and collect what it prints."""
         return run_script(self.submission, f"{self.slug}.py", list(argv), stdin,
-                          timeout or self.timeout, self.limits)
+                          timeout or self.timeout, self.limits, self.isolation)
 
 
 @dataclass
@@ -347,15 +355,17 @@ def _drain(stream, sink: list, cap: int) -> None:
 
 
 def run_script(submission: Path, script: str, argv: list, stdin: str, timeout: float, limits: Limits,
-               cap: int = 1024 * 1024) -> ScriptRun:
+               isolation: Isolation | None = None, cap: int = 1024 * 1024) -> ScriptRun:
     import json
+    isolation = isolation or isolation_mod.detect()
     workdir = tempfile.mkdtemp(prefix="gradekit-script-")
     try:
         copy_sources(Path(submission), Path(workdir, "src"))
-        config = {"workdir": workdir, "script": script, "argv": argv, "limits": limits.as_config()}
+        config = {"workdir": workdir, "script": script, "argv": argv, "limits": limits.as_config(),
+                  "scratch": scratch_root(isolation, workdir)}
         started = time.monotonic()
         proc = subprocess.Popen(
-            [sys.executable, "-I", "-B", CHILD, json.dumps(config)],
+            isolation_mod.wrap([sys.executable, "-I", "-B", CHILD, json.dumps(config)], isolation, workdir),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             cwd=workdir, env=scrubbed_env(workdir), start_new_session=True,
         )

@@ -82,7 +82,8 @@ class CappedWriter(io.TextIOBase):
 class Server:
     def __init__(self, config):
         self.workdir = config["workdir"]
-        self.check_dir = self.workdir
+        self.scratch = config.get("scratch") or self.workdir
+        self.check_dir = self.scratch
         self.handles = {}      # handle id -> object
         self.ids = {}          # id(object) -> handle id (same object, same handle)
         self.next_handle = 1
@@ -123,7 +124,7 @@ class Server:
         self.ids.clear()
         self.slug = req["slug"]
         n = req.get("check", 0)
-        self.check_dir = os.path.join(self.workdir, f"check{n}")
+        self.check_dir = os.path.join(self.scratch, f"check{n}")
         os.makedirs(self.check_dir, exist_ok=True)
         os.chdir(self.check_dir)
         path = os.path.join(self.workdir, "src", self.slug + ".py")
@@ -257,7 +258,7 @@ def run_script(config):
     path = os.path.join(config["workdir"], "src", config["script"])
     sys.argv = [config["script"], *config.get("argv", [])]
     sys.path.insert(0, os.path.dirname(path))
-    os.chdir(config["workdir"])
+    os.chdir(config.get("scratch") or config["workdir"])
     runpy.run_path(path, run_name="__main__")
 
 

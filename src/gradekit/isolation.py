@@ -1,0 +1,117 @@
+"""How strongly sandbox children are walled off: bubblewrap namespaces, or process limits alone.
+
+Level ``bwrap`` (used when the machine allows it): every child runs inside
+bubblewrap with its own user, PID, network, IPC and UTS namespaces.  It sees a
+read-only system (``/usr``, the Python installation, the virtual environment
+and gradekit's own package), a private copy of the one submission it grades,
+size-limited scratch space, and nothing else: no graders, no solutions, no
+other students, no home folder, no processes of ours, and no network but its
+own loopback.
+
+Level ``process``: the same child with resource limits, a scrubbed
+environment and its own process group, but the file system and the process
+table of the machine are visible.  Used when bubblewrap is missing or user
+namespaces are refused (Ubuntu 24.04's AppArmor rule does this on GitHub's
+runners); the runner says so once, with the fix, and every result records the
+level it was graded at.
+
+``GRADEKIT_ISOLATION`` = ``auto`` (default), ``bwrap`` (fail if impossible)
+or ``process`` (never use bubblewrap).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+from dataclasses import dataclass
+from pathlib import Path
+
+ENV = "GRADEKIT_ISOLATION"
+#: Size of the scratch file system each check writes into (bubblewrap level).
+SCRATCH_BYTES = 256 * 1024 * 1024
+
+FIX = ("install bubblewrap (Debian/Ubuntu: apt-get install bubblewrap) and allow unprivileged user "
+       "namespaces (Ubuntu 24.04: sysctl kernel.apparmor_restrict_unprivileged_userns=0, or an AppArmor "
+       "profile for bwrap)")
+
+
+class IsolationUnavailable(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Isolation:
+    level: str            # "bwrap" or "process"
+    reason: str = ""      # why not bwrap, when it is "process"
+    bwrap: str | None = None
+
+
+def _system_binds() -> list[str]:
+    args = []
+    for path in ("/usr", "/bin", "/lib", "/lib32", "/lib64", "/sbin", "/etc/ld.so.cache", "/etc/alternatives",
+                 "/etc/localtime"):
+        args += ["--ro-bind-try", path, path]
+    package = str(Path(__file__).resolve().parent)
+    prefixes = {sys.base_prefix, sys.prefix, sysconfig.get_paths()["purelib"],
+                str(Path(os.path.realpath(sys.executable)).parent.parent)}
+    for path in sorted(prefixes) + [package]:
+        args += ["--ro-bind-try", path, path]
+    return args
+
+
+def wrap(command: list[str], isolation: Isolation, workdir: str) -> list[str]:
+    """``command`` as it must be started at this isolation level, with ``workdir`` its only writable folder."""
+    if isolation.level != "bwrap":
+        return command
+    return [
+        isolation.bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
+        *_system_binds(),
+        "--proc", "/proc", "--dev", "/dev",
+        "--size", str(SCRATCH_BYTES), "--tmpfs", "/tmp",
+        "--size", str(SCRATCH_BYTES // 4), "--tmpfs", "/dev/shm",
+        "--bind", workdir, workdir,
+        "--ro-bind", os.path.join(workdir, "src"), os.path.join(workdir, "src"),
+        "--chdir", workdir,
+        "--", *command,
+    ]
+
+
+def _probe(bwrap: str) -> tuple[bool, str]:
+    """Start a real child under bubblewrap once; what it prints proves the walls are up."""
+    import tempfile
+    with tempfile.TemporaryDirectory(prefix="gradekit-probe-") as tmp:
+        Path(tmp, "src").mkdir()
+        iso = Isolation("bwrap", bwrap=bwrap)
+        cmd = wrap([sys.executable, "-I", "-c", "import gradekit.protocol, os; print(os.getpid(), len(os.listdir('/proc')))"],
+                   iso, tmp)
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=20, env={"PATH": "/usr/bin:/bin"})
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            return False, str(exc)
+    if proc.returncode != 0:
+        return False, (proc.stderr.strip().splitlines() or ["bwrap failed"])[-1]
+    return True, ""
+
+
+@functools.lru_cache(maxsize=1)
+def detect() -> Isolation:
+    requested = os.environ.get(ENV, "auto").strip().lower() or "auto"
+    if requested not in ("auto", "bwrap", "process"):
+        raise IsolationUnavailable(f"{ENV}={requested!r}: use auto, bwrap or process")
+    if requested == "process":
+        return Isolation("process", f"{ENV}=process")
+    bwrap = shutil.which("bwrap")
+    if bwrap is None or not sys.platform.startswith("linux"):
+        reason = "bubblewrap (bwrap) is not installed" if sys.platform.startswith("linux") else "not Linux"
+    else:
+        ok, reason = _probe(bwrap)
+        if ok:
+            return Isolation("bwrap", bwrap=bwrap)
+        reason = f"bubblewrap cannot create namespaces here ({reason})"
+    if requested == "bwrap":
+        raise IsolationUnavailable(f"{ENV}=bwrap but {reason}; {FIX}")
+    return Isolation("process", reason)
