@@ -271,4 +271,12 @@ def load_module(box: Sandbox) -> Proxy:
         reply = box.load()
     except StudentException as exc:
         raise rebuild_exception(exc.args[0], make) from None
-    return protocol.decode(reply.value, make, "module")
+    try:
+        module = protocol.decode(reply.value, make, "module")
+    except protocol.ProtocolError as exc:
+        box.close()
+        raise ChildProtocolError(str(exc), "import") from None
+    if not isinstance(module, Proxy):
+        box.close()
+        raise ChildProtocolError("the module did not come back as an object", "import")
+    return module

@@ -44,9 +44,10 @@ SESSION_SLACK = 120
 class RunnerError(Exception):
     """The kit could not grade at all (grader collection failed, pytest crashed...)."""
 
-    def __init__(self, message: str, output: str = ""):
+    def __init__(self, message: str, output: str = "", killed: bool = False):
         super().__init__(message)
         self.output = output
+        self.killed = killed  # the session was killed mid-run (by a signal), not refused by pytest
 
 
 @dataclass
@@ -156,7 +157,8 @@ def run_session(kit: Kit, slugs: list[str], submissions: list[Submission], *, se
         report, output, returncode = run_pytest(kit, slugs, tmp, plan_path, key,
                                                 SESSION_SLACK + 20 * len(slugs) * max(1, len(submissions)), extra)
     if report is None:
-        raise RunnerError(f"the grading process stopped without a report (exit code {returncode})", output)
+        raise RunnerError(f"the grading process stopped without a report (exit code {returncode})", output,
+                          killed=returncode is not None and returncode < 0)
     if returncode not in (0, 1, 5):
         # 0/1: checks ran (all passed / some failed); 5: nothing selected.  Anything else is
         # pytest refusing the graders (collection error, usage error, internal error).
@@ -179,6 +181,30 @@ def collect(kit: Kit, topics: list[str] | None = None) -> list[dict]:
     return manifest["checks"]
 
 
+def isolate_killer(kit: Kit, slugs: list[str], submissions: list[Submission], **options) -> tuple[dict, dict]:
+    """The session was killed (a child can signal the grader at process-level isolation): grade each
+    submission's topics in sessions of their own, so only the topic that did it loses its points."""
+    manifest: dict = {"checks": [], "hidden_not_run": {}, "isolation": {}}
+    outcomes: dict[str, dict] = {}
+    for sub in submissions:
+        for slug in [s for s in slugs if sub.topics is None or s in sub.topics]:
+            one = Submission(sub.path, sub.id, [slug], sub.label)
+            try:
+                part, found = run_session(kit, [slug], [one], **options)
+            except RunnerError as exc:
+                if not exc.killed:
+                    raise
+                part = {"checks": [e | {"submission": sub.id, "nodeid": e["nodeid"].replace("[collect]", f"[{sub.id}]")}
+                                   for e in collect(kit, [slug])]}
+                found = {e["nodeid"]: {"status": "fail", "detail": {"kind": "grader_killed"}} for e in part["checks"]}
+            manifest["checks"] += part["checks"]
+            manifest["isolation"] = part.get("isolation", manifest["isolation"])
+            for topic, counts in part.get("hidden_not_run", {}).items():
+                manifest["hidden_not_run"].setdefault(topic, counts)
+            outcomes.update(found)
+    return manifest, outcomes
+
+
 def grade(kit: Kit, submissions: list[Submission], *, topics: list[str] | None = None, seed: int | None = None,
           public_only: bool = False, lang: str = "en", timeout: float = DEFAULT_TIMEOUT,
           budget: float = DEFAULT_CHECK_BUDGET) -> list[Result]:
@@ -187,8 +213,14 @@ def grade(kit: Kit, submissions: list[Submission], *, topics: list[str] | None =
     seed = random.randrange(1, 2**31) if seed is None else seed
     started = datetime.now(timezone.utc)
     t0 = time.monotonic()
-    manifest, outcomes = run_session(kit, slugs, submissions, seed=seed, public_only=public_only,
-                                     timeout=timeout, budget=budget)
+    try:
+        manifest, outcomes = run_session(kit, slugs, submissions, seed=seed, public_only=public_only,
+                                         timeout=timeout, budget=budget)
+    except RunnerError as exc:
+        if not exc.killed or len(slugs) * len(submissions) == 1:
+            raise
+        manifest, outcomes = isolate_killer(kit, slugs, submissions, seed=seed, public_only=public_only,
+                                            timeout=timeout, budget=budget)
     hidden_not_run = manifest.get("hidden_not_run", {})
     add_released_hidden_counts(kit, slugs, manifest, hidden_not_run)
     duration = time.monotonic() - t0

@@ -13,9 +13,11 @@ could have returned anyway.  The same file also launches student *scripts*
 """
 
 import builtins
+import difflib
 import io
 import json
 import os
+import re
 import resource
 import signal
 import sys
@@ -131,6 +133,7 @@ class Server:
         with open(path, "rb") as f:
             source = f.read()
         code = compile(source, path, "exec", dont_inherit=True)
+        sys.argv = [self.slug + ".py"]  # as if imported from the student's own program
         module = types.ModuleType(self.slug)
         module.__file__ = path
         module.__builtins__ = builtins
@@ -194,7 +197,10 @@ class Server:
 
     def op_where(self, req):
         obj = self.obj(req["h"])
-        code = getattr(obj, "__code__", None)
+        if isinstance(obj, types.MethodType):
+            obj = obj.__func__
+        # Only real functions: asking any other object for __code__ would run its __getattr__.
+        code = obj.__code__ if isinstance(obj, types.FunctionType) else None
         if code is not None and code.co_filename.endswith(".py"):
             return [os.path.basename(code.co_filename), code.co_firstlineno]
         return None
@@ -202,6 +208,97 @@ class Server:
     # -- loop -------------------------------------------------------------
 
     def error_info(self, exc):
+        """Describe a student exception as plain data, with what a beginner needs to fix it.
+
+        Besides type, message and the student's file and line, it adds what only this
+        process can know: the closest existing name for a NameError or AttributeError
+        (``suggestion``), the definition a call with the wrong arguments did not fit
+        (``signature``, ``def_file``, ``def_line``) and student files imported in place of
+        a standard module (``shadowed``).  The parent checks every field's type.
+        """
+        student_src = os.path.join(self.workdir, "src")
+
+        def closest(name, pool):
+            if not name:
+                return None
+            pool = [p for p in pool if isinstance(p, str) and p != name and not p.startswith("__")]
+            lowered = {p.lower(): p for p in pool}
+            if name.lower() in lowered:  # Print -> print, Len -> len
+                return lowered[name.lower()]
+            found = difflib.get_close_matches(name, pool, n=1, cutoff=0.75)
+            return found[0] if found else None
+
+        def params(fn, code):
+            names, npos, nkw = code.co_varnames, code.co_argcount, code.co_kwonlyargcount
+            defaults = getattr(fn, "__defaults__", None) or ()
+            kwdefaults = getattr(fn, "__kwdefaults__", None) or {}
+            out, first_default = [], npos - len(defaults)
+            for i in range(npos):
+                out.append(names[i] + ("=" + repr(defaults[i - first_default])[:40] if i >= first_default else ""))
+                if code.co_posonlyargcount and i == code.co_posonlyargcount - 1:
+                    out.append("/")
+            star = npos + nkw
+            if code.co_flags & 0x04:  # CO_VARARGS
+                out.append("*" + names[star])
+                star += 1
+            elif nkw:
+                out.append("*")
+            out += [n + ("=" + repr(kwdefaults[n])[:40] if n in kwdefaults else "") for n in names[npos:npos + nkw]]
+            if code.co_flags & 0x08:  # CO_VARKEYWORDS
+                out.append("**" + names[star])
+            return ", ".join(out)
+
+        def arity(message):
+            """For "f() takes 1 positional argument but 2 were given": how the student defined f."""
+            m = re.match(r"^([\w.<>]+)\(\) (?:takes |missing |got an unexpected keyword|got multiple values|"
+                         r"got some positional-only)", message)
+            if not m:
+                return {}
+            qualname, fn = m.group(1), None
+            if "<locals>" not in qualname and self.module is not None:
+                fn = self.module
+                for part in qualname.split("."):
+                    fn = getattr(fn, part, None)
+            if fn is None:  # a closure or method the grader holds a handle to
+                for obj in list(self.handles.values()):
+                    obj = getattr(obj, "__func__", obj)
+                    if getattr(obj, "__qualname__", None) == qualname:
+                        fn = obj
+                        break
+            fn = getattr(fn, "__func__", fn)
+            code = getattr(fn, "__code__", None)
+            if code is None or not code.co_filename.startswith(student_src):
+                return {}
+            return {"signature": f"{qualname}({params(fn, code)})"[:400],
+                    "def_file": os.path.basename(code.co_filename), "def_line": code.co_firstlineno}
+
+        def beginner_facts():
+            facts, innermost = {}, None
+            for frame, _ in traceback.walk_tb(exc.__traceback__):
+                innermost = frame
+            if isinstance(exc, NameError) and not isinstance(exc, UnboundLocalError):
+                name = getattr(exc, "name", None)
+                if not name:
+                    m = re.search(r"name '(\w+)' is not defined", str(exc))
+                    name = m.group(1) if m else None
+                pool = set(dir(builtins)) | set(vars(self.module) if self.module is not None else ())
+                if innermost is not None:
+                    pool |= set(innermost.f_locals) | set(innermost.f_globals)
+                facts["suggestion"] = closest(name, pool)
+            elif isinstance(exc, AttributeError):
+                name, obj = getattr(exc, "name", None), getattr(exc, "obj", None)
+                if name and obj is not None:
+                    facts["suggestion"] = closest(name, dir(obj))
+            elif isinstance(exc, TypeError):
+                facts.update(arity(str(exc)))
+            shadowed = sorted(
+                os.path.basename(mod.__file__) for key, mod in list(sys.modules.items())
+                if key in sys.stdlib_module_names and isinstance(getattr(mod, "__file__", None), str)
+                and mod.__file__.startswith(student_src))
+            if shadowed:
+                facts["shadowed"] = ", ".join(shadowed)[:400]
+            return {k: v for k, v in facts.items() if v}
+
         info = {"type": type(exc).__name__, "builtin": type(exc) is getattr(builtins, type(exc).__name__, None)}
         try:
             info["message"] = str(exc)[:4000]
@@ -215,12 +312,17 @@ class Server:
             info["offset"] = exc.offset or 0
             info["text"] = (exc.text or "")[:400]
             info["message"] = str(exc.msg)[:400]
+            if getattr(exc, "end_lineno", None) == exc.lineno and isinstance(getattr(exc, "end_offset", None), int):
+                info["end_offset"] = exc.end_offset
         else:
-            student_src = os.path.join(self.workdir, "src")
             for frame, lineno in traceback.walk_tb(exc.__traceback__):
                 if frame.f_code.co_filename.startswith(student_src):
                     info["file"] = os.path.basename(frame.f_code.co_filename)
                     info["line"] = lineno
+        try:
+            info.update(beginner_facts())
+        except BaseException:  # advice is a bonus: never lose the error itself over it
+            pass
         try:
             info["traceback"] = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))[-8000:]
         except BaseException:

@@ -1,0 +1,47 @@
+# mutant-of: Fib
+# mistake: handles only int indexes, so a slice raises TypeError
+
+class Student:
+    def __init__(self, name):
+        self.name = name
+
+    def __str__(self):
+        return f'Student object (name: {self.name})'
+
+    __repr__ = __str__
+
+
+class Fib:
+    def __init__(self):
+        self.a, self.b = 0, 1
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        self.a, self.b = self.b, self.a + self.b
+        if self.a > 100000:
+            raise StopIteration()
+        return self.a
+
+    def __getitem__(self, n):
+        a, b = 1, 1
+        for _ in range(n):
+            a, b = b, a + b
+        return a
+
+
+class Chain:
+    def __init__(self, path=''):
+        self._path = path
+
+    def __getattr__(self, name):
+        return Chain(f'{self._path}/{name}')
+
+    def __str__(self):
+        return self._path
+
+    __repr__ = __str__
+
+    def __call__(self, *args, **kwargs):
+        return f'Requesting {self._path}, args={args}, kwargs={kwargs}'

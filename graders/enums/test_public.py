@@ -1,0 +1,103 @@
+"""Public checks for enums: the notes' examples, shipped to students.
+
+Enum members stay in the sandbox; the grader compares their .name and .value (plain data).
+"""
+
+import operator
+
+from gradekit.grader import call, exercise, fail, helper, points, public, remote_isinstance
+from gradekit.proxy import show
+
+TOOLS = '''
+from enum import Enum
+
+def is_enum_class(obj):
+    return isinstance(obj, type) and issubclass(obj, Enum)
+'''
+
+
+def enum_class(enums, name):
+    """``enums.<name>`` must be an Enum class; returns its proxy."""
+    cls = getattr(enums, name)
+    if not call(helper(enums, TOOLS, "is_enum_class"), cls).as_(f"{name} is an Enum class").result():
+        fail(zh=f"{name} 应该是一个 Enum 类，实际是 {show(cls)}",
+             en=f"{name} should be an Enum class, but it is {show(cls)}")
+    return cls
+
+
+def member(cls, cls_name, name):
+    return call(getattr, cls, name).as_(f"{cls_name}.{name}").result()
+
+
+def attr(obj, name, label):
+    return call(getattr, obj, name).as_(f"{label}.{name}")
+
+
+@exercise("Month")
+class TestMonth:
+    @public
+    @points(2)
+    def test_values(self, enums):
+        month = enum_class(enums, "Month")
+        attr(member(month, "Month", "Jan"), "value", "Month.Jan").returns(1)
+        attr(member(month, "Month", "Dec"), "value", "Month.Dec").returns(12)
+
+    @public
+    @points(1)
+    def test_lookups(self, enums):
+        month = enum_class(enums, "Month")
+        attr(call(operator.getitem, month, "Mar").as_("Month['Mar']").result(), "value", "Month['Mar']").returns(3)
+        attr(call(month, 2).as_("Month(2)").result(), "name", "Month(2)").returns("Feb")
+
+
+@exercise("Weekday")
+class TestWeekday:
+    @public
+    @points(2)
+    def test_values(self, enums):
+        weekday = enum_class(enums, "Weekday")
+        attr(member(weekday, "Weekday", "MONDAY"), "value", "Weekday.MONDAY").returns(1)
+        attr(call(weekday, 7).as_("Weekday(7)").result(), "name", "Weekday(7)").returns("SUNDAY")
+
+
+@exercise("is_weekend")
+class TestIsWeekend:
+    @public
+    @points(2)
+    def test_saturday_and_monday(self, enums):
+        weekday = enum_class(enums, "Weekday")
+        call(enums.is_weekend, member(weekday, "Weekday", "SATURDAY")).returns(True)
+        call(enums.is_weekend, member(weekday, "Weekday", "MONDAY")).returns(False)
+
+
+@exercise("Gender")
+class TestGender:
+    @public
+    @points(2)
+    def test_members(self, enums):
+        gender = enum_class(enums, "Gender")
+        male = member(gender, "Gender", "Male")
+        female = member(gender, "Gender", "Female")
+        if not remote_isinstance(female, gender):
+            fail(zh="Gender.Female 应该是 Gender 的成员", en="Gender.Female should be a member of Gender")
+        attr(male, "value", "Gender.Male").returns(0)
+        attr(female, "value", "Gender.Female").returns(1)
+
+
+@exercise("Person")
+class TestPerson:
+    @public
+    @points(2)
+    def test_with_gender(self, enums):
+        male = member(enums.Gender, "Gender", "Male")
+        bart = call(enums.Person, "Bart", male).as_("Person('Bart', Gender.Male)").result()
+        attr(bart, "name", "bart").returns("Bart")
+        got = attr(bart, "gender", "bart").result()
+        if got != male:
+            fail(zh=f"bart.gender 应该就是 Gender.Male，实际是 {show(got)}",
+                 en=f"bart.gender should be Gender.Male itself, but it is {show(got)}")
+
+    @public
+    @points(2)
+    def test_rejects_a_string(self, enums):
+        call(enums.Person, "Bart", "Male").raises(TypeError)

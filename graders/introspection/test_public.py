@@ -1,0 +1,96 @@
+"""Public checks for introspection: the notes' examples, shipped to students.
+
+Objects that are not plain data (functions, classes, generators, instances) are made by a grader
+helper, shipped as source so that they live next to your code in the sandbox.
+"""
+
+from gradekit.grader import call, exercise, helper, points, public
+
+ZOO = '''
+class Animal:
+    def run(self):
+        return "Animal is running..."
+
+
+class Dog(Animal):
+    legs = 4
+    _secret = "bone"
+
+    def __init__(self, name):
+        self.name = name
+        self._age = 3
+
+    def bark(self):
+        return "Woof"
+
+
+def fn():
+    pass
+
+
+def zoo():
+    return {"fn": fn, "abs": abs, "Dog": Dog, "dog": Dog("Rex"),
+            "gen": (x for x in range(10)), "lambda": lambda x: x}
+'''
+
+
+def zoo(topic):
+    return call(helper(topic, ZOO, "zoo")).as_("zoo()").result()
+
+
+@exercise("type_name")
+class TestTypeName:
+    @public
+    @points(2)
+    def test_notes_examples(self, introspection):
+        call(introspection.type_name, 123).returns("int")
+        call(introspection.type_name, "str").returns("str")
+        call(introspection.type_name, None).returns("NoneType")
+
+    @public
+    @points(1)
+    def test_objects(self, introspection):
+        z = zoo(introspection)
+        call(introspection.type_name, z["fn"]).as_("type_name(fn)").returns("function")
+        call(introspection.type_name, z["dog"]).as_("type_name(Dog('Rex'))").returns("Dog")
+
+
+@exercise("kind_of")
+class TestKindOf:
+    @public
+    @points(2)
+    def test_simple_values(self, introspection):
+        call(introspection.kind_of, 123).returns("number")
+        call(introspection.kind_of, 3.5).returns("number")
+        call(introspection.kind_of, "ABC").returns("string")
+        call(introspection.kind_of, [1, 2]).returns("other")
+
+    @public
+    @points(2)
+    def test_objects(self, introspection):
+        z = zoo(introspection)
+        call(introspection.kind_of, z["fn"]).as_("kind_of(fn)").returns("function")
+        call(introspection.kind_of, z["lambda"]).as_("kind_of(lambda x: x)").returns("function")
+        call(introspection.kind_of, z["gen"]).as_("kind_of(x for x in range(10))").returns("generator")
+        call(introspection.kind_of, z["Dog"]).as_("kind_of(Dog)").returns("class")
+
+
+@exercise("public_attrs")
+class TestPublicAttrs:
+    @public
+    @points(2)
+    def test_dog(self, introspection):
+        z = zoo(introspection)
+        call(introspection.public_attrs, z["dog"]).as_("public_attrs(Dog('Rex'))") \
+            .returns(["bark", "legs", "name", "run"])
+
+
+@exercise("attr_or")
+class TestAttrOr:
+    @public
+    @points(2)
+    def test_present_and_missing(self, introspection):
+        dog = zoo(introspection)["dog"]
+        call(introspection.attr_or, dog, "name", None).as_("attr_or(dog, 'name', None)").returns("Rex")
+        call(introspection.attr_or, dog, "legs", -1).as_("attr_or(dog, 'legs', -1)").returns(4)
+        call(introspection.attr_or, dog, "age", 404).as_("attr_or(dog, 'age', 404)").returns(404)

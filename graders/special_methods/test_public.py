@@ -1,0 +1,84 @@
+"""Public checks for special_methods: the notes' examples, shipped to students.
+
+Your objects stay in the sandbox; the grader works on them through str(), repr(), iteration,
+indexing, attribute access and calls, exactly as written in the messages.
+"""
+
+import operator
+
+from gradekit.grader import call, exercise, expect, fail, points, public
+
+
+def take(obj, label, limit=40):
+    """Iterate ``obj`` like list() does, but stop after ``limit`` items."""
+    it = call(iter, obj).as_(f"iter({label})").result()
+    out = []
+    while len(out) <= limit:
+        try:
+            out.append(next(it))
+        except StopIteration:
+            return out
+    fail(zh=f"list({label}) 一直没有结束：超过 100000 之后要 raise StopIteration()",
+         en=f"list({label}) never ends: raise StopIteration() once the numbers exceed 100000")
+
+
+@exercise("Student")
+class TestStudent:
+    @public
+    @points(2)
+    def test_str(self, special_methods):
+        s = call(special_methods.Student, "Michael").result()
+        call(str, s).as_("str(Student('Michael'))").returns("Student object (name: Michael)")
+
+    @public
+    @points(1)
+    def test_repr(self, special_methods):
+        s = call(special_methods.Student, "Michael").result()
+        call(repr, s).as_("repr(Student('Michael'))").returns("Student object (name: Michael)")
+
+
+@exercise("Fib")
+class TestFib:
+    @public
+    @points(2)
+    def test_iterates(self, special_methods):
+        fib = call(special_methods.Fib).result()
+        got = take(fib, "Fib()")[:10]
+        want = [1, 1, 2, 3, 5, 8, 13, 21, 34, 55]
+        if got != want:
+            fail(zh=f"list(Fib()) 的前 10 个数应该是 {want}，实际是 {got}",
+                 en=f"the first 10 numbers of list(Fib()) should be {want}, but they are {got}")
+
+    @public
+    @points(1)
+    def test_index(self, special_methods):
+        fib = call(special_methods.Fib).result()
+        call(operator.getitem, fib, 0).as_("Fib()[0]").returns(1)
+        call(operator.getitem, fib, 5).as_("Fib()[5]").returns(8)
+
+    @public
+    @points(1)
+    def test_slice(self, special_methods):
+        fib = call(special_methods.Fib).result()
+        call(operator.getitem, fib, slice(0, 5)).as_("Fib()[0:5]").returns([1, 1, 2, 3, 5])
+
+
+@exercise("Chain")
+class TestChain:
+    @public
+    @points(2)
+    def test_path(self, special_methods):
+        c = call(special_methods.Chain).result()
+        user = c.api.v1.user
+        call(str, user).as_("str(Chain().api.v1.user)").returns("/api/v1/user")
+
+    @public
+    @points(2)
+    def test_call(self, special_methods):
+        c = call(special_methods.Chain).result()
+        # expect(...) rather than .returns(): a failing .returns() on a Chain would look up where it was
+        # defined through attribute access, which a Chain answers with more Chains.
+        got = call(c.users.list).as_("Chain().users.list()").result()
+        expect(got, "Requesting /users/list, args=(), kwargs={}", call="Chain().users.list()")
+        got = call(c.api.v1.user, id=1).as_("Chain().api.v1.user(id=1)").result()
+        expect(got, "Requesting /api/v1/user, args=(), kwargs={'id': 1}", call="Chain().api.v1.user(id=1)")

@@ -1,0 +1,65 @@
+"""``grade doctor``: what this machine offers the sandbox, and what to change for the strongest level."""
+
+from __future__ import annotations
+
+import platform
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from gradekit import __version__, isolation
+
+NOTE = {
+    "zh": "注意：学生代码只在进程级限制下运行（{reason}）。要获得最强隔离：{fix}",
+    "en": "note: student code ran with process limits only ({reason}). For the strongest isolation: {fix}",
+}
+
+
+def _read(path: str) -> str | None:
+    try:
+        return Path(path).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+
+
+def facts() -> list[tuple[str, str]]:
+    import pytest
+
+    rows = [("gradekit", __version__), ("python", f"{platform.python_version()} ({sys.executable})"),
+            ("pytest", pytest.__version__), ("platform", platform.platform())]
+    bwrap = shutil.which("bwrap")
+    version = ""
+    if bwrap:
+        try:
+            version = subprocess.run([bwrap, "--version"], capture_output=True, text=True, timeout=10).stdout.strip()
+        except (OSError, subprocess.TimeoutExpired):
+            version = "?"
+    rows.append(("bubblewrap", f"{version} ({bwrap})" if bwrap else "not installed"))
+    for name, path in (("user namespaces (max)", "/proc/sys/user/max_user_namespaces"),
+                       ("unprivileged_userns_clone", "/proc/sys/kernel/unprivileged_userns_clone"),
+                       ("apparmor_restrict_unprivileged_userns", "/proc/sys/kernel/apparmor_restrict_unprivileged_userns")):
+        value = _read(path)
+        if value is not None:
+            rows.append((name, value))
+    return rows
+
+
+def run(console) -> int:
+    from rich.table import Table
+
+    table = Table(show_header=False, box=None)
+    for key, value in facts():
+        table.add_row(key, value)
+    console.print(table)
+    try:
+        iso = isolation.detect()
+    except isolation.IsolationUnavailable as exc:
+        console.print(f"[red]isolation: unavailable[/] {exc}")
+        return 2
+    if iso.level == "bwrap":
+        console.print("[green]isolation: bwrap[/] (namespaces: private file system view, no network, own PID space)")
+        return 0
+    console.print(f"[yellow]isolation: process[/] ({iso.reason})")
+    console.print(f"to get the strongest level: {isolation.FIX}")
+    return 1
