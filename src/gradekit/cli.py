@@ -75,11 +75,15 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--assignment", default="", help="assignment name for the gradebook")
     batch.add_argument("--assignment-url", default="")
     batch.add_argument("--starter-url", default="")
+    batch.add_argument("--nbgrader", metavar="DB", help="also write the grades into this nbgrader gradebook "
+                       "(a file or an SQLAlchemy URL; needs gradekit[nbgrader])")
 
     merge = sub.add_parser("merge", parents=[common], help="combine the outputs of sharded batches")
     merge.add_argument("parts", nargs="+", type=Path, help="output folders of `grade batch --shard`")
     merge.add_argument("--out", type=Path, required=True)
     merge.add_argument("--assignment", default="")
+    merge.add_argument("--nbgrader", metavar="DB", help="also write the grades into this nbgrader gradebook "
+                       "(a file or an SQLAlchemy URL; needs gradekit[nbgrader])")
 
     selfcheck = sub.add_parser("selfcheck", parents=[common],
                                help="prove solutions score 100%%, stubs 0 and every mutant loses points")
@@ -186,6 +190,7 @@ def cmd_batch(args, lang: str) -> int:
         shard = parse_shard(args.shard) if args.shard else None
     except ValueError as exc:
         raise KitError(str(exc)) from None
+    nbgrader_name = _nbgrader_name(args, kit)
     students = read_roster(args.roster) if args.roster else folder_students(args.source)
     options = BatchOptions(out=args.out, jobs=args.jobs, deadline=deadline, template=args.template, shard=shard,
                            regrade=tuple(args.regrade), seed=args.seed, lang=lang, timeout=args.timeout)
@@ -203,7 +208,33 @@ def cmd_batch(args, lang: str) -> int:
                           assignment_url=args.assignment_url, starter_code_url=args.starter_url)
     graded = sum(r["status"] == "graded" for r in rows)
     console.print(f"{graded}/{len(rows)} graded · gradebook {paths['gradebook']} · dashboard {paths['dashboard']}")
+    if nbgrader_name:
+        _to_nbgrader(args, kit, rows, nbgrader_name, deadline, say=console.print)
     return EXIT_OK if graded == len(rows) else EXIT_FAILED
+
+
+def _nbgrader_name(args, kit) -> str | None:
+    """With --nbgrader, check before grading that nbgrader is there; the assignment name (default: the kit's folder)."""
+    if not args.nbgrader:
+        return None
+    from gradekit.nbgrader_export import NbgraderMissing, check_assignment_name, require_nbgrader
+
+    try:
+        require_nbgrader()
+        return check_assignment_name(args.assignment or kit.root.name)
+    except (NbgraderMissing, ValueError) as exc:
+        raise KitError(f"--nbgrader: {exc}") from None
+
+
+def _to_nbgrader(args, kit, rows, name, duedate=None, say=print) -> None:
+    from gradekit.nbgrader_export import export_to_nbgrader
+
+    try:
+        done = export_to_nbgrader(rows, kit, args.nbgrader, name, duedate=duedate)
+    except Exception as exc:  # the database's own errors (SQLAlchemy, nbgrader's InvalidEntry)
+        raise KitError(f"--nbgrader {args.nbgrader}: {type(exc).__name__}: {exc}") from None
+    say(f"nbgrader: assignment {name!r}, {done['submissions']} submissions of {done['students']} students, "
+        f"{done['cells']} grade cells in {done['notebooks']} notebooks · {args.nbgrader}")
 
 
 def cmd_merge(args, lang: str) -> int:
@@ -211,6 +242,7 @@ def cmd_merge(args, lang: str) -> int:
     from gradekit.store import Store
 
     kit = _kit(args)
+    nbgrader_name = _nbgrader_name(args, kit)
     merged = Store(args.out / "grades.sqlite")
     for part in args.parts:
         if not (part / "grades.sqlite").is_file():
@@ -224,6 +256,8 @@ def cmd_merge(args, lang: str) -> int:
     rows = merged.rows()
     paths = write_outputs(rows, args.out, [t.slug for t in kit.topics], assignment_name=args.assignment)
     print(f"merged {len(rows)} students from {len(args.parts)} parts · {paths['gradebook']} · {paths['dashboard']}")
+    if nbgrader_name:
+        _to_nbgrader(args, kit, rows, nbgrader_name)
     return EXIT_OK
 
 
