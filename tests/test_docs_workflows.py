@@ -1,0 +1,104 @@
+"""The workflows documented for instructors (docs/workflows/): actionlint-clean, manual-only, and their grading
+and merging scripts work when run as the workflow runs them."""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import MINIKIT, ROOT, run_grade, solution_text
+
+DOCS = ROOT / "docs" / "workflows"
+WORKFLOWS = sorted(DOCS.glob("*.yml"))
+BIN = Path(sys.executable).parent
+
+
+def load(path: Path) -> dict:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as True
+    return data
+
+
+def test_there_are_documented_workflows():
+    assert DOCS / "batch-matrix.yml" in WORKFLOWS
+
+
+def test_actionlint_is_clean():
+    actionlint = shutil.which("actionlint", path=str(BIN)) or shutil.which("actionlint")
+    assert actionlint, "actionlint is a dev dependency"
+    proc = subprocess.run([actionlint, "-no-color", *map(str, WORKFLOWS)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_runs_only_when_an_instructor_asks(path):
+    assert set(load(path)["on"]) == {"workflow_dispatch"}
+    assert load(path)["permissions"] == {"contents": "read"}
+
+
+def steps(workflow: dict, job: str) -> dict[str, dict]:
+    return {s["name"]: s for s in workflow["jobs"][job]["steps"]}
+
+
+def test_matrix_shards_then_merge():
+    wf = load(DOCS / "batch-matrix.yml")
+    shard, merge = wf["jobs"]["shard"], wf["jobs"]["merge"]
+    shards = shard["strategy"]["matrix"]["shard"]
+    assert shards == list(range(1, len(shards) + 1)) and shard["strategy"]["fail-fast"] is False
+    grade = next(s for n, s in steps(wf, "shard").items() if n.startswith("Grade"))
+    assert grade["env"]["SHARD"] == "${{ matrix.shard }}/${{ strategy.job-total }}"
+    assert "GRADEKIT_CLASS_TOKEN" in grade["env"]
+    upload = steps(wf, "shard")["Keep this shard's output"]
+    assert upload["if"] == "always()" and upload["with"]["name"] == "out-${{ matrix.shard }}"
+    assert merge["needs"] == "shard" and "cancelled()" in merge["if"]
+    assert steps(wf, "merge")["Download every shard's output"]["with"] == {"pattern": "out-*", "path": "shards"}
+    kept = steps(wf, "merge")["Keep the gradebook, the dashboard and the reports"]["with"]["path"].split()
+    assert {"merged/gradebook.csv", "merged/dashboard.html"} <= set(kept)
+
+
+def test_the_grading_and_merging_scripts_work(tmp_path):
+    """Run the shard step's and the merge step's scripts as Actions would, on a local roster of three students."""
+    wf = load(DOCS / "batch-matrix.yml")
+    grade_step = next(s for n, s in steps(wf, "shard").items() if n.startswith("Grade"))
+    merge_step = steps(wf, "merge")["Merge"]
+    assert "${{" not in grade_step["run"] + merge_step["run"]  # inputs reach scripts through env, never spliced in
+    kit = tmp_path / "kit"  # the instructor's private kit checkout
+    shutil.copytree(MINIKIT, kit, ignore=shutil.ignore_patterns("__pycache__"))
+    template = tmp_path / "template"
+    assert run_grade("release", template, "--kit", MINIKIT).returncode == 0
+    roster = ["username,repo_url"]
+    for user in ("ann", "bob", "dan"):
+        repo = tmp_path / "repos" / user
+        subprocess.run(["git", "clone", "-q", str(template), str(repo)], check=True)
+        if user == "ann":
+            (repo / "starter" / "alpha.py").write_text(solution_text("alpha", MINIKIT), encoding="utf-8")
+            subprocess.run(["git", "-C", str(repo), "-c", "user.name=S", "-c", "user.email=s@example.invalid",
+                            "commit", "-qam", "solved"], check=True)
+        roster.append(f"{user},{repo.as_uri()}")
+    roster.append(f"zed,{(tmp_path / 'repos' / 'zed').as_uri()}")  # an unreachable repository: a row, not a failure
+    (kit / "roster.csv").write_text("\n".join(roster) + "\n", encoding="utf-8")
+    env = {**os.environ, "PATH": os.pathsep.join([str(BIN), os.environ["PATH"]]), "ASSIGNMENT": "ps1",
+           "ROSTER": "roster.csv", "DEADLINE": "", "TEMPLATE_REPO": "", "NBGRADER": "false",
+           "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md")}
+    for k in (1, 2):
+        proc = subprocess.run(["bash", "-e", "-c", grade_step["run"]], cwd=kit, capture_output=True, text=True,
+                              env={**env, "SHARD": f"{k}/2", "OUT": f"out-{k}"}, timeout=300)
+        assert proc.returncode == 0, proc.stderr
+        shutil.copytree(kit / f"out-{k}", kit / "shards" / f"out-{k}", ignore=shutil.ignore_patterns("workspace"))
+    proc = subprocess.run(["bash", "-e", "-c", merge_step["run"]], cwd=kit, capture_output=True, text=True, env=env,
+                          timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    with open(kit / "merged" / "gradebook.csv", encoding="utf-8") as f:
+        rows = {r["github_username"]: r for r in csv.DictReader(f)}
+    assert {u: (r["points_awarded"], r["status"]) for u, r in rows.items()} == {
+        "ann": ("7", "graded"), "bob": ("0", "graded"), "dan": ("0", "graded"), "zed": ("0", "clone-failed")}
+    assert (kit / "merged" / "dashboard.html").is_file()
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "2 shards merged" in summary and "4 students in gradebook.csv" in summary
