@@ -117,8 +117,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "col_checks": {"zh": "检查", "en": "checks"},
     "total": {"zh": "总分 {score}/{max_score}", "en": "total {score}/{max_score}"},
     "public_line": {
-        "zh": "公开检查 {passed}/{total} 通过 · 另有 {hidden} 项隐藏检查将在最终评分时运行",
-        "en": "public checks {passed}/{total} passed · {hidden} hidden checks run at grading",
+        "zh": "公开检查 {passed}/{total} 通过 · 另有 {hidden} 项隐藏检查将在最终评分时运行（{hidden_points} 分，计入最终成绩）",
+        "en": "public checks {passed}/{total} passed · {hidden} hidden checks run at grading "
+              "({hidden_points} points; the final grade includes them)",
     },
     "all_line": {"zh": "检查 {passed}/{total} 通过", "en": "checks {passed}/{total} passed"},
     "failures": {"zh": "需要修改的地方", "en": "what to fix"},
@@ -128,6 +129,175 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "all_passed": {"zh": "全部通过！", "en": "all checks passed!"},
     "topic_error": {"zh": "无法评分", "en": "could not be graded"},
     "seed": {"zh": "随机种子", "en": "seed"},
+    # what beginners hit (chosen by word_failure from the exception and the child's facts) ----------
+    "did_you_mean": {"zh": "你是不是想写 {suggestion}？", "en": "did you mean {suggestion}?"},
+    "name_unknown": {
+        "zh": "Python 不认识这个名字：检查拼写和大小写，并且先定义（赋值、def 或 import）再使用",
+        "en": "Python does not know this name: check spelling and capitals, and define it (assign, def or import) before use",
+    },
+    "arity_call": {
+        "zh": "调用 {call}\n但你的定义是 {signature}（{def_file} 第 {def_line} 行），所以 Python 报错：{exc_message}\n"
+              "上面的调用就是题目要求的用法：对照题目检查参数的个数、名字和默认值",
+        "en": "called {call}\nbut your definition is {signature} ({def_file}, line {def_line}), so Python says: {exc_message}\n"
+              "the call above is how the exercise uses it: compare the parameters (how many, names, defaults) with the statement",
+    },
+    "arity_inside": {
+        "zh": "调用 {call} 时出错{at}：{exc_message}\n{signature} 定义在 {def_file} 第 {def_line} 行：调用它时参数要和定义对得上",
+        "en": "calling {call} raised TypeError{at}: {exc_message}\n{signature} is defined in {def_file}, line {def_line}: "
+              "call it with the arguments it takes",
+    },
+    "recursion": {
+        "zh": "调用 {call} 停不下来{at}：函数一直在调用自己（RecursionError）。\n"
+              "要有一个不再调用自己、直接 return 的情况，并且每次调用都要离它更近一步",
+        "en": "calling {call} never stopped{at}: the function keeps calling itself (RecursionError).\n"
+              "make sure one case returns without calling itself, and every call gets one step closer to it",
+    },
+    "generator_stop": {
+        "zh": "调用 {call} 时，StopIteration 从你的生成器里跑了出来{at}，Python 把它变成了 "
+              "RuntimeError: generator raised StopIteration。\n在生成器里用 return 结束；在里面调用 next() 时要捕获 StopIteration",
+        "en": "calling {call}: a StopIteration escaped from your generator{at}, and Python turned it into "
+              "RuntimeError: generator raised StopIteration.\nend a generator with return; catch StopIteration around next() inside it",
+    },
+    "input_at_import": {
+        "zh": "导入 {file} 时停在了 input(){at}：评分程序导入你的文件时没有人输入。\n"
+              "把 input() 放进函数里，或者放到 if __name__ == '__main__': 下面",
+        "en": "importing {file} stopped at input(){at}: the grader imports your file and nobody types anything.\n"
+              "move input() into a function, or under if __name__ == '__main__':",
+    },
+    "input_in_call": {
+        "zh": "调用 {call} 时执行了 input(){at}，但没有人输入。这道题的数据从参数传进来：用参数，不要用 input()",
+        "en": "calling {call} ran input(){at}, but nobody types anything: this exercise passes its data as arguments, "
+              "so use the parameters instead of input()",
+    },
+    "exit_at_import": {
+        "zh": "导入 {file} 时你的文件在顶层调用了 exit() 或 sys.exit(){at}，程序在评分之前就结束了。\n"
+              "删掉它，或者放到 if __name__ == '__main__': 下面",
+        "en": "importing {file}: your file calls exit() or sys.exit() at the top level{at}, which ends the program "
+              "before it can be graded.\nremove it, or move it under if __name__ == '__main__':",
+    },
+    "exit_in_call": {
+        "zh": "调用 {call} 时执行了 exit() 或 sys.exit(){at}：函数应该用 return 交回结果，而不是结束整个程序",
+        "en": "calling {call} ran exit() or sys.exit(){at}: a function should return its result, not end the whole program",
+    },
+    "indent_help": {
+        "zh": "同一个代码块里的每一行要从同一列开始：每一层缩进用 4 个空格，不要混用 Tab",
+        "en": "every line of one block must start at the same column: indent each level by 4 spaces and never mix in tabs",
+    },
+    "fullwidth_help": {
+        "zh": "这像是中文标点（全角字符）：写代码时把输入法切换到英文",
+        "en": "this looks like a Chinese (full-width) punctuation mark: switch your input method to English for code",
+    },
+    "shadowed": {
+        "zh": "注意：Python 导入了你的 {shadowed}，而不是同名的标准库模块；请给它改个名字（比如 my_{first}）",
+        "en": "note: Python imported your {shadowed} instead of the standard module of that name; rename it (e.g. my_{first})",
+    },
+    "shadow_warning": {
+        "zh": "注意：你的文件夹里的 {files} 和标准库模块同名，Python 会导入你的文件而不是真正的模块，"
+              "用到它的代码会出错。请改个名字（比如 my_{first}）",
+        "en": "warning: {files} in your folder has the name of a standard module; Python imports your file instead of "
+              "the real one, which breaks code that uses it. Rename it (e.g. my_{first})",
+    },
+    # watch mode, grade list / hint / reset / next ------------------------------------------------
+    "w_title": {"zh": "gradekit · 边写边查", "en": "gradekit · watch mode"},
+    "w_starting": {"zh": "正在检查所有练习……", "en": "checking every exercise..."},
+    "w_checking": {"zh": "正在检查……", "en": "checking..."},
+    "w_checked": {"zh": "{time} 检查（第 {runs} 次）", "en": "checked at {time} (run {runs})"},
+    "w_progress": {"zh": "已完成 {done}/{total} 个练习", "en": "{done}/{total} exercises done"},
+    "w_file": {"zh": "你的文件：{file} · 题目：{statement}", "en": "your file: {file} · statement: {statement}"},
+    "w_passed": {
+        "zh": "✓ {exercise} 通过了全部 {n} 项检查！按 n 进入下一个练习（也可以继续改进它）。",
+        "en": "✓ {exercise} passes all {n} checks! Press n for the next exercise (or keep polishing it).",
+    },
+    "w_checks": {"zh": "{exercise}：{passed}/{total} 项检查通过", "en": "{exercise}: {passed}/{total} checks pass"},
+    "w_no_checks": {"zh": "这个练习在这里没有可运行的检查。", "en": "this exercise has no checks to run here."},
+    "w_all_done": {
+        "zh": "🎉 全部 {total} 个练习都通过了！按 c 再全部检查一遍，按 q 退出。",
+        "en": "🎉 all {total} exercises pass! Press c to check everything again, q to quit.",
+    },
+    "w_hidden": {
+        "zh": "这里只运行公开检查 · 另有 {hidden} 项隐藏检查（{hidden_points} 分）将在老师评分时运行，最终成绩包含它们",
+        "en": "only public checks run here · {hidden} hidden checks ({hidden_points} points) run when your teacher "
+              "grades; the final grade includes them",
+    },
+    "w_save": {"zh": "保存 {file} 就会重新检查。", "en": "save {file} to check it again."},
+    "w_prompt": {
+        "zh": "n 下一个 · h 提示 · l 列表 · c 全部检查 · r 重置 · q 退出",
+        "en": "n next · h hint · l list · c check all · r reset · q quit",
+    },
+    "w_confirm_reset": {
+        "zh": "把 {file} 里的 {exercise} 恢复成最初的样子？你为它写的代码会丢失。按 y 确认，其他键取消",
+        "en": "reset {exercise} in {file} to the original stub? Your code for it will be lost. y to confirm, any other key cancels",
+    },
+    "w_reset_cancelled": {"zh": "没有重置。", "en": "nothing was reset."},
+    "w_reset_done": {"zh": "{file} 里的 {exercise} 已恢复成最初的样子。", "en": "{exercise} in {file} is back to the original stub."},
+    "w_not_done": {"zh": "{exercise} 还没有完成，而且没有别的未完成练习了。", "en": "{exercise} is not done yet, and no other exercise is left."},
+    "w_skipped": {
+        "zh": "先跳过了 {exercise}（它还没有完成，会留在列表里）。",
+        "en": "skipped {exercise} for now (it is not done yet and stays in the list).",
+    },
+    "w_error": {"zh": "无法评分：{error}", "en": "could not grade: {error}"},
+    "w_watch_failed": {"zh": "无法继续监视文件（{error}）：按 c 手动检查", "en": "cannot watch the files any more ({error}): press c to check"},
+    "w_needs_terminal": {
+        "zh": "边写边查模式需要在终端里运行；在脚本或 CI 里请用 grade check",
+        "en": "watch mode needs a terminal; in scripts and CI use grade check",
+    },
+    "w_bye": {"zh": "进度已保存在 {file}。下次运行 grade 会从这里继续。", "en": "progress saved in {file}; run grade again to pick up here."},
+    "col_exercise": {"zh": "练习", "en": "exercise"},
+    "col_title": {"zh": "内容", "en": "what"},
+    "col_status": {"zh": "状态", "en": "status"},
+    "col_points": {"zh": "得分", "en": "points"},
+    "col_hints": {"zh": "提示", "en": "hints"},
+    "status_done": {"zh": "完成", "en": "done"},
+    "status_todo": {"zh": "未开始", "en": "not started"},
+    "status_failing": {"zh": "未通过", "en": "failing"},
+    "status_unknown": {"zh": "未检查", "en": "not checked"},
+    "hint_line": {"zh": "提示 {i}/{n}：{text}", "en": "hint {i}/{n}: {text}"},
+    "hint_for": {"zh": "{exercise}（{title}）", "en": "{exercise} ({title})"},
+    "hint_more": {"zh": "还有 {left} 条提示：再运行一次 grade hint 查看下一条。", "en": "hints left: {left} (run grade hint again for the next one)"},
+    "hint_no_more": {
+        "zh": "提示已经全部显示了。题目里有完整的例子：{statement}",
+        "en": "that was the last hint. The statement has a worked example: {statement}",
+    },
+    "ambiguous_exercise": {
+        "zh": "有好几个练习叫 {name}：请写成 主题/练习，比如 {options}",
+        "en": "several exercises are called {name}: write topic/exercise, one of {options}",
+    },
+    "unknown_exercise": {
+        "zh": "没有叫 {name} 的练习或主题（相近的有：{near}）",
+        "en": "no exercise or topic is called {name} (close: {near})",
+    },
+    "reset_confirm": {
+        "zh": "把 {what} 恢复成最初的样子？你在里面写的代码会丢失。[y/N] ",
+        "en": "reset {what} to the original stub? Your code in it will be lost. [y/N] ",
+    },
+    "reset_what_topic": {"zh": "整个 {file}", "en": "all of {file}"},
+    "reset_what_exercise": {"zh": "{file} 里的 {exercise}", "en": "{exercise} in {file}"},
+    "reset_aborted": {"zh": "没有重置。", "en": "nothing was reset."},
+    "reset_done": {"zh": "已恢复：{what}", "en": "reset: {what}"},
+    "reset_no_stub": {
+        "zh": "找不到 {file} 最初的样子：这个文件夹没有 git 历史。请从老师发布的模板里重新下载它",
+        "en": "cannot find the original {file}: this folder has no git history of it. Download it again from your template",
+    },
+    "reset_cannot_parse": {
+        "zh": "{file} 现在有语法错误，没法只恢复一个练习；可以用 grade reset {topic} 恢复整个文件",
+        "en": "{file} has a syntax error now, so one exercise cannot be picked out; grade reset {topic} resets the whole file",
+    },
+    "reset_not_found": {
+        "zh": "在最初的 {file} 里找不到 {name} 的定义；可以用 grade reset {topic} 恢复整个文件",
+        "en": "the original {file} has no definition of {name} to restore; grade reset {topic} resets the whole file",
+    },
+    "next_current": {"zh": "下一个练习：{exercise} · {title}", "en": "next exercise: {exercise} · {title}"},
+    "next_where": {"zh": "题目：{statement} · 你的文件：{file}", "en": "statement: {statement} · your file: {file}"},
+    "next_todo": {
+        "zh": "写好后运行 grade 检查（在终端里会边写边查），需要时运行 grade hint。",
+        "en": "run grade to check it (in a terminal it re-checks on every save); grade hint when stuck.",
+    },
+    "next_all_done": {"zh": "🎉 全部 {total} 个练习都通过了！", "en": "🎉 all {total} exercises pass!"},
+    "first_diff": {
+        "zh": "（太长，只显示第一个不同之处附近：第 {n} 个字符；期望共 {expected_len} 个字符，实际共 {actual_len} 个）",
+        "en": "(too long: shown around the first difference, at character {n}; expected has {expected_len} characters, "
+              "got {actual_len})",
+    },
 }
 
 
@@ -161,11 +331,38 @@ def _at(detail: dict, lang: str) -> str:
     return ""
 
 
-def word_failure(detail: dict, lang: str) -> str:
-    """The sentence(s) for one failed check's detail, in ``lang``."""
-    kind = detail.get("kind", "assert")
-    fields = dict(detail)
-    fields["at"] = _at(detail, lang)
+def _cells(text: str) -> int:
+    """Terminal columns of ``text``: Chinese characters and full-width punctuation take two."""
+    import unicodedata
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _caret(detail: dict) -> str:
+    """The offending line and a caret under the error, aligned even after tabs and CJK text."""
+    if not detail.get("text"):
+        return ""
+    line = detail["text"].rstrip("\n").replace("\t", "    ")
+    raw = detail["text"].rstrip("\n")
+    caret = f"\n    {line}"
+    offset = detail.get("offset")
+    if isinstance(offset, int) and offset > 0:
+        before = raw[:offset - 1].replace("\t", "    ")
+        end = detail.get("end_offset")
+        span = raw[offset - 1:end - 1] if isinstance(end, int) and end > offset else raw[offset - 1:offset]
+        caret += "\n    " + " " * _cells(before) + "^" * max(1, min(_cells(span.replace("\t", "    ")), 80))
+    return caret
+
+
+def _is_fullwidth_char(message: str) -> bool:
+    """"invalid character '：' (U+FF1A)": a Chinese punctuation mark typed with the IME on."""
+    import re
+    m = re.search(r"U\+([0-9A-Fa-f]{4,6})", message or "")
+    return bool(m) and (0x3000 <= int(m.group(1), 16) <= 0x303F or 0xFF00 <= int(m.group(1), 16) <= 0xFFEF
+                        or 0x2018 <= int(m.group(1), 16) <= 0x201D)
+
+
+def _main_sentence(kind: str, detail: dict, fields: dict, lang: str) -> str:
+    exc_type = detail.get("exc_type")
     if kind == "returned" and detail.get("actual") == "None" and detail.get("expected") != "None":
         return t("returned_none", lang, **fields)
     if kind == "returned":
@@ -179,17 +376,55 @@ def word_failure(detail: dict, lang: str) -> str:
     if kind == "crashed" and detail.get("call") == "import":
         return t("crashed_import", lang, **fields)
     if kind == "syntax":
-        caret = ""
-        if detail.get("text"):
-            line = detail["text"].rstrip("\n")
-            caret = f"\n    {line}"
-            if detail.get("offset"):
-                caret += "\n    " + " " * (detail["offset"] - 1) + "^"
-        fields["caret"] = caret
+        fields["caret"] = _caret(detail)
+        text = t("syntax", lang, **fields)
+        if exc_type in ("IndentationError", "TabError"):
+            text += "\n" + t("indent_help", lang)
+        elif _is_fullwidth_char(detail.get("exc_message", "")):
+            text += "\n" + t("fullwidth_help", lang)
+        return text
+    if kind == "raised":
+        if exc_type == "TypeError" and detail.get("signature"):
+            return t("arity_inside" if detail.get("line") else "arity_call", lang, **fields)
+        if exc_type == "RecursionError":
+            return t("recursion", lang, **fields)
+        if exc_type == "RuntimeError" and "generator raised StopIteration" in (detail.get("exc_message") or ""):
+            return t("generator_stop", lang, **fields)
+        if exc_type == "EOFError":
+            return t("input_in_call", lang, **fields)
+        if exc_type == "SystemExit":
+            return t("exit_in_call", lang, **fields)
+    if kind == "import_raised":
+        fields.setdefault("file", "?")
+        if exc_type == "EOFError":
+            return t("input_at_import", lang, **fields)
+        if exc_type == "SystemExit":
+            return t("exit_at_import", lang, **fields)
     if kind not in CATALOGUE:
         kind = "assert"
         fields.setdefault("text", str(detail))
     return t(kind, lang, **fields)
+
+
+def word_failure(detail: dict, lang: str) -> str:
+    """The sentence(s) for one failed check's detail, in ``lang``.
+
+    The detail holds facts (what was called, expected, got, the exception and
+    what the sandbox child found out about it); the wording for a beginner is
+    chosen here, so every message exists in every language.
+    """
+    kind = detail.get("kind", "assert")
+    fields = dict(detail)
+    fields["at"] = _at(detail, lang)
+    lines = [_main_sentence(kind, detail, fields, lang)]
+    if kind in ("raised", "wrong_exception", "import_raised", "missing"):
+        if detail.get("suggestion"):
+            lines.append(t("did_you_mean", lang, suggestion=detail["suggestion"]))
+        elif detail.get("exc_type") == "NameError":
+            lines.append(t("name_unknown", lang))
+    if detail.get("shadowed"):
+        lines.append(t("shadowed", lang, shadowed=detail["shadowed"], first=detail["shadowed"].split(",")[0].strip()))
+    return "\n".join(lines)
 
 
 def short_kind(detail: dict, lang: str) -> str:

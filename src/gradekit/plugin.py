@@ -278,11 +278,37 @@ def pytest_json_modifyreport(json_report):
 
 
 def classify(exc: BaseException | None) -> tuple[str, dict]:
-    """Map what a check raised onto (status, detail): the student's fault or the kit's."""
+    """Map what a check raised onto (status, detail): the student's fault or the kit's.
+
+    The sandbox child adds facts a beginner needs (a did-you-mean, the signature a
+    call did not fit, a file shadowing a standard module).  They arrive on the
+    rebuilt exception, which a grader's ``call(...)`` keeps as the failure's
+    ``__context__``; they are copied into the detail here, type-checked, because
+    the child is not trusted to send well-formed data.
+    """
+
+    def beginner_facts(origin) -> dict:
+        facts = {}
+        if not isinstance(origin, dict):
+            return facts
+        for key in ("suggestion", "signature", "def_file", "shadowed"):
+            if isinstance(origin.get(key), str) and origin[key]:
+                facts[key] = origin[key][:400]
+        for key in ("def_line", "end_offset"):
+            if type(origin.get(key)) is int and origin[key] > 0:
+                facts[key] = origin[key]
+        return facts
+
+    def enriched(status: str, detail: dict, origin) -> tuple[str, dict]:
+        if status == "fail" and detail.get("kind") in ("raised", "wrong_exception", "import_raised", "syntax",
+                                                         "missing", "todo"):
+            detail = {**detail, **beginner_facts(origin)}
+        return status, detail
+
     if exc is None:
         return "pass", {}
     if isinstance(exc, CheckFailure):
-        return "fail", exc.detail
+        return enriched("fail", exc.detail, getattr(exc.__context__, "_gk_origin", None))
     if isinstance(exc, SandboxTimeout):
         return "timeout", {"kind": "timeout", "call": exc.during, "seconds": exc.seconds}
     if isinstance(exc, SandboxCrashed):
@@ -303,10 +329,10 @@ def classify(exc: BaseException | None) -> tuple[str, dict]:
                       "file": origin.get("file") or None, "line": origin.get("line") or None,
                       "offset": origin.get("offset") or None, "text": origin.get("text") or None,
                       "traceback": origin.get("traceback") or None}
-            return "fail", {k: v for k, v in detail.items() if v is not None}
+            return enriched("fail", {k: v for k, v in detail.items() if v is not None}, origin)
         if origin.get("type") == "AttributeError" and "(" not in during and "[" not in during:
-            return "fail", {"kind": "missing", "call": during, "exc_message": origin.get("message")}
-        return "fail", student_failure(exc, during).detail
+            return enriched("fail", {"kind": "missing", "call": during, "exc_message": origin.get("message")}, origin)
+        return enriched("fail", student_failure(exc, during).detail, origin)
     if isinstance(exc, pytest.skip.Exception):
         return "skipped", {"kind": "skipped", "reason": str(exc)}
     if isinstance(exc, AssertionError):

@@ -13,7 +13,6 @@ could have returned anyway.  The same file also launches student *scripts*
 """
 
 import builtins
-import difflib
 import io
 import json
 import os
@@ -218,15 +217,32 @@ class Server:
         """
         student_src = os.path.join(self.workdir, "src")
 
-        def closest(name, pool):
+        def distance(a, b):
+            """Edit distance counting a swap of neighbours as one edit (lenght -> length)."""
+            prev2, prev = None, list(range(len(b) + 1))
+            for i, ca in enumerate(a, 1):
+                cur = [i]
+                for j, cb in enumerate(b, 1):
+                    cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+                    if prev2 is not None and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                        cur[j] = min(cur[j], prev2[j - 2] + 1)
+                prev2, prev = prev, cur
+            return prev[-1]
+
+        def closest(name, *pools):
+            """The nearest name, the student's own before builtins; None when nothing is near."""
             if not name:
                 return None
-            pool = [p for p in pool if isinstance(p, str) and p != name and not p.startswith("__")]
-            lowered = {p.lower(): p for p in pool}
-            if name.lower() in lowered:  # Print -> print, Len -> len
-                return lowered[name.lower()]
-            found = difflib.get_close_matches(name, pool, n=1, cutoff=0.75)
-            return found[0] if found else None
+            allowed = max(1, len(name) // 4)
+            best = None
+            for rank, pool in enumerate(pools):
+                for cand in pool:
+                    if not isinstance(cand, str) or cand == name or cand.startswith("__"):
+                        continue
+                    d = 0.5 if cand.lower() == name.lower() else distance(name, cand)  # Print -> print
+                    if d <= allowed and (best is None or (d, rank) < best[:2]):
+                        best = (d, rank, cand)
+            return best[2] if best else None
 
         def params(fn, code):
             names, npos, nkw = code.co_varnames, code.co_argcount, code.co_kwonlyargcount
@@ -281,10 +297,10 @@ class Server:
                 if not name:
                     m = re.search(r"name '(\w+)' is not defined", str(exc))
                     name = m.group(1) if m else None
-                pool = set(dir(builtins)) | set(vars(self.module) if self.module is not None else ())
+                own = set(vars(self.module) if self.module is not None else ())
                 if innermost is not None:
-                    pool |= set(innermost.f_locals) | set(innermost.f_globals)
-                facts["suggestion"] = closest(name, pool)
+                    own |= set(innermost.f_locals) | set(innermost.f_globals)
+                facts["suggestion"] = closest(name, sorted(own), sorted(dir(builtins)))
             elif isinstance(exc, AttributeError):
                 name, obj = getattr(exc, "name", None), getattr(exc, "obj", None)
                 if name and obj is not None:
@@ -315,10 +331,17 @@ class Server:
             if getattr(exc, "end_lineno", None) == exc.lineno and isinstance(getattr(exc, "end_offset", None), int):
                 info["end_offset"] = exc.end_offset
         else:
-            for frame, lineno in traceback.walk_tb(exc.__traceback__):
-                if frame.f_code.co_filename.startswith(student_src):
-                    info["file"] = os.path.basename(frame.f_code.co_filename)
-                    info["line"] = lineno
+            # A generator's escaped StopIteration becomes a RuntimeError where the generator
+            # was resumed: the student's mistake is where the StopIteration came from.
+            chained, seen = exc, 0
+            if isinstance(exc, RuntimeError) and isinstance(exc.__cause__, StopIteration):
+                chained = exc.__cause__
+            while chained is not None and "line" not in info and seen < 5:
+                for frame, lineno in traceback.walk_tb(chained.__traceback__):
+                    if frame.f_code.co_filename.startswith(student_src):
+                        info["file"] = os.path.basename(frame.f_code.co_filename)
+                        info["line"] = lineno
+                chained, seen = chained.__cause__ or chained.__context__, seen + 1
         try:
             info.update(beginner_facts())
         except BaseException:  # advice is a bonus: never lose the error itself over it
