@@ -1,4 +1,8 @@
-"""Command line: ``grade [check|selfcheck] ...``.
+"""Command line: ``grade [check|watch|list|hint|reset|next|selfcheck|...] ...``.
+
+Bare ``grade`` is watch mode when a person is at a terminal (stdin and stdout
+are TTYs) and ``grade check`` otherwise, so scripts and CI see the same report
+they always did.  The student commands live in ``gradekit.student``.
 
 Exit codes (the same for every command):
 
@@ -15,13 +19,13 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from gradekit import __version__
+from gradekit import __version__, student
 from gradekit.i18n import pick_lang
 from gradekit.kit import KitError, find_root, load_kit
 from gradekit.runner import RunnerError, Submission, grade
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "ci", "release", "batch", "merge", "selfcheck")
+COMMANDS = ("check", "ci", "release", "batch", "merge", "selfcheck", "watch", "list", "hint", "reset", "next")
 
 HELP_SUBMISSION = "folder holding the student's <topic>.py files (default: the kit's starter/)"
 HELP_LANG = "language of messages: zh or en (default: from the locale)"
@@ -88,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     selfcheck = sub.add_parser("selfcheck", parents=[common],
                                help="prove solutions score 100%%, stubs 0 and every mutant loses points")
     selfcheck.add_argument("topics", nargs="*", metavar="TOPIC")
+    student.add_parsers(sub, common)
     return parser
 
 
@@ -102,7 +107,7 @@ def cmd_check(args, lang: str) -> int:
     from rich.console import Console
 
     from gradekit.render.native import to_json
-    from gradekit.render.terminal import render
+    from gradekit.render.terminal import render, shadow_warning
 
     kit = _kit(args)
     submission = (args.submission or kit.starter).resolve()
@@ -114,7 +119,8 @@ def cmd_check(args, lang: str) -> int:
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(to_json(result), encoding="utf-8")
-    Console(highlight=False).print(render(result, lang, verbose=args.verbose, show_all=args.all))
+    notes = [n for n in (shadow_warning(submission, lang),) if n]
+    Console(highlight=False).print(render(result, lang, verbose=args.verbose, show_all=args.all, notes=notes))
     return EXIT_OK if result.score == result.max_score and result.max_score > 0 else EXIT_FAILED
 
 
@@ -264,11 +270,16 @@ def cmd_merge(args, lang: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] not in COMMANDS + ("-h", "--help", "--version"):
-        argv = ["check", *argv]  # bare `grade` (and `grade --lang zh`) means `grade check`
+    bare = not argv or argv[0] not in COMMANDS + ("-h", "--help", "--version")
+    if bare:
+        argv = ["check", *argv]  # bare `grade` (and `grade --lang zh`) means `grade check`...
     args = parser.parse_args(argv)
+    if bare and student.wants_watch(args):
+        args.command = "watch"  # ...unless a person is at a terminal: then it is watch mode
     lang = pick_lang(args.lang)
     try:
+        if args.command in student.COMMANDS:
+            return student.COMMANDS[args.command](args, lang, _kit(args))
         if args.command == "selfcheck":
             return cmd_selfcheck(args, lang)
         if args.command == "ci":
