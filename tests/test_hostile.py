@@ -1,21 +1,28 @@
-"""Hostile submissions: each tries to gain points or break the grader.
+"""Hostile submissions: each tries to gain points, leak secrets or break the grader.
 
-Every case is graded in one shared session next to honest topics. For each:
-no points are gained (the attacked exercises score what the honest wrong code
-would), the grader survives, and the bystander topic ``alpha`` keeps full marks.
+Every case is graded in one shared session per isolation level (``bwrap`` when
+the machine allows it, and ``process``), next to an honest bystander topic.
+For each case: no points are gained (the attacked exercises score what honest
+wrong code would, or what the honest part of the file earns), the grader
+survives, the bystander topic ``alpha`` keeps full marks, and the machine is
+left clean (no student processes, no temporary files).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import py_compile
 import shutil
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import pytest
 
+from gradekit import isolation
 from gradekit.kit import load_kit
 from gradekit.model import Status
 from gradekit.runner import Submission, grade
@@ -25,6 +32,24 @@ from conftest import MINIKIT, ROOT, run_grade, write_submission
 SOLUTION = (ROOT / "exercises" / "functions" / "solution.py").read_text(encoding="utf-8")
 STUB = (ROOT / "starter" / "functions.py").read_text(encoding="utf-8")
 ALPHA = (MINIKIT / "exercises" / "alpha" / "solution.py").read_text(encoding="utf-8")
+TOKEN = "ghp_FAKE_gradekit_secret_0123456789"
+NOTICE = "::notice title=Autograding complete::Points 100/100"
+ALL = {"my_abs", "move", "quadratic"}
+
+
+HONEST_ABS = """
+if not isinstance(x, (int, float)):
+    raise TypeError('bad operand type')
+return x if x >= 0 else -x"""
+
+
+def in_my_abs(body: str) -> str:
+    """The reference solution with my_abs replaced by hostile code (move and quadratic stay honest)."""
+    head, rest = SOLUTION.split("def my_abs(x):\n", 1)
+    rest = rest.split("\n\n\ndef move", 1)[1]
+    lines = "\n".join("    " + line for line in body.strip("\n").splitlines())
+    return f"{head}def my_abs(x):\n{lines}\n\n\ndef move{rest}"
+
 
 ALWAYS_EQUAL = '''
 class Anything:
@@ -36,21 +61,8 @@ def move(x, y, step, angle=0): return Anything()
 def quadratic(a, b, c): return Anything()
 '''
 
-FRAME_PEEK = SOLUTION.replace("def my_abs(x):", '''def my_abs(x):
-    import sys
-    frame = sys._getframe(1)
-    while frame is not None:
-        for name in ("expected", "expect", "want"):
-            if name in frame.f_locals:
-                return frame.f_locals[name]
-        frame = frame.f_back
-    return "no expected value in reach"
-
-
-def _unused(x):''')
-
 PATCH_PYTEST = STUB + '''
-import glob, json, os, sys
+import glob, json, os
 try:
     import pytest, _pytest.runner
     _pytest.runner.call_and_report = lambda *a, **k: None
@@ -65,24 +77,12 @@ for pid in os.listdir("/proc"):
         continue
     for arg in cmd:
         if arg.startswith(b"--json-report-file="):
-            path = arg.split(b"=", 1)[1].decode()
             try:
-                open(path, "w").write(json.dumps(fake))
+                open(arg.split(b"=", 1)[1].decode(), "w").write(json.dumps(fake))
             except OSError:
                 pass
-        if arg.startswith(b"--gradekit-plan"):
-            pass
-for path in glob.glob("/tmp/gradekit-run-*/manifest.json"):
-    try:
-        data = json.load(open(path))
-        for check in data["checks"]:
-            check["points"] = 1000
-        json.dump(data, open(path, "w"))
-    except Exception:
-        pass
 '''
 
-# A background process that outlives the import and rewrites the report after pytest wrote it.
 LATE_FORGER = STUB + '''
 import os, json, glob, time
 if os.fork() == 0:
@@ -90,12 +90,9 @@ if os.fork() == 0:
     if os.fork() == 0:
         end = time.time() + 3
         while time.time() < end:
-            for path in glob.glob("/tmp/gradekit-run-*/report.json"):
+            for path in glob.glob("/tmp/**/gradekit-run-*/*", recursive=True):
                 try:
-                    data = json.load(open(path))
-                    for test in data.get("tests", []):
-                        test.setdefault("metadata", {}).setdefault("gradekit", {})["status"] = "pass"
-                    json.dump(data, open(path, "w"))
+                    open(path, "w").write(json.dumps({"tests": []}))
                 except Exception:
                     pass
             time.sleep(0.01)
@@ -108,42 +105,176 @@ import pytest
 def pytest_runtest_makereport(item, call):
     outcome = yield
     outcome.get_result().outcome = "passed"
-@pytest.fixture(autouse=True)
-def cheat():
-    yield
 '''
 
-NOTICE = "::notice title=Autograding complete::Points 100/100"
+FIND_FILES = '''
+import os, time
+end = time.time() + 1.5
+found = []
+for top in ("/", "/tmp", os.path.expanduser("~")):
+    for root, dirs, files in os.walk(top):
+        if time.time() > end or root.startswith(("/proc", "/sys", "/dev", "/usr")):
+            dirs[:] = []
+            continue
+        for f in files:
+            if f.startswith("test_hidden") or f == "solution.py" or f.startswith("gradekit-"):
+                found.append(os.path.join(root, f))
+print("FOUND", len(found))
+return None
+'''
 
-CASES = {
-    # name: (files, expected functions score, what the student sees)
-    "exit_at_import": ({"functions.py": "import os\nos._exit(0)\n" + SOLUTION}, 0, "exited while being imported"),
-    "sys_exit_at_import": ({"functions.py": "import sys\nsys.exit(0)\n" + SOLUTION}, 0, "SystemExit"),
-    "loop_at_import": ({"functions.py": "while True:\n    pass\n" + SOLUTION}, 0, "importing your file was stopped"),
-    "loop_in_function": ({"functions.py": SOLUTION.replace("def my_abs(x):\n", "def my_abs(x):\n    while True:\n        pass\n")},
-                         None, "was stopped after"),
-    "always_equal": ({"functions.py": ALWAYS_EQUAL}, 0, "expected"),
-    "frame_peek": ({"functions.py": FRAME_PEEK}, None, "no expected value in reach"),
-    "patch_pytest_and_report": ({"functions.py": PATCH_PYTEST}, 0, "not done yet"),
-    "late_report_forger": ({"functions.py": LATE_FORGER}, 0, "not done yet"),
+FIND_OTHERS = '''
+import glob, os
+mine = os.path.dirname(os.path.dirname(__file__))
+others = [d for d in glob.glob("/tmp/**/gradekit-functions-*", recursive=True) + glob.glob("/tmp/**/gradekit-alpha-*", recursive=True)
+          if not d.startswith(mine)]
+print("OTHERS", len(others))
+return None
+'''
+
+FIND_TOKEN = f'''
+import os
+token = {TOKEN!r}
+hits = [k for k, v in os.environ.items() if token in v]
+for pid in os.listdir("/proc"):
+    for part in ("environ", "cmdline"):
+        try:
+            if token.encode() in open(f"/proc/{{pid}}/{{part}}", "rb").read():
+                hits.append(pid + "/" + part)
+        except OSError:
+            pass
+print(token if hits else "NO-TOKEN", hits[:3])
+return None
+'''
+
+NETWORK = '''
+import socket
+try:
+    socket.create_connection(("1.1.1.1", 53), timeout=0.5)
+    print("NET open")
+except OSError as exc:
+    print("NET closed", type(exc).__name__)
+return None
+'''
+
+#: name -> (files, expectation).  Expectation keys: score ("zero", "full" or a dict per level),
+#: zero/full (exercise names), seen (a substring of some message), printed (per level: a substring of output).
+CASES: dict[str, tuple[dict, dict]] = {
+    # -- at import: the whole topic is lost, nothing else ------------------------------------
+    "exit_at_import": ({"functions.py": "import os\nos._exit(0)\n" + SOLUTION}, {"score": "zero", "seen": "exited while being imported"}),
+    "sys_exit_at_import": ({"functions.py": "import sys\nsys.exit(0)\n" + SOLUTION}, {"score": "zero", "seen": "exit()"}),
+    "loop_at_import": ({"functions.py": "while True:\n    pass\n" + SOLUTION}, {"score": "zero", "seen": "importing your file was stopped"}),
+    "input_at_import": ({"functions.py": "name = input()\n" + SOLUTION}, {"score": "zero", "seen": "input()"}),
+    "memory_bomb_at_import": ({"functions.py": "hog = bytearray(10 * 1024 ** 3)\n" + SOLUTION}, {"score": "zero", "seen": "MemoryError"}),
+    "kill_parent_at_import": ({"functions.py": "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n" + SOLUTION},
+                              {"score": {"process": "zero", "bwrap": "full"}}),
+    "patch_pytest_and_report": ({"functions.py": PATCH_PYTEST}, {"score": "zero", "seen": "not done yet"}),
+    # At process level a same-user daemon outlives its sandbox and can write anywhere this user can
+    # (documented; `grade doctor` says how to get bubblewrap), so it only runs where namespaces hold it.
+    "late_report_forger": ({"functions.py": LATE_FORGER}, {"score": "zero", "seen": "not done yet", "levels": {"bwrap"}}),
     "conftest_ini_and_pytest_py": ({"functions.py": STUB, "conftest.py": CONFTEST,
                                     "pytest.ini": "[pytest]\naddopts = -p no:gradekit.plugin --co\n",
-                                    "pytest.py": "raise SystemExit(0)\n", "_pytest.py": "x = 1\n"}, 0, "not done yet"),
+                                    "pytest.py": "raise SystemExit(0)\n", "_pytest.py": "x = 1\n"},
+                                   {"score": "zero", "seen": "not done yet"}),
     "syntax_error": ({"functions.py": SOLUTION.replace("def move(x, y, step, angle=0):", "def move(x, y, step, angle=0)")},
-                     0, "line 14"),
+                     {"score": "zero", "seen": "line 14"}),
+    "shadow_json_module": ({"json.py": "raise SystemExit('hijacked')\n", "functions.py": "import json\n" + SOLUTION},
+                           {"score": "full"}),
+    "patch_protocol_encoder": ({"functions.py": "import gradekit.protocol as p\np.encode = lambda *a, **k: 5\n" + SOLUTION},
+                               {"score": "zero", "seen": "cannot accept"}),
+    "always_equal": ({"functions.py": ALWAYS_EQUAL}, {"score": "zero", "seen": "expected"}),
+    # -- inside one function: that exercise is lost, the others keep their points -------------
+    "loop_in_function": ({"functions.py": in_my_abs("while True:\n    pass")}, {"zero": {"my_abs"}, "seen": "was stopped after"}),
+    "frame_peek": ({"functions.py": in_my_abs('''
+import sys
+frame = sys._getframe(1)
+while frame is not None:
+    for name in ("expected", "expect", "want"):
+        if name in frame.f_locals:
+            return frame.f_locals[name]
+    frame = frame.f_back
+return "no expected value in reach"''')}, {"zero": {"my_abs"}, "seen": "no expected value in reach"}),
+    "memory_bomb": ({"functions.py": in_my_abs("hog = bytearray(10 * 1024 ** 3)\nreturn abs(x)")}, {"zero": {"my_abs"}, "seen": "MemoryError"}),
+    "fork_burst": ({"functions.py": in_my_abs('''
+import os, time
+for _ in range(40):
+    if os.fork() == 0:
+        time.sleep(30)
+        os._exit(0)
+return None''')}, {"zero": {"my_abs"}}),
+    "stdout_flood": ({"functions.py": in_my_abs("import sys\nsys.stdout.write('x' * 20_000_000)" + HONEST_ABS)}, {"score": "full"}),
+    "fd_flood_to_devnull": ({"functions.py": in_my_abs("import os\nos.write(1, b'x' * 20_000_000)" + HONEST_ABS)}, {"score": "full"}),
+    "disk_fill": ({"functions.py": in_my_abs('''
+with open("big.bin", "wb") as f:
+    for _ in range(1024):
+        f.write(b"x" * 1024 * 1024)
+return abs(x)''')}, {"zero": {"my_abs"}, "seen": "OSError"}),
+    "too_many_open_files": ({"functions.py": in_my_abs('''
+handles = [open("f%d.txt" % i, "w") for i in range(5000)]
+return abs(x)''')}, {"zero": {"my_abs"}, "seen": "Too many open files"}),
+    "deep_recursion_crash": ({"functions.py": in_my_abs('''
+import sys
+sys.setrecursionlimit(10 ** 8)
+def down(n):
+    return down(n + 1) + 1
+return down(0)''')}, {"zero": {"my_abs"}}),
+    "swallow_every_signal": ({"functions.py": in_my_abs('''
+import signal
+for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGALRM, signal.SIGXCPU):
+    signal.signal(sig, signal.SIG_IGN)
+while True:
+    try:
+        pass
+    except BaseException:
+        pass''')}, {"zero": {"my_abs"}, "seen": "was stopped after"}),
+    "child_ignores_sigterm": ({"functions.py": in_my_abs('''
+import os, signal
+if os.fork() == 0:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    while True:
+        pass
+return None''')}, {"zero": {"my_abs"}}),
+    "ctypes_segfault": ({"functions.py": in_my_abs("import ctypes\nreturn ctypes.string_at(0)")}, {"zero": {"my_abs"}, "seen": "exited"}),
+    "exception_str_hangs": ({"functions.py": in_my_abs('''
+class Evil(Exception):
+    def __str__(self):
+        while True:
+            pass
+raise Evil()''')}, {"zero": {"my_abs"}, "seen": "was stopped after"}),
+    "raise_keyboardinterrupt": ({"functions.py": in_my_abs("raise KeyboardInterrupt")}, {"zero": {"my_abs"}, "seen": "KeyboardInterrupt"}),
+    "raise_systemexit_in_call": ({"functions.py": in_my_abs("raise SystemExit(0)")}, {"zero": {"my_abs"}, "seen": "SystemExit"}),
+    "oversized_reply": ({"functions.py": in_my_abs("return 'x' * 40_000_000")}, {"zero": {"my_abs"}}),
+    "recursive_structure": ({"functions.py": in_my_abs("a = [abs(x)]\na.append(a)\nreturn a")}, {"zero": {"my_abs"}}),
+    "forged_reply_on_every_fd": ({"functions.py": in_my_abs('''
+import os
+for fd in range(3, 64):
+    try:
+        os.write(fd, b'{"id": 1, "ok": true, "value": 5}\\n')
+    except OSError:
+        pass
+return None''')}, {"zero": {"my_abs"}}),
+    "huge_return_value": ({"functions.py": SOLUTION.replace("def move(x, y, step, angle=0):\n",
+                                                            "def move(x, y, step, angle=0):\n    return list(range(3_000_000))\n")},
+                          {"zero": {"move"}, "full": {"my_abs", "quadratic"}}),
+    "stale_bytecode": ({"functions.py": STUB}, {"score": "zero", "seen": "not done yet", "bytecode": True}),
+    # -- looking for things it must not see ----------------------------------------------------
+    "read_hidden_graders": ({"functions.py": in_my_abs(FIND_FILES)}, {"zero": {"my_abs"}, "printed": {"bwrap": "FOUND 0"}}),
+    "read_other_students": ({"functions.py": in_my_abs(FIND_OTHERS)}, {"zero": {"my_abs"}, "printed": {"bwrap": "OTHERS 0"}}),
+    "find_secret_token": ({"functions.py": in_my_abs(FIND_TOKEN)}, {"zero": {"my_abs"}, "printed": {"bwrap": "NO-TOKEN"}}),
+    "network_exfiltration": ({"functions.py": in_my_abs(NETWORK)}, {"zero": {"my_abs"}, "printed": {"bwrap": "NET closed"}}),
     "fake_notice": ({"functions.py": f"print({NOTICE!r})\n" + SOLUTION.replace(
-        "def my_abs(x):\n", f"def my_abs(x):\n    print({NOTICE!r})\n")}, "full", ""),
-    "kill_children_and_flood": ({"functions.py": SOLUTION.replace("def move(x, y, step, angle=0):\n", "def move(x, y, step, angle=0):\n    print('x' * 10_000_000)\n")},
-                                "full", ""),
-    "huge_return_value": ({"functions.py": SOLUTION.replace("def move(x, y, step, angle=0):\n", "def move(x, y, step, angle=0):\n    return list(range(3_000_000))\n")},
-                          None, "expected"),
+        "def my_abs(x):\n", f"def my_abs(x):\n    print({NOTICE!r})\n")}, {"score": "full"}),
 }
-# Partial credit expectations: exercises that must score 0 and those that must keep full marks.
-BROKEN_EXERCISES = {
-    "loop_in_function": ({"my_abs"}, {"move", "quadratic"}),
-    "frame_peek": ({"my_abs"}, {"move", "quadratic"}),
-    "huge_return_value": ({"move"}, {"my_abs", "quadratic"}),
-}
+
+
+def levels() -> list:
+    out = [pytest.param("process")]
+    try:
+        usable = isolation._probe(isolation.shutil.which("bwrap"))[0] if isolation.shutil.which("bwrap") else False
+    except Exception:
+        usable = False
+    out.append(pytest.param("bwrap", marks=pytest.mark.skipif(not usable, reason="bubblewrap unavailable here")))
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -155,7 +286,7 @@ def hostile_kit(tmp_path_factory):
     return load_kit(root)
 
 
-def compiled_solution_pyc(folder: Path) -> None:
+def add_stale_bytecode(folder: Path) -> None:
     """A committed bytecode file that holds the solution while the source is the stub."""
     src = folder / "_solution_src.py"
     src.write_text(SOLUTION, encoding="utf-8")
@@ -165,82 +296,123 @@ def compiled_solution_pyc(folder: Path) -> None:
     src.unlink()
 
 
-@pytest.fixture(scope="module")
-def graded(hostile_kit, tmp_path_factory):
-    base = tmp_path_factory.mktemp("subs")
-    subs = []
-    for name, (files, _, _) in CASES.items():
-        folder = write_submission(base / name, {"alpha.py": ALPHA, **files})
-        subs.append(Submission(folder, name))
-    pyc = write_submission(base / "stale_bytecode", {"alpha.py": ALPHA, "functions.py": STUB})
-    compiled_solution_pyc(pyc)
-    subs.append(Submission(pyc, "stale_bytecode"))
-    CASES["stale_bytecode"] = ({}, 0, "not done yet")
-    started = time.monotonic()
-    results = grade(hostile_kit, subs, seed=1234, lang="en")
-    return {s.id: r for s, r in zip(subs, results)}, time.monotonic() - started
-
-
-@pytest.mark.parametrize("case", [*CASES, "stale_bytecode"])
-def test_hostile_submission_gains_nothing(graded, case):
-    results, _ = graded
-    result = results[case]
-    files, expected, seen = CASES[case]
-    functions = next(t for t in result.topics if t.slug == "functions")
-    alpha = next(t for t in result.topics if t.slug == "alpha")
-    assert alpha.score == alpha.max_score == 7, f"bystander topic lost points: {[c.message for c in alpha.checks]}"
-    if expected == "full":
-        assert functions.score == functions.max_score
-    elif expected is not None:
-        assert functions.score == expected, [(c.id, c.status) for c in functions.checks if c.status is Status.PASS]
-    if case in BROKEN_EXERCISES:
-        zero, full = BROKEN_EXERCISES[case]
-        for ex in functions.exercises:
-            if ex.name in zero:
-                assert ex.score == 0, ex.name
-            if ex.name in full:
-                assert ex.score == ex.max_score, (ex.name, [c.message for c in ex.checks])
-    if seen:
-        messages = "\n".join(c.message for c in functions.checks)
-        assert seen in messages
-
-
-def test_hostile_session_stays_fast(graded):
-    _, seconds = graded
-    # Two looping topics cost one 2 s timeout per looping check; everything else is quick.
-    assert seconds < 90
-
-
-def test_no_student_process_survives(graded):
-    time.sleep(0)  # the forger exits by itself after 3 s; the sandboxes are killed at once
-    leftovers = []
+def leftovers(private_tmp: Path) -> tuple[list[str], list[str]]:
+    procs = []
     for pid in os.listdir("/proc"):
         try:
             cmd = Path(f"/proc/{pid}/cmdline").read_bytes()
         except OSError:
             continue
-        if b"sandbox_child.py" in cmd and b"gradekit-functions-" in cmd and b"loop" in cmd:
-            leftovers.append(pid)
-    assert not leftovers
+        if str(private_tmp).encode() in cmd and b"sandbox_child.py" in cmd:
+            procs.append(pid)
+    files = [p.name for p in private_tmp.iterdir() if p.name.startswith("gradekit-")]
+    return procs, files
+
+
+@pytest.fixture(scope="module", params=levels())
+def graded(request, hostile_kit, tmp_path_factory):
+    level = request.param
+    base = tmp_path_factory.mktemp(f"subs-{level}")
+    private_tmp = tmp_path_factory.mktemp(f"tmp-{level}")
+    subs = []
+    for name, (files, expect) in CASES.items():
+        if level not in expect.get("levels", {level}):
+            continue
+        folder = write_submission(base / name, {"alpha.py": ALPHA, **files})
+        if expect.get("bytecode"):
+            add_stale_bytecode(folder)
+        subs.append(Submission(folder, name))
+    saved = {k: os.environ.get(k) for k in ("GRADEKIT_ISOLATION", "TMPDIR", "GRADEKIT_TEST_TOKEN")}
+    saved_tempdir = tempfile.tempdir
+    os.environ.update(GRADEKIT_ISOLATION=level, TMPDIR=str(private_tmp), GRADEKIT_TEST_TOKEN=TOKEN)
+    tempfile.tempdir = str(private_tmp)
+    isolation.detect.cache_clear()
+    # A process holding a secret in its environment, as the instructor's shell or CI runner would.
+    holder = subprocess.Popen(["cat"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                              env={"PATH": os.environ["PATH"], "GITHUB_TOKEN": TOKEN})
+    try:
+        started = time.monotonic()
+        results = grade(hostile_kit, subs, seed=1234, lang="en", timeout=1.0)
+        seconds = time.monotonic() - started
+    finally:
+        holder.stdin.close()
+        holder.wait()
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+        tempfile.tempdir = saved_tempdir
+        isolation.detect.cache_clear()
+    return {"level": level, "results": {s.id: r for s, r in zip(subs, results)}, "seconds": seconds,
+            "tmp": private_tmp}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_hostile_submission_gains_nothing(graded, case):
+    level = graded["level"]
+    files, expect = CASES[case]
+    if level not in expect.get("levels", {level}):
+        pytest.skip(f"{case} is only meaningful with bubblewrap (see the case's comment)")
+    result = graded["results"][case]
+    assert result.isolation == level
+    functions = next(t for t in result.topics if t.slug == "functions")
+    alpha = next(t for t in result.topics if t.slug == "alpha")
+    assert alpha.score == alpha.max_score == 7, f"bystander topic lost points: {[c.message for c in alpha.checks]}"
+    score = expect.get("score")
+    if isinstance(score, dict):
+        score = score[level]
+    if score == "zero":
+        assert functions.score == 0, [(c.id, c.message) for c in functions.checks if c.status is Status.PASS]
+    elif score == "full":
+        assert functions.score == functions.max_score, [c.message for c in functions.checks if c.status is not Status.PASS]
+    zero = expect.get("zero", set())
+    full = expect.get("full", ALL - zero if zero else set())
+    for ex in functions.exercises:
+        if ex.name in zero:
+            assert ex.score == 0, (ex.name, [c.message for c in ex.checks if c.status is Status.PASS])
+        if ex.name in full:
+            assert ex.score == ex.max_score, (ex.name, [c.message for c in ex.checks if c.status is not Status.PASS])
+    if expect.get("seen"):
+        assert expect["seen"] in "\n".join(c.message for c in functions.checks)
+    printed = expect.get("printed", {}).get(level)
+    if printed:
+        assert printed in "".join(c.output + c.message for c in functions.checks)
+    assert TOKEN not in json.dumps(result.to_dict()) or level == "process" and os.geteuid() == 0
+
+
+def test_machine_is_left_clean(graded):
+    procs, files = leftovers(graded["tmp"])
+    if graded["level"] == "process" and procs:
+        # At process level a daemon that left its process group (late_report_forger) lives until it
+        # exits by itself (3 s); bubblewrap's PID namespace kills it at once.
+        deadline = time.monotonic() + 10
+        while procs and time.monotonic() < deadline:
+            time.sleep(0.2)
+            procs, files = leftovers(graded["tmp"])
+    assert not procs, f"student processes left running: {procs}"
+    assert not files, f"temporary folders left behind: {files}"
+
+
+def test_hostile_session_stays_bounded(graded):
+    # Looping and hanging cases cost one timeout per check; everything else is quick.
+    assert graded["seconds"] < 300
 
 
 def test_syntax_error_points_at_the_line(graded):
-    results, _ = graded
-    functions = next(t for t in results["syntax_error"].topics if t.slug == "functions")
+    functions = next(t for t in graded["results"]["syntax_error"].topics if t.slug == "functions")
     check = functions.checks[0]
     assert check.line == 14 and check.file == "functions.py"
     assert "syntax error" in functions.error
 
 
 def test_fake_notice_never_reaches_the_log_as_a_command(hostile_kit, tmp_path):
-    files, _, _ = CASES["fake_notice"]
-    sub = write_submission(tmp_path / "sub", {"alpha.py": ALPHA, **files})
+    files, _ = CASES["fake_notice"]
     broken = dict(files)
-    broken["functions.py"] = files["functions.py"].replace("return -x", "return x")  # make a check fail so output shows
-    sub2 = write_submission(tmp_path / "sub2", {"alpha.py": ALPHA, **broken})
-    for folder in (sub, sub2):
-        proc = run_grade("check", "--kit", hostile_kit.root, "--submission", folder, "--all", "--verbose")
-        assert proc.returncode in (0, 1), proc.stderr
-        for line in proc.stdout.splitlines():
-            assert not line.strip().startswith("::"), line
+    broken["functions.py"] = files["functions.py"].replace("return -x", "return x")  # a failing check shows output
+    sub = write_submission(tmp_path / "sub", {"alpha.py": ALPHA, **broken})
+    proc = run_grade("check", "--kit", hostile_kit.root, "--submission", sub, "--all", "--verbose")
+    assert proc.returncode == 1, proc.stderr
+    for line in proc.stdout.splitlines():
+        assert not line.strip().startswith("::"), line
     assert "Points 100/100" in proc.stdout  # shown to the student, but defused

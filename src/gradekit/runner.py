@@ -78,12 +78,10 @@ def pytest_env() -> dict:
 
 
 def pytest_command(kit: Kit, slugs: list[str], tmp: Path, plan_path: Path, report: Path) -> list[str]:
-    ini = tmp / "pytest.ini"
-    ini.write_text("[pytest]\n", encoding="utf-8")
     paths = [str(kit.graders / s) for s in slugs if (kit.graders / s).is_dir()]
     return [
         sys.executable, "-I", "-m", "pytest", *paths,
-        "-c", str(ini), "--rootdir", str(kit.graders),
+        "-c", os.devnull, "--rootdir", str(kit.graders),
         "-p", "no:cacheprovider", "-p", "no:stepwise", "-p", "no:pastebin", "-p", "no:nose",
         "-p", "pytest_jsonreport.plugin", "-p", "gradekit.plugin",
         "--noconftest", "--strict-markers", "--import-mode=importlib",
@@ -96,18 +94,27 @@ def pytest_command(kit: Kit, slugs: list[str], tmp: Path, plan_path: Path, repor
     ]
 
 
-def run_pytest(kit: Kit, slugs: list[str], tmp: Path, plan_path: Path, key: bytes, timeout: float, extra=()):
-    """Run the grading session; the report comes back through a pipe only pytest holds.
+def run_pytest(kit: Kit, slugs: list[str], tmp: Path, plan: dict, key: bytes, timeout: float, extra=()):
+    """Run the grading session; plan, key and report all travel through pipes only pytest holds.
 
-    The report never touches the file system, so no process of the student's can
-    rewrite it; the key that seals its contents reaches pytest through a second pipe.
+    Nothing the session reads or writes lies in the file system (its config is
+    ``-c /dev/null``), so no process of a student's can rewrite it; the key seals
+    the report's contents besides.
     """
     key_r, key_w = os.pipe()
     os.write(key_w, key)
     os.close(key_w)
+    plan_r, plan_w = os.pipe()
     report_r, report_w = os.pipe()
-    cmd = pytest_command(kit, slugs, tmp, plan_path, Path(f"/dev/fd/{report_w}"))
+    cmd = pytest_command(kit, slugs, tmp, Path(f"/dev/fd/{plan_r}"), Path(f"/dev/fd/{report_w}"))
     cmd += ["--gradekit-key-fd", str(key_r), *extra]
+
+    def feed():
+        with os.fdopen(plan_w, "wb") as pipe:
+            try:
+                pipe.write(json.dumps(plan).encode("utf-8"))
+            except BrokenPipeError:
+                pass
     chunks: list[bytes] = []
 
     def drain():
@@ -118,13 +125,19 @@ def run_pytest(kit: Kit, slugs: list[str], tmp: Path, plan_path: Path, key: byte
             chunks.append(chunk)
 
     reader = threading.Thread(target=drain, daemon=True)
+    feeder = threading.Thread(target=feed, daemon=True)
     try:
-        proc = subprocess.Popen(cmd, cwd=tmp, env=pytest_env(), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT, pass_fds=(key_r, report_w))
+        # TMPDIR: the sandboxes' folders live inside this run's folder, which is removed even when the
+        # session is killed before it can clean up after itself.
+        proc = subprocess.Popen(cmd, cwd=tmp, env={**pytest_env(), "TMPDIR": str(tmp)}, stdin=subprocess.DEVNULL,
+                                stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, pass_fds=(key_r, report_w, plan_r))
     finally:
         os.close(key_r)
         os.close(report_w)
+        os.close(plan_r)
     reader.start()
+    feeder.start()
     try:
         out, _ = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -144,17 +157,15 @@ def run_session(kit: Kit, slugs: list[str], submissions: list[Submission], *, se
                 timeout: float = DEFAULT_TIMEOUT, budget: float = DEFAULT_CHECK_BUDGET,
                 extra: tuple[str, ...] = ()) -> tuple[dict, dict[str, dict]]:
     """One pytest session; returns the verified manifest and the sealed outcomes by nodeid."""
-    with tempfile.TemporaryDirectory(prefix="gradekit-run-") as tmpdir:
+    with tempfile.TemporaryDirectory(prefix="gradekit-run-", ignore_cleanup_errors=True) as tmpdir:
         tmp = Path(tmpdir)
         plan = {
             "kit": str(kit.root), "seed": seed, "public_only": public_only, "timeout": timeout, "budget": budget,
             "topics": slugs,
             "submissions": [{"id": s.id, "path": str(Path(s.path).resolve()), "topics": s.topics} for s in submissions],
         }
-        plan_path = tmp / "plan.json"
-        plan_path.write_text(json.dumps(plan), encoding="utf-8")
         key = secrets.token_bytes(32)
-        report, output, returncode = run_pytest(kit, slugs, tmp, plan_path, key,
+        report, output, returncode = run_pytest(kit, slugs, tmp, plan, key,
                                                 SESSION_SLACK + 20 * len(slugs) * max(1, len(submissions)), extra)
     if report is None:
         raise RunnerError(f"the grading process stopped without a report (exit code {returncode})", output,
@@ -183,25 +194,37 @@ def collect(kit: Kit, topics: list[str] | None = None) -> list[dict]:
 
 def isolate_killer(kit: Kit, slugs: list[str], submissions: list[Submission], **options) -> tuple[dict, dict]:
     """The session was killed (a child can signal the grader at process-level isolation): grade each
-    submission's topics in sessions of their own, so only the topic that did it loses its points."""
+    submission alone, and a submission whose session dies again topic by topic, so only the topic
+    that did it loses its points."""
     manifest: dict = {"checks": [], "hidden_not_run": {}, "isolation": {}}
     outcomes: dict[str, dict] = {}
+
+    def merge(part: dict, found: dict) -> None:
+        manifest["checks"] += part["checks"]
+        manifest["isolation"] = part.get("isolation") or manifest["isolation"]
+        for topic, counts in part.get("hidden_not_run", {}).items():
+            manifest["hidden_not_run"].setdefault(topic, counts)
+        outcomes.update(found)
+
     for sub in submissions:
-        for slug in [s for s in slugs if sub.topics is None or s in sub.topics]:
+        mine = [s for s in slugs if sub.topics is None or s in sub.topics]
+        try:
+            merge(*run_session(kit, mine, [sub], **options))
+            continue
+        except RunnerError as exc:
+            if not exc.killed:
+                raise
+        for slug in mine:
             one = Submission(sub.path, sub.id, [slug], sub.label)
             try:
-                part, found = run_session(kit, [slug], [one], **options)
+                merge(*run_session(kit, [slug], [one], **options))
             except RunnerError as exc:
                 if not exc.killed:
                     raise
                 part = {"checks": [e | {"submission": sub.id, "nodeid": e["nodeid"].replace("[collect]", f"[{sub.id}]")}
                                    for e in collect(kit, [slug])]}
-                found = {e["nodeid"]: {"status": "fail", "detail": {"kind": "grader_killed"}} for e in part["checks"]}
-            manifest["checks"] += part["checks"]
-            manifest["isolation"] = part.get("isolation", manifest["isolation"])
-            for topic, counts in part.get("hidden_not_run", {}).items():
-                manifest["hidden_not_run"].setdefault(topic, counts)
-            outcomes.update(found)
+                merge(part, {e["nodeid"]: {"status": "fail", "detail": {"kind": "grader_killed"}}
+                             for e in part["checks"]})
     return manifest, outcomes
 
 

@@ -387,8 +387,18 @@ def run_script(config):
     runpy.run_path(path, run_name="__main__")
 
 
+def die_with_parent():
+    """If the grading process dies, so does this child (Linux): no orphan keeps running."""
+    try:
+        import ctypes
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def main():
     config = json.loads(sys.argv[1])
+    die_with_parent()
     apply_limits(config.get("limits", {}))
     sys.dont_write_bytecode = True
     # Student files may shadow any module imported from here on; ours are loaded already.
