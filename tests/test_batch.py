@@ -247,3 +247,40 @@ def test_dashboard_opens_in_chromium(resumed, tmp_path):
     for chart in ("chart-distribution", "chart-topics", "chart-hardest"):
         assert f'id="{chart}"' in dom
     assert dom.count("<svg") >= 3 and "12</b>students" in dom.replace("\n", "")
+
+
+def test_a_corrupted_database_is_rebuilt_without_regrading(resumed, classroom, tmp_path):
+    from gradekit.batch import Batch, BatchOptions
+    from gradekit.kit import load_kit
+    from gradekit.sources import folder_students
+
+    out = tmp_path / "copy"
+    shutil.copytree(resumed, out)
+    (out / "grades.sqlite").write_bytes(b"this is not a database" * 100)
+    for suffix in ("-wal", "-shm"):
+        (out / f"grades.sqlite{suffix}").unlink(missing_ok=True)
+    batch = Batch(load_kit(MINIKIT), folder_students(classroom["repos"]), BatchOptions(out=out, seed=7))
+    assert any("unreadable" in note and "rebuilt" in note for note in batch.notes)
+    assert batch.todo() == []  # every finished student came back from the per-student copies
+    assert {r["username"]: r["score"] for r in batch.store.rows()} == \
+        {u: int(r["points_awarded"]) for u, r in rows_by_user(resumed).items()}
+
+
+def test_disk_full_stops_cleanly_and_resumes(classroom, tmp_path):
+    small = tmp_path / "small"
+    small.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(small)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    try:
+        proc = batch(classroom, small / "out")
+        assert proc.returncode == 2, proc.stdout + proc.stderr
+        assert "free space and run the same command again" in proc.stderr.replace("\n", " ")
+        kept = sqlite3.connect(small / "out" / "grades.sqlite").execute("SELECT count(*) FROM grades").fetchone()[0]
+        bigger = tmp_path / "bigger"
+        shutil.copytree(small / "out", bigger, ignore=shutil.ignore_patterns("workspace"))
+    finally:
+        subprocess.run(["umount", str(small)], capture_output=True)
+    proc = batch(classroom, bigger)
+    assert proc.returncode == 1, proc.stderr
+    assert len(rows_by_user(bigger)) == 12 and kept < 12

@@ -12,9 +12,11 @@ the end (``reports``), so a resumed or merged batch produces the same files.
 
 from __future__ import annotations
 
+import errno
 import json
 import random
 import shutil
+import sqlite3
 import zlib
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -29,6 +31,10 @@ from gradekit.sources import Prepared, Student, prepare
 from gradekit.store import Store
 
 CHUNK = 4
+
+
+class BatchStopped(Exception):
+    """The machine failed under the batch (disk full...): what was stored stays; rerun to resume."""
 
 
 @dataclass
@@ -117,7 +123,12 @@ class Batch:
 
     def save(self, row: dict) -> None:
         """Store one row now: the database first, then a JSON copy to rebuild it from."""
-        self.store.save(row)
+        try:
+            self.store.save(row)
+        except sqlite3.OperationalError as exc:
+            if "full" in str(exc) or "disk" in str(exc):
+                raise OSError(errno.ENOSPC, str(exc)) from None
+            raise
         rows = self.out / ".rows"
         rows.mkdir(exist_ok=True)
         tmp = rows / f".{row['username']}.tmp"
@@ -192,6 +203,14 @@ class Batch:
             for future in as_completed(futures):
                 try:
                     future.result()
+                except OSError as exc:
+                    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS):
+                        for other in futures:
+                            other.cancel()
+                        raise BatchStopped(f"cannot write results ({exc.strerror}); every finished student is "
+                                           f"kept in {self.out / 'grades.sqlite'}: free space and run the same "
+                                           "command again to grade the rest") from None
+                    raise
                 except Exception as exc:  # a kit failure for one student: record it, go on
                     for s in futures[future]:
                         if s.username not in self.store.done():

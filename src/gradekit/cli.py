@@ -25,7 +25,7 @@ from gradekit.kit import KitError, find_root, load_kit
 from gradekit.runner import RunnerError, Submission, grade
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "ci", "release", "batch", "merge", "selfcheck", "watch", "list", "hint", "reset", "next")
+COMMANDS = ("check", "ci", "release", "batch", "merge", "selfcheck", "doctor", "watch", "list", "hint", "reset", "next")
 
 HELP_SUBMISSION = "folder holding the student's <topic>.py files (default: the kit's starter/)"
 HELP_LANG = "language of messages: zh or en (default: from the locale)"
@@ -89,6 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     merge.add_argument("--nbgrader", metavar="DB", help="also write the grades into this nbgrader gradebook "
                        "(a file or an SQLAlchemy URL; needs gradekit[nbgrader])")
 
+    sub.add_parser("doctor", parents=[common], help="show the sandbox isolation this machine offers and how to strengthen it")
+
     selfcheck = sub.add_parser("selfcheck", parents=[common],
                                help="prove solutions score 100%%, stubs 0 and every mutant loses points")
     selfcheck.add_argument("topics", nargs="*", metavar="TOPIC")
@@ -121,7 +123,20 @@ def cmd_check(args, lang: str) -> int:
         args.json.write_text(to_json(result), encoding="utf-8")
     notes = [n for n in (shadow_warning(submission, lang),) if n]
     Console(highlight=False).print(render(result, lang, verbose=args.verbose, show_all=args.all, notes=notes))
+    note_isolation(result, lang)
     return EXIT_OK if result.score == result.max_score and result.max_score > 0 else EXIT_FAILED
+
+
+def note_isolation(result, lang: str) -> None:
+    """Say once, on stderr, when student code ran without namespaces, and how to fix it."""
+    if result.isolation != "process":
+        return
+    from gradekit import doctor, isolation
+
+    reason = isolation.detect().reason
+    if reason.startswith(isolation.ENV):
+        return  # asked for on purpose
+    print(doctor.NOTE[lang].format(reason=reason, fix=isolation.FIX), file=sys.stderr)
 
 
 def cmd_selfcheck(args, lang: str) -> int:
@@ -178,7 +193,7 @@ def cmd_batch(args, lang: str) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-    from gradekit.batch import Batch, BatchOptions, parse_shard
+    from gradekit.batch import Batch, BatchOptions, BatchStopped, parse_shard
     from gradekit.reports import write_outputs
     from gradekit.sources import folder_students, read_roster
 
@@ -207,11 +222,21 @@ def cmd_batch(args, lang: str) -> int:
         task = progress.add_task("grading", total=None)
         batch = Batch(kit, students, options, progress=lambda row: progress.advance(task))
         progress.update(task, total=len(batch.todo()))
-        rows = batch.run()
+        try:
+            rows = batch.run()
+        except BatchStopped as exc:
+            progress.stop()
+            console.print(f"[red]batch stopped:[/] {exc}")
+            return EXIT_ERROR
     for note in batch.notes:
         console.print(f"[yellow]note:[/] {note}")
-    paths = write_outputs(rows, args.out, batch.slugs, assignment_name=args.assignment,
-                          assignment_url=args.assignment_url, starter_code_url=args.starter_url)
+    try:
+        paths = write_outputs(rows, args.out, batch.slugs, assignment_name=args.assignment,
+                              assignment_url=args.assignment_url, starter_code_url=args.starter_url)
+    except OSError as exc:
+        console.print(f"[red]could not write the reports:[/] {exc}; every grade is kept in "
+                      f"{args.out / 'grades.sqlite'}: free space and run the same command again")
+        return EXIT_ERROR
     graded = sum(r["status"] == "graded" for r in rows)
     console.print(f"{graded}/{len(rows)} graded · gradebook {paths['gradebook']} · dashboard {paths['dashboard']}")
     if nbgrader_name:
@@ -282,6 +307,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return student.COMMANDS[args.command](args, lang, _kit(args))
         if args.command == "selfcheck":
             return cmd_selfcheck(args, lang)
+        if args.command == "doctor":
+            from rich.console import Console
+
+            from gradekit import doctor
+            return doctor.run(Console(highlight=False))
         if args.command == "ci":
             return cmd_ci(args, lang)
         if args.command == "release":

@@ -97,6 +97,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "assert": {"zh": "检查没有通过：{text}", "en": "check failed: {text}"},
     "skipped": {"zh": "跳过：{reason}", "en": "skipped: {reason}"},
+    "grader_killed": {
+        "zh": "你的代码让评分进程停止了（例如向它发送了信号），这个主题记 0 分",
+        "en": "your code stopped the grading process (for example by signalling it); this topic scores 0",
+    },
     "grader_error": {
         "zh": "评分程序自身出错（不是你的错，请告诉老师）：{exc_type}: {exc_message}",
         "en": "the grader itself failed (not your fault, tell your teacher): {exc_type}: {exc_message}",
