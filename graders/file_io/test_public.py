@@ -1,0 +1,107 @@
+"""Public checks for file_io: the simplest cases, shipped to students."""
+
+from gradekit.grader import call, exercise, expect, fail, helper, points, public
+
+# Runs in the sandbox child, next to the student's code: prepares input files
+# and reads back what the student wrote, in the check's own working directory.
+FILES = '''
+class Files:
+    @staticmethod
+    def make(path, text, encoding='utf-8'):
+        with open(path, 'w', encoding=encoding, newline='') as f:
+            f.write(text)
+        return path
+
+    @staticmethod
+    def read_bytes(path):
+        try:
+            with open(path, 'rb') as f:
+                return f.read()
+        except FileNotFoundError:
+            return None
+'''
+
+
+def files(topic):
+    return helper(topic, FILES, "Files")
+
+
+def written(topic, path, expected, after):
+    """The bytes in ``path`` must be ``expected`` (``after`` says what wrote them)."""
+    data = files(topic).read_bytes(path)
+    if data is None:
+        fail(zh=f"{after} 之后，文件 {path!r} 不存在：要用 open({path!r}, 'w', encoding=...) 创建并写入它。",
+             en=f"after {after} there is no file {path!r}: create and write it with open({path!r}, 'w', encoding=...).")
+    expect(data, expected, call=f"open({path!r}, 'rb').read()  # after {after}")
+
+
+@exercise("write_text")
+class TestWriteText:
+    @public
+    @points(1)
+    def test_hello(self, file_io):
+        call(file_io.write_text, "hello.txt", "Hello, world!").returns(13)
+        written(file_io, "hello.txt", b"Hello, world!", "write_text('hello.txt', 'Hello, world!')")
+
+    @public
+    @points(1)
+    def test_chinese_counts_characters(self, file_io):
+        text = "你好，世界"
+        call(file_io.write_text, "zh.txt", text).returns(5)
+        written(file_io, "zh.txt", text.encode("utf-8"), "write_text('zh.txt', '你好，世界')")
+
+
+@exercise("count_lines")
+class TestCountLines:
+    @public
+    @points(1)
+    def test_three_lines(self, file_io):
+        files(file_io).make("abc.txt", "a\nb\nc\n")
+        call(file_io.count_lines, "abc.txt").as_("count_lines('abc.txt')  # 'a\\nb\\nc\\n'").returns(3)
+
+    @public
+    @points(1)
+    def test_gbk_file(self, file_io):
+        files(file_io).make("gbk.txt", "第一行\n第二行\n", "gbk")
+        call(file_io.count_lines, "gbk.txt", encoding="gbk").returns(2)
+
+
+@exercise("tail")
+class TestTail:
+    @public
+    @points(1)
+    def test_last_two(self, file_io):
+        files(file_io).make("log.txt", "".join(f"line {i}\n" for i in range(1, 6)))
+        call(file_io.tail, "log.txt", 2).as_("tail('log.txt', 2)  # line 1 ... line 5").returns(["line 4", "line 5"])
+
+    @public
+    @points(1)
+    def test_more_than_the_file(self, file_io):
+        files(file_io).make("short.txt", "first\nsecond\n")
+        call(file_io.tail, "short.txt", 10).as_("tail('short.txt', 10)  # 'first\\nsecond\\n'").returns(["first", "second"])
+
+
+@exercise("stringio_lines")
+class TestStringioLines:
+    @public
+    @points(2)
+    def test_notes_example(self, file_io):
+        call(file_io.stringio_lines, "Hello!\nHi!\nGoodbye!").returns(["Hello!", "Hi!", "Goodbye!"])
+
+    @public
+    @points(1)
+    def test_empty(self, file_io):
+        call(file_io.stringio_lines, "").returns([])
+
+
+@exercise("utf8_bytes")
+class TestUtf8Bytes:
+    @public
+    @points(2)
+    def test_notes_example(self, file_io):
+        call(file_io.utf8_bytes, "中文").returns(b"\xe4\xb8\xad\xe6\x96\x87")
+
+    @public
+    @points(1)
+    def test_ascii(self, file_io):
+        call(file_io.utf8_bytes, "ABC").returns(b"ABC")

@@ -1,0 +1,108 @@
+"""Public checks for threads: the simplest cases, shipped to students."""
+
+from gradekit.grader import call, exercise, helper, points, public, time_limit
+
+# Runs in the sandbox child: functions for run_named, and a hammer that runs
+# SafeCounter.increment from many threads at once with a tiny switch interval.
+TOOLS = r'''
+import sys
+import threading
+
+
+def who():
+    return threading.current_thread().name
+
+
+def answer():
+    return 42
+
+
+def read_value(counter):
+    value = counter.value
+    return value() if callable(value) else value
+
+
+def hammer(counter, n_threads, per_thread):
+    start = threading.Barrier(n_threads)
+    errors = []
+
+    def work():
+        try:
+            start.wait(1)
+            for _ in range(per_thread):
+                counter.increment()
+        except BaseException as exc:
+            errors.append(exc)
+
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        workers = [threading.Thread(target=work) for _ in range(n_threads)]
+        for t in workers:
+            t.start()
+        for t in workers:
+            t.join(1.5)
+    finally:
+        sys.setswitchinterval(old)
+    if errors:
+        raise errors[0]
+    if any(t.is_alive() for t in workers):
+        raise RuntimeError('increment() never returned in some threads: is the lock released?')
+    return read_value(counter)
+'''
+
+
+def tool(topic, name):
+    return helper(topic, TOOLS, name)
+
+
+@exercise("run_named")
+class TestRunNamed:
+    @public
+    @points(2)
+    def test_thread_name(self, threads):
+        call(threads.run_named, tool(threads, "who"), "LoopThread") \
+            .as_("run_named(lambda: threading.current_thread().name, 'LoopThread')") \
+            .returns("LoopThread")
+
+    @public
+    @points(1)
+    def test_result(self, threads):
+        call(threads.run_named, tool(threads, "answer"), "worker") \
+            .as_("run_named(lambda: 42, 'worker')").returns(42)
+
+
+@exercise("SafeCounter.increment")
+class TestIncrement:
+    @public
+    @points(1)
+    def test_one_thread(self, threads):
+        c = call(threads.SafeCounter).result()
+        for _ in range(3):
+            call(c.increment).as_("c.increment()").result()
+        call(tool(threads, "read_value"), c).as_("c.value  # after 3 increments").returns(3)
+
+    @public
+    @points(2)
+    @time_limit(4)
+    def test_eight_threads(self, threads):
+        c = call(threads.SafeCounter).result()
+        call(tool(threads, "hammer"), c, 8, 20000) \
+            .as_("c.value  # after 8 threads each called c.increment() 20000 times").returns(160000)
+
+
+@exercise("SafeCounter.value")
+class TestValue:
+    @public
+    @points(1)
+    def test_starts_at_zero(self, threads):
+        c = call(threads.SafeCounter).result()
+        call(getattr, c, "value").as_("SafeCounter().value").returns(0)
+
+    @public
+    @points(1)
+    def test_after_increments(self, threads):
+        c = call(threads.SafeCounter).result()
+        call(c.increment).as_("c.increment()").result()
+        call(c.increment).as_("c.increment()").result()
+        call(getattr, c, "value").as_("c.value  # after 2 increments").returns(2)
