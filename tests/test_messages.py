@@ -83,7 +83,7 @@ CASES = {
                 "the call above is how the exercise uses it"],
          "zh": ["调用 double(21)", "但你的定义是 double(x, y)（alpha.py 第 1 行），所以 Python 报错：",
                 "上面的调用就是题目要求的用法"]},
-        {"signature": "double(x, y)", "def_line": 1},
+        {"signature": "double(x, y)", "def_line": 1, "line": 1, "file": "alpha.py"},
     ),
     "arity_inside": (
         {"alpha.py": "def helper(a, b=1, *rest, key):\n    return a\n\n\ndef double(x):\n    return helper(x, 1, 2)\n"

@@ -389,7 +389,8 @@ def _main_sentence(kind: str, detail: dict, fields: dict, lang: str) -> str:
         return text
     if kind == "raised":
         if exc_type == "TypeError" and detail.get("signature"):
-            return t("arity_inside" if detail.get("line") else "arity_call", lang, **fields)
+            inside = detail.get("line") and not detail.get("arity_at_call")
+            return t("arity_inside" if inside else "arity_call", lang, **fields)
         if exc_type == "RecursionError":
             return t("recursion", lang, **fields)
         if exc_type == "RuntimeError" and "generator raised StopIteration" in (detail.get("exc_message") or ""):

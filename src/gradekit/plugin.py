@@ -303,6 +303,9 @@ def classify(exc: BaseException | None) -> tuple[str, dict]:
         if status == "fail" and detail.get("kind") in ("raised", "wrong_exception", "import_raised", "syntax",
                                                          "missing", "todo"):
             detail = {**detail, **beginner_facts(origin)}
+            if detail.get("signature") and detail.get("def_line") and not detail.get("line"):
+                # The call did not fit the definition: the definition is the line to fix.
+                detail.update(file=detail.get("def_file"), line=detail["def_line"], arity_at_call=True)
         return status, detail
 
     if exc is None:
