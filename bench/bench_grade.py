@@ -77,13 +77,14 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         sub = solution_folder(slugs, Path(tmp) / "student")
         ours = [run_gradekit(slugs, sub) for _ in range(args.repeat)]
-        naive = [run_naive(slugs, sub) for _ in range(args.repeat)]
+        naive = [run_naive(slugs, sub, check=False) for _ in range(args.repeat)]
     o, n = statistics.median(ours), statistics.median(naive)
     print(f"topics: {len(slugs)} ({', '.join(slugs)})")
     print(f"cores: {os.cpu_count()}  repeats: {args.repeat}  python {sys.version.split()[0]}")
     print(f"gradekit (sandboxed, one process)   median {o:6.2f} s   runs {', '.join(f'{x:.2f}' for x in ours)}")
     print(f"naive (pytest per topic, in-process) median {n:6.2f} s   runs {', '.join(f'{x:.2f}' for x in naive)}")
-    print(f"ratio naive / gradekit: {n / o:.2f}x")
+    print(f"ratio naive / gradekit: {n / o:.2f}x  (a few checks fail in the naive run where the baseline lacks "
+          "the sandbox API, so it does slightly less work: the ratio is conservative)")
     return 0
 
 

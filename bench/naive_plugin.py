@@ -47,9 +47,22 @@ def _run_script(anchor, argv=(), stdin="", timeout=None):
     return proc
 
 
+def _raises(self, exc_type, message=None):
+    try:
+        value = self.fn(*self.args, **self.kwargs)
+    except exc_type as exc:
+        if message is not None and str(exc) != message:
+            raise grader.CheckFailure("wrong_message", call=self.text) from None
+        return exc
+    except Exception as exc:
+        raise grader.CheckFailure("wrong_exception", call=self.text, exc_type=type(exc).__name__) from None
+    raise grader.CheckFailure("no_raise", call=self.text, actual=repr(value))
+
+
 def pytest_configure(config):
     for name in ("points", "public", "exercise", "hint", "time_limit"):
         config.addinivalue_line("markers", f"{name}: gradekit marker")
+    grader.Call.raises = _raises  # in-process exceptions carry no sandbox origin
     grader.printed = _printed
     grader.helper = _helper
     grader.run_script = _run_script

@@ -280,7 +280,7 @@ def test_disk_full_stops_cleanly_and_resumes(classroom, tmp_path):
         bigger = tmp_path / "bigger"
         shutil.copytree(small / "out", bigger, ignore=shutil.ignore_patterns("workspace"))
     finally:
-        subprocess.run(["umount", str(small)], capture_output=True)
+        subprocess.run(["umount", "--lazy", str(small)], capture_output=True)
     proc = batch(classroom, bigger)
     assert proc.returncode == 1, proc.stderr
     assert len(rows_by_user(bigger)) == 12 and kept < 12

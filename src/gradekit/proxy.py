@@ -71,6 +71,8 @@ def rebuild_exception(error: dict, make_handle) -> BaseException:
     return exc
 
 
+#: Module attributes of these types are cached for the rest of a check (see ``Proxy.__getattr__``).
+_STABLE_TYPES = frozenset({"function", "type", "builtin_function_or_method"})
 _FORWARDED_CLASS_ATTRS = frozenset({"__doc__", "__module__", "__dict__", "__annotations__"})
 
 
@@ -132,9 +134,21 @@ class Proxy:
             raise AttributeError(name)
         if name.startswith("__") and name.endswith("__") and name not in ("__name__", "__doc__", "__qualname__", "__module__", "__all__", "__class__"):
             raise AttributeError(name)
-        return self._gk_request("getattr", self._gk_sub(name), name=name)
+        if object.__getattribute__(self, "_gk_label"):
+            return self._gk_request("getattr", self._gk_sub(name), name=name)
+        # The student's module: its functions and classes are looked up once per check, since
+        # `functions.my_abs(x)` in a loop would otherwise cost two trips to the child per call.
+        cache = object.__getattribute__(self, "_gk_box").attr_cache
+        key = (object.__getattribute__(self, "_gk_gen"), object.__getattribute__(self, "_gk_id"), name)
+        if key in cache:
+            return cache[key]
+        value = self._gk_request("getattr", name, name=name)
+        if isinstance(value, Proxy) and object.__getattribute__(value, "_gk_type") in _STABLE_TYPES:
+            cache[key] = value
+        return value
 
     def __setattr__(self, name, value):
+        object.__getattribute__(self, "_gk_box").attr_cache.clear()
         self._gk_request("setattr", f"{self._gk_sub(name)} = {show(value)}", name=name, value=self._gk_encode(value))
 
     def __call__(self, *args, **kwargs):

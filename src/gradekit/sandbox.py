@@ -8,8 +8,8 @@ request has a wall-clock timeout; a child that overruns is killed with its whole
 process group and replaced on the next ``load``.  Handles from a replaced child
 are refused rather than silently pointing at a new object.
 
-``run_script`` runs a student file as a program (stdin in, stdout out) under
-the same limits.
+``run_script`` runs a student file as a program (stdin in, stdout out) in a
+fork of the check's child, behind the same walls.
 """
 
 from __future__ import annotations
@@ -104,11 +104,14 @@ def scratch_root(isolation: Isolation, workdir: str) -> str:
     return "/tmp" if isolation.level == "bwrap" else workdir
 
 
-def copy_sources(submission: Path, dest: Path) -> None:
-    """Copy the submission's top-level Python sources; bytecode and folders stay behind."""
+def copy_sources(submission: Path, dest: Path, skip: frozenset = frozenset()) -> None:
+    """Copy the submission's top-level Python sources but ``skip`` (other topics' files).
+
+    Bytecode and folders stay behind; a student's own helper modules come along.
+    """
     dest.mkdir(parents=True, exist_ok=True)
     for entry in os.scandir(submission):
-        if entry.name.endswith(".py") and entry.is_file(follow_symlinks=False):
+        if entry.name.endswith(".py") and entry.name not in skip and entry.is_file(follow_symlinks=False):
             shutil.copyfile(entry.path, dest / entry.name)
 
 
@@ -144,6 +147,7 @@ class Sandbox:
     timeout: float = DEFAULT_TIMEOUT
     limits: Limits = field(default_factory=Limits)
     isolation: Isolation = field(default_factory=isolation_mod.detect)
+    other_topics: tuple = ()   # the kit's other slugs: their files need not be copied
 
     def __post_init__(self):
         self.submission = Path(self.submission)
@@ -152,6 +156,7 @@ class Sandbox:
         self.workdir: str | None = None
         self.deadline: float | None = None
         self.printed: list[str] = []
+        self.attr_cache: dict = {}
         self.load_failure: BaseException | None = None
         self._next_id = 0
         self._checks = 0
@@ -172,7 +177,8 @@ class Sandbox:
     def _start(self) -> None:
         self.close()
         self.workdir = tempfile.mkdtemp(prefix=f"gradekit-{self.slug}-")
-        copy_sources(self.submission, Path(self.workdir, "src"))
+        copy_sources(self.submission, Path(self.workdir, "src"),
+                     frozenset(f"{t}.py" for t in self.other_topics if t != self.slug))
         req_r, req_w = os.pipe()
         resp_r, resp_w = os.pipe()
         config = {"workdir": self.workdir, "req_fd": req_r, "resp_fd": resp_w,
@@ -226,6 +232,7 @@ class Sandbox:
         """Execute the student's file afresh for a new check and return its module handle."""
         if self.load_failure is not None:
             raise self.load_failure
+        self.attr_cache.clear()
         self._checks += 1
         if self.proc is None or self.proc.poll() is not None:
             self._start()
@@ -329,9 +336,18 @@ class Sandbox:
     # -- whole programs ------------------------------------------------------
 
     def run_script(self, argv=(), stdin: str = "", timeout: float | None = None) -> "ScriptRun":
-        """Run the student's file as ``python FILE ARGV`` and collect what it prints."""
-        return run_script(self.submission, f"{self.slug}.py", list(argv), stdin,
-                          timeout or self.timeout, self.limits, self.isolation)
+        """Run the student's file as ``python FILE ARGV`` (a fork of this check's child) and collect its output."""
+        timeout = timeout or self.timeout
+        started = time.monotonic()
+        label = f"python {self.slug}.py {' '.join(map(str, argv))}".rstrip()
+        reply = self.request("script", during=label, timeout=timeout + 5, argv=[str(a) for a in argv],
+                             stdin=stdin, timeout_s=timeout).value
+        data = protocol.decode(reply, lambda hid, t: None, "script")
+        if not isinstance(data, dict) or not all(isinstance(data.get(k), str) for k in ("stdout", "stderr")):
+            raise ChildProtocolError("malformed script result", label)
+        code = data.get("returncode")
+        return ScriptRun(data["stdout"], data["stderr"], code if isinstance(code, int) else None,
+                         bool(data.get("timed_out")), time.monotonic() - started)
 
 
 @dataclass
@@ -341,53 +357,3 @@ class ScriptRun:
     returncode: int | None
     timed_out: bool
     seconds: float
-
-
-def _drain(stream, sink: list, cap: int) -> None:
-    size = 0
-    while True:
-        chunk = stream.read(65536)
-        if not chunk:
-            return
-        if size < cap:
-            sink.append(chunk[: cap - size])
-        size += len(chunk)
-
-
-def run_script(submission: Path, script: str, argv: list, stdin: str, timeout: float, limits: Limits,
-               isolation: Isolation | None = None, cap: int = 1024 * 1024) -> ScriptRun:
-    import json
-    isolation = isolation or isolation_mod.detect()
-    workdir = tempfile.mkdtemp(prefix="gradekit-script-")
-    try:
-        copy_sources(Path(submission), Path(workdir, "src"))
-        config = {"workdir": workdir, "script": script, "argv": argv, "limits": limits.as_config(),
-                  "scratch": scratch_root(isolation, workdir)}
-        started = time.monotonic()
-        proc = subprocess.Popen(
-            isolation_mod.wrap([sys.executable, "-I", "-B", CHILD, json.dumps(config)], isolation, workdir),
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            cwd=workdir, env=scrubbed_env(workdir), start_new_session=True,
-        )
-        out, err = [], []
-        readers = [threading.Thread(target=_drain, args=(proc.stdout, out, cap), daemon=True),
-                   threading.Thread(target=_drain, args=(proc.stderr, err, cap), daemon=True)]
-        for r in readers:
-            r.start()
-        try:
-            proc.stdin.write(stdin.encode("utf-8"))
-            proc.stdin.close()
-        except BrokenPipeError:
-            pass
-        timed_out = False
-        try:
-            proc.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            timed_out = True
-        kill_group(proc)
-        for r in readers:
-            r.join(timeout=2)
-        return ScriptRun(b"".join(out).decode("utf-8", "replace"), b"".join(err).decode("utf-8", "replace"),
-                         None if timed_out else proc.returncode, timed_out, time.monotonic() - started)
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)

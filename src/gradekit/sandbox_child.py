@@ -8,8 +8,8 @@ pipe.  Student code runs only here.  Everything it returns is encoded with
 
 Nothing in this process is trusted by the parent: a student can rewrite this
 module at run time, and all they gain is the ability to send plain data they
-could have returned anyway.  The same file also launches student *scripts*
-(``--script``), with the same limits.
+could have returned anyway.  Student *scripts* run in forks of this process
+(``op_script``), behind the same walls.
 """
 
 import builtins
@@ -20,6 +20,7 @@ import re
 import resource
 import signal
 import sys
+import time
 import traceback
 import types
 
@@ -187,6 +188,96 @@ class Server:
 
     def op_type(self, req):
         return type(self.obj(req["h"]))
+
+    def op_script(self, req):
+        """Run the student's file as ``__main__`` in a forked copy of this process.
+
+        A fork costs milliseconds where a fresh interpreter (inside bubblewrap)
+        costs a tenth of a second, and the copy keeps every wall and limit of
+        this sandbox.  It gets its own stdin, stdout, stderr and folder; a copy
+        that overruns ``timeout`` is killed.
+        """
+        import select
+        import signal as _signal
+        argv, data, timeout = req.get("argv", []), req.get("stdin", "").encode("utf-8"), float(req["timeout_s"])
+        script = os.path.join(self.workdir, "src", self.slug + ".py")
+        self._scripts = getattr(self, "_scripts", 0) + 1
+        folder = os.path.join(self.scratch, f"script{self._scripts}")
+        os.makedirs(folder, exist_ok=True)
+        pipes = [os.pipe() for _ in range(3)]
+        pid = os.fork()
+        if pid == 0:
+            try:
+                os.setpgid(0, 0)
+                for target, (r, w) in zip((0, 1, 2), pipes):
+                    os.dup2(r if target == 0 else w, target)
+                os.closerange(3, 1 << 16)
+                os.chdir(folder)
+                sys.stdin = io.TextIOWrapper(io.FileIO(0, "r", closefd=False), encoding="utf-8")
+                sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8", line_buffering=True)
+                sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8", line_buffering=True)
+                sys.argv = [os.path.basename(script), *argv]
+                import runpy
+                code = 0
+                try:
+                    runpy.run_path(script, run_name="__main__")
+                except SystemExit as exc:
+                    code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+                    if not isinstance(exc.code, int) and exc.code is not None:
+                        print(exc.code, file=sys.stderr)
+                except BaseException:
+                    traceback.print_exc()
+                    code = 1
+                for stream in (sys.stdout, sys.stderr):
+                    try:
+                        stream.flush()
+                    except BaseException:
+                        pass
+            finally:
+                os._exit(locals().get("code", 1) if isinstance(locals().get("code"), int) else 1)
+        os.close(pipes[0][0])
+        os.close(pipes[1][1])
+        os.close(pipes[2][1])
+        stdin_w, out_r, err_r = pipes[0][1], pipes[1][0], pipes[2][0]
+        try:
+            os.write(stdin_w, data)
+        except OSError:
+            pass
+        os.close(stdin_w)
+        chunks = {out_r: [], err_r: []}
+        sizes = {out_r: 0, err_r: 0}
+        end = time.monotonic() + timeout
+        open_fds = [out_r, err_r]
+        timed_out = False
+        while open_fds:
+            left = end - time.monotonic()
+            if left <= 0:
+                timed_out = True
+                break
+            ready, _, _ = select.select(open_fds, [], [], left)
+            for fd in ready:
+                chunk = os.read(fd, 65536)
+                if not chunk:
+                    open_fds.remove(fd)
+                    continue
+                if sizes[fd] < OUTPUT_CAP:
+                    chunks[fd].append(chunk[: OUTPUT_CAP - sizes[fd]])
+                sizes[fd] += len(chunk)
+        if timed_out:
+            try:
+                os.killpg(pid, _signal.SIGKILL)
+            except OSError:
+                pass
+        _, status = os.waitpid(pid, 0)
+        for fd in (out_r, err_r):
+            os.close(fd)
+        try:
+            os.killpg(pid, _signal.SIGKILL)  # anything the script left running
+        except OSError:
+            pass
+        text = lambda fd: b"".join(chunks[fd]).decode("utf-8", "replace")  # noqa: E731
+        return {"stdout": text(out_r), "stderr": text(err_r), "timed_out": timed_out,
+                "returncode": None if timed_out else os.waitstatus_to_exitcode(status)}
 
     def op_helper(self, req):
         """Run grader-shipped helper source here and hand back one name from it."""
@@ -377,16 +468,6 @@ class Server:
                 view = view[os.write(wfd, view):]
 
 
-def run_script(config):
-    """Run the student's file as ``__main__`` with the given argv (stdio is the parent's pipes)."""
-    import runpy
-    path = os.path.join(config["workdir"], "src", config["script"])
-    sys.argv = [config["script"], *config.get("argv", [])]
-    sys.path.insert(0, os.path.dirname(path))
-    os.chdir(config.get("scratch") or config["workdir"])
-    runpy.run_path(path, run_name="__main__")
-
-
 def die_with_parent():
     """If the grading process dies, so does this child (Linux): no orphan keeps running."""
     try:
@@ -403,9 +484,6 @@ def main():
     sys.dont_write_bytecode = True
     # Student files may shadow any module imported from here on; ours are loaded already.
     sys.path.insert(0, os.path.join(config["workdir"], "src"))
-    if config.get("script"):
-        run_script(config)
-        return
     rfile = os.fdopen(config["req_fd"], "rb", buffering=1 << 16)
     Server(config).serve(rfile, config["resp_fd"])
 
