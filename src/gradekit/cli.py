@@ -187,6 +187,14 @@ def cmd_release(args, lang: str) -> int:
     return EXIT_OK
 
 
+def require_instructor_extra() -> None:
+    """Reports and the dashboard need Jinja2 and matplotlib; say how to get them before any grading."""
+    import importlib.util
+    missing = [m for m in ("jinja2", "matplotlib") if importlib.util.find_spec(m) is None]
+    if missing:
+        raise KitError(f"{' and '.join(missing)} missing: pip install 'gradekit[instructor]'")
+
+
 def cmd_batch(args, lang: str) -> int:
     from datetime import datetime
 
@@ -198,6 +206,7 @@ def cmd_batch(args, lang: str) -> int:
     from gradekit.sources import folder_students, read_roster
 
     kit = _kit(args)
+    require_instructor_extra()
     if bool(args.source) == bool(args.roster):
         raise KitError("give either a folder of student repositories or --roster FILE")
     if args.roster and not args.roster.is_file():
@@ -273,6 +282,7 @@ def cmd_merge(args, lang: str) -> int:
     from gradekit.store import Store
 
     kit = _kit(args)
+    require_instructor_extra()
     nbgrader_name = _nbgrader_name(args, kit)
     merged = Store(args.out / "grades.sqlite")
     for part in args.parts:

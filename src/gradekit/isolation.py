@@ -69,9 +69,10 @@ def wrap(command: list[str], isolation: Isolation, workdir: str) -> list[str]:
         return command
     return [
         isolation.bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
+        # Scratch space first: the read-only binds below may live under /tmp (a checkout there).
+        "--size", str(SCRATCH_BYTES), "--tmpfs", "/tmp",
         *_system_binds(),
         "--proc", "/proc", "--dev", "/dev",
-        "--size", str(SCRATCH_BYTES), "--tmpfs", "/tmp",
         "--size", str(SCRATCH_BYTES // 4), "--tmpfs", "/dev/shm",
         "--bind", workdir, workdir,
         "--ro-bind", os.path.join(workdir, "src"), os.path.join(workdir, "src"),
