@@ -34,10 +34,10 @@ def solution_folder(slugs, dest: Path) -> Path:
     return dest
 
 
-def timed(cmd, env=None) -> tuple[float, subprocess.CompletedProcess]:
+def timed(cmd, env=None, cwd=ROOT) -> tuple[float, subprocess.CompletedProcess]:
     started = time.perf_counter()
     try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=cwd, timeout=300)
     except subprocess.TimeoutExpired as exc:  # the naive way has no protection against a hanging submission
         proc = subprocess.CompletedProcess(cmd, -9, exc.stdout or "", exc.stderr or "")
     return time.perf_counter() - started, proc
@@ -56,9 +56,11 @@ def run_naive(slugs, sub: Path, check: bool = True) -> float:
     for slug in slugs:
         env = {**os.environ, "NAIVE_SUBMISSION": str(sub), "NAIVE_TOPIC": slug, "NAIVE_SEED": "1",
                "PYTHONPATH": str(ROOT / "bench"), "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
-        seconds, proc = timed([sys.executable, "-m", "pytest", str(ROOT / "graders" / slug), "-q", "-p", "naive_plugin",
-                               "-p", "no:cacheprovider", "--import-mode=importlib", "-c", os.devnull,
-                               "--rootdir", str(ROOT / "graders")], env)
+        # In a scratch folder: the student's code runs right here and writes files where it stands.
+        with tempfile.TemporaryDirectory() as scratch:
+            seconds, proc = timed([sys.executable, "-m", "pytest", str(ROOT / "graders" / slug), "-q", "-p",
+                                   "naive_plugin", "-p", "no:cacheprovider", "--import-mode=importlib", "-c",
+                                   os.devnull, "--rootdir", str(ROOT / "graders")], env, cwd=scratch)
         if check and proc.returncode != 0:
             raise SystemExit(f"naive run of {slug} failed:\n{proc.stdout[-3000:]}")
         total += seconds
