@@ -4,7 +4,7 @@
     python bench/bench_grade.py --all           # the whole kit
     python bench/bench_grade.py --repeat 5
 
-gradekit: one `grade check` process (one pytest, one sandbox child per topic,
+gradekit: one `grade check` (one pytest session per core, one sandbox child per topic,
 every check crossing the process boundary).  Naive: one pytest process per
 topic with the student's module imported in-process (what Otter, nbgrader's
 autograde and most course graders do), running the very same grader files.
@@ -83,7 +83,7 @@ def main(argv=None) -> int:
     o, n = statistics.median(ours), statistics.median(naive)
     print(f"topics: {len(slugs)} ({', '.join(slugs)})")
     print(f"cores: {os.cpu_count()}  repeats: {args.repeat}  python {sys.version.split()[0]}")
-    print(f"gradekit (sandboxed, one process)   median {o:6.2f} s   runs {', '.join(f'{x:.2f}' for x in ours)}")
+    print(f"gradekit (grade check, sandboxed)    median {o:6.2f} s   runs {', '.join(f'{x:.2f}' for x in ours)}")
     print(f"naive (pytest per topic, in-process) median {n:6.2f} s   runs {', '.join(f'{x:.2f}' for x in naive)}")
     print(f"ratio naive / gradekit: {n / o:.2f}x  (a few checks fail in the naive run where the baseline lacks "
           "the sandbox API, so it does slightly less work: the ratio is conservative)")

@@ -231,22 +231,48 @@ def isolate_killer(kit: Kit, slugs: list[str], submissions: list[Submission], **
     return manifest, outcomes
 
 
+#: A single student's many topics are split over this many sessions at most (one per core).
+SPLIT_MIN_TOPICS = 8
+
+
+def session_groups(slugs: list[str], submissions: list[Submission], workers: int | None) -> list[list[str]]:
+    """Topics per session.  A grading session is a ping-pong between pytest and a child, using
+    about one core; one student's whole kit is split across cores (topics interleaved, so each
+    group gets a fair share of heavy and light topics).  Batches parallelise over students instead."""
+    n = workers if workers is not None else min(2, os.cpu_count() or 1)
+    if len(submissions) != 1 or len(slugs) < SPLIT_MIN_TOPICS or n < 2:
+        return [slugs]
+    return [slugs[i::n] for i in range(n)]
+
+
 def grade(kit: Kit, submissions: list[Submission], *, topics: list[str] | None = None, seed: int | None = None,
           public_only: bool = False, lang: str = "en", timeout: float = DEFAULT_TIMEOUT,
-          budget: float = DEFAULT_CHECK_BUDGET) -> list[Result]:
-    """Grade every submission with one pytest process; one ``Result`` per submission, in order."""
+          budget: float = DEFAULT_CHECK_BUDGET, workers: int | None = None) -> list[Result]:
+    """Grade every submission; one ``Result`` per submission, in order."""
     slugs = [t.slug for t in kit.select(topics)]
     seed = random.randrange(1, 2**31) if seed is None else seed
     started = datetime.now(timezone.utc)
     t0 = time.monotonic()
-    try:
-        manifest, outcomes = run_session(kit, slugs, submissions, seed=seed, public_only=public_only,
-                                         timeout=timeout, budget=budget)
-    except RunnerError as exc:
-        if not exc.killed or len(slugs) * len(submissions) == 1:
-            raise
-        manifest, outcomes = isolate_killer(kit, slugs, submissions, seed=seed, public_only=public_only,
-                                            timeout=timeout, budget=budget)
+    options = dict(seed=seed, public_only=public_only, timeout=timeout, budget=budget)
+
+    def session(group: list[str]) -> tuple[dict, dict]:
+        try:
+            return run_session(kit, group, submissions, **options)
+        except RunnerError as exc:
+            if not exc.killed or len(group) * len(submissions) == 1:
+                raise
+            return isolate_killer(kit, group, submissions, **options)
+
+    groups = session_groups(slugs, submissions, workers)
+    if len(groups) == 1:
+        parts = [session(slugs)]
+    else:
+        from concurrent.futures import ThreadPoolExecutor
+        with ThreadPoolExecutor(len(groups)) as pool:
+            parts = list(pool.map(session, groups))
+    manifest = {"checks": [c for m, _ in parts for c in m["checks"]], "isolation": parts[0][0].get("isolation", {}),
+                "hidden_not_run": {k: v for m, _ in parts for k, v in m.get("hidden_not_run", {}).items()}}
+    outcomes = {k: v for _, found in parts for k, v in found.items()}
     hidden_not_run = manifest.get("hidden_not_run", {})
     add_released_hidden_counts(kit, slugs, manifest, hidden_not_run)
     duration = time.monotonic() - t0
