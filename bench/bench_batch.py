@@ -29,20 +29,20 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench_grade import run_naive  # noqa: E402
 
 
-def make_students(n: int, base: Path, kit, seed: int = 1) -> list[Path]:
+def make_students(n: int, base: Path, kit, seed: int = 1, topics=None) -> list[Path]:
     rng = random.Random(seed)
     folders = []
     for i in range(n):
         kind = ["solution", "stub", "mutant", "mixed"][i % 4]
         repo = base / f"student{i:03d}"
         (repo / "starter").mkdir(parents=True)
-        for topic in kit.topics:
+        for topic in topics or kit.topics:
             src = topic.solution
             if kind == "stub" or (kind == "mixed" and rng.random() < 0.5):
                 src = kit.starter / f"{topic.slug}.py"
             shutil.copyfile(src, repo / "starter" / f"{topic.slug}.py")
         if kind == "mutant":
-            topic = rng.choice([t for t in kit.topics if t.mutants])
+            topic = rng.choice([t for t in (topics or kit.topics) if t.mutants])
             shutil.copyfile(rng.choice(topic.mutants).path, repo / "starter" / f"{topic.slug}.py")
         git = ["git", "-C", str(repo), "-c", "user.name=s", "-c", "user.email=s@example.invalid"]
         subprocess.run(git[:3] + ["init", "-q"], check=True)
@@ -57,18 +57,23 @@ def main(argv=None) -> int:
     parser.add_argument("--students", type=int, default=100)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--naive-sample", type=int, default=4)
+    parser.add_argument("--topics", help="comma-separated topics: an assignment's size (default: the whole kit)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
     from gradekit.kit import load_kit
     kit = load_kit(ROOT)
+    chosen = kit.select(args.topics.split(",")) if args.topics else kit.topics
+    if args.topics:  # the assignment: a kit holding only these topics, as `grade release --topics` ships
+        kit = kit.__class__(kit.root, chosen)
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         t0 = time.perf_counter()
-        students = make_students(args.students, base / "class", kit)
+        students = make_students(args.students, base / "class", kit, topics=chosen)
         made = time.perf_counter() - t0
         t0 = time.perf_counter()
         proc = subprocess.run([sys.executable, "-m", "gradekit", "batch", str(base / "class"), "--out", str(base / "out"),
-                               "--jobs", str(args.jobs), "--seed", "1", "--kit", str(ROOT)],
+                               "--jobs", str(args.jobs), "--seed", "1", "--kit", str(ROOT),
+                               *(["--topics", args.topics] if args.topics else [])],
                               capture_output=True, text=True)
         ours = time.perf_counter() - t0
         if proc.returncode not in (0, 1):

@@ -30,7 +30,7 @@ from gradekit.runner import RunnerError, Submission, collect, grade
 from gradekit.sources import Prepared, Student, prepare
 from gradekit.store import Store
 
-CHUNK = 4
+CHUNK = 10
 
 
 class BatchStopped(Exception):

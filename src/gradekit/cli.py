@@ -21,7 +21,7 @@ from typing import Sequence
 
 from gradekit import __version__, student
 from gradekit.i18n import pick_lang
-from gradekit.kit import KitError, find_root, load_kit
+from gradekit.kit import Kit, KitError, find_root, load_kit
 from gradekit.runner import RunnerError, Submission, grade
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--regrade", action="append", default=[], metavar="USER", help="grade this student again (repeatable)")
     batch.add_argument("--shard", help="K/N: grade only this machine's deterministic share of the class")
     batch.add_argument("--template", type=Path, help="the released template, to flag changes to protected paths")
+    batch.add_argument("--topics", help="comma-separated topics the assignment grades (default: all)")
     batch.add_argument("--assignment", default="", help="assignment name for the gradebook")
     batch.add_argument("--assignment-url", default="")
     batch.add_argument("--starter-url", default="")
@@ -207,6 +208,8 @@ def cmd_batch(args, lang: str) -> int:
 
     kit = _kit(args)
     require_instructor_extra()
+    if args.topics:
+        kit = Kit(kit.root, kit.select([t.strip() for t in args.topics.split(",") if t.strip()]))
     if bool(args.source) == bool(args.roster):
         raise KitError("give either a folder of student repositories or --roster FILE")
     if args.roster and not args.roster.is_file():

@@ -91,7 +91,8 @@ def pytest_command(kit: Kit, slugs: list[str], tmp: Path, plan_path: Path, repor
         "-o", "python_files=test_*.py", "-o", "python_classes=Test*", "-o", "python_functions=test_*",
         "-o", "xfail_strict=true", "-o", "console_output_style=classic",
         "--basetemp", str(tmp / "basetemp"),
-        "-q", "--tb=short", "-p", "no:warnings",
+        # Failures are described by the plugin, not by pytest: its tracebacks cost 4x a failing check.
+        "-q", "--tb=no", "-p", "no:warnings",
         "--json-report", f"--json-report-file={report}", "--json-report-omit", "collectors", "log", "streams",
         "--gradekit-plan", str(plan_path),
     ]
@@ -175,8 +176,12 @@ def run_session(kit: Kit, slugs: list[str], submissions: list[Submission], *, se
                           killed=returncode is not None and returncode < 0)
     if returncode not in (0, 1, 5):
         # 0/1: checks ran (all passed / some failed); 5: nothing selected.  Anything else is
-        # pytest refusing the graders (collection error, usage error, internal error).
-        raise RunnerError(f"the graders could not be run (pytest exit code {returncode})", output)
+        # pytest refusing the graders (collection error, usage error, internal error).  Sessions
+        # run with --tb=no, so collect once more with tracebacks to tell the author why.
+        with tempfile.TemporaryDirectory(prefix="gradekit-run-", ignore_cleanup_errors=True) as tmpdir:
+            _, why, _ = run_pytest(kit, slugs, Path(tmpdir), plan, key, SESSION_SLACK,
+                                   ("--collect-only", "--tb=short"))
+        raise RunnerError(f"the graders could not be run (pytest exit code {returncode})", why or output)
     manifest = report.get("gradekit_manifest")
     if not isinstance(manifest, dict) or "mac" not in manifest:
         raise RunnerError("the graders could not be collected", output)
