@@ -283,4 +283,4 @@ def test_disk_full_stops_cleanly_and_resumes(classroom, tmp_path):
         subprocess.run(["umount", "--lazy", str(small)], capture_output=True)
     proc = batch(classroom, bigger)
     assert proc.returncode == 1, proc.stderr
-    assert len(rows_by_user(bigger)) == 12 and kept < 12
+    assert len(rows_by_user(bigger)) == 12 and kept <= 12  # the disk may fill while grading or while writing reports
