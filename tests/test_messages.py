@@ -29,7 +29,7 @@ CASES = {
     "stub": (
         {"alpha.py": (MINIKIT / "starter" / "alpha.py").read_text(encoding="utf-8")}, "double",
         {"en": ["double(21): not done yet (it still raises NotImplementedError)"],
-         "zh": ["double(21)：还没有完成（仍然是 raise NotImplementedError）"]},
+         "zh": ["double(21)：还没有完成（仍然只会抛出 NotImplementedError）"]},
         {"kind": "todo"},
     ),
     "syntax": (

@@ -303,7 +303,7 @@ def test_watch_mode_in_chinese(template, panes):
     prompt = "n 下一个 · h 提示 · l 列表 · c 全部检查 · r 重置 · q 退出"
     screen = pane.wait_for(lambda s: prompt in s)
     assert "gradekit · 边写边查" in screen and "已完成 0/6 个练习" in screen
-    assert "my_abs(7)：还没有完成（仍然是 raise NotImplementedError）" in screen
+    assert "my_abs(7)：还没有完成（仍然只会抛出 NotImplementedError）" in screen
     assert "最终成绩包含它们" in squash(screen)
 
     write_my_abs(template, MY_ABS_WRONG)

@@ -32,7 +32,7 @@ __all__ = [
     "points", "public", "hint", "exercise", "time_limit",
     "call", "expect", "fail", "CheckFailure", "printed", "helper", "same",
     "remote_isinstance", "remote_type", "remote_dir", "type_name", "where", "StudentError",
-    "seeded", "run_script",
+    "seeded", "run_script", "grader_module",
 ]
 
 #: ``@points(3)``: what the check is worth (a positive int).
@@ -228,3 +228,25 @@ def run_script(anchor: Proxy, argv=(), stdin: str = "", timeout: float | None = 
     """
     box = object.__getattribute__(anchor, "_gk_box")
     return box.run_script(argv, stdin, timeout)
+
+
+def grader_module(grader_file: str, name: str):
+    """A helper module beside a grader file (``graders/<slug>/<name>.py``), shared by its checks.
+
+    Public and hidden graders of a topic often need the same peers or reference
+    code; they keep it once in a ``_name.py`` file (released with the public
+    graders, so it must hold nothing secret) and load it with
+    ``rigs = grader_module(__file__, "_rigs")``.
+    """
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(grader_file).resolve().with_name(f"{name}.py")
+    key = f"gradekit_graders.{path.parent.name}.{name}"
+    if key not in sys.modules:
+        spec = importlib.util.spec_from_file_location(key, path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[key] = module
+        spec.loader.exec_module(module)
+    return sys.modules[key]

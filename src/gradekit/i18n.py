@@ -31,7 +31,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "calling {call} raised {exc_type}: {exc_message}{at}",
     },
     "todo": {
-        "zh": "{call}：还没有完成（仍然是 raise NotImplementedError）",
+        "zh": "{call}：还没有完成（仍然只会抛出 NotImplementedError）",
         "en": "{call}: not done yet (it still raises NotImplementedError)",
     },
     "no_raise": {

@@ -54,6 +54,8 @@ def release(kit: Kit, dest: Path, topics: list[str] | None = None, *, name: str 
                 _copy(topic.folder / name_, dest / "exercises" / topic.slug / name_)
         for grader in sorted((kit.graders / topic.slug).glob("test_public*.py")):
             _copy(grader, dest / "graders" / topic.slug / grader.name)
+        for shared in sorted((kit.graders / topic.slug).glob("_*.py")):  # helpers the public graders load
+            _copy(shared, dest / "graders" / topic.slug / shared.name)
         (dest / "graders" / topic.slug / "hidden.json").write_text(
             json.dumps(hidden.get(topic.slug, {}), indent=2) + "\n", encoding="utf-8")
     total = sum(e["points"] for e in entries)
