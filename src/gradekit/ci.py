@@ -15,7 +15,6 @@ and then the Classroom result still carries ``tests`` and ``max_score``.
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import sys
