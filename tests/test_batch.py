@@ -284,3 +284,25 @@ def test_disk_full_stops_cleanly_and_resumes(classroom, tmp_path):
     proc = batch(classroom, bigger)
     assert proc.returncode == 1, proc.stderr
     assert len(rows_by_user(bigger)) == 12 and kept <= 12  # the disk may fill while grading or while writing reports
+
+
+def test_broken_graders_stop_the_batch_and_store_nothing(classroom, tmp_path):
+    # A grader file the instructor broke is no student's fault: no row is stored (which would mark the
+    # class done), the batch stops saying why, and the run after the fix grades everyone.
+    kit = tmp_path / "kit"
+    shutil.copytree(MINIKIT, kit)
+    grader = next((kit / "graders" / "alpha").glob("test_hidden*.py"))
+    good = grader.read_text(encoding="utf-8")
+    grader.write_text(good + "\ndef broken(:\n", encoding="utf-8")
+    out = tmp_path / "out"
+    args = ("batch", classroom["repos"], "--kit", kit, "--out", out, "--seed", "7", "--jobs", "2")
+    proc = run_grade(*args)
+    assert proc.returncode == 2, proc.stderr
+    assert "graders could not be run" in proc.stderr and "SyntaxError" in proc.stderr
+    with sqlite3.connect(out / "grades.sqlite") as db:
+        assert db.execute("SELECT COUNT(*) FROM grades").fetchone()[0] == 0
+    grader.write_text(good, encoding="utf-8")
+    proc = run_grade(*args)
+    assert proc.returncode == 1, proc.stderr  # graded; some repositories are broken or late
+    with sqlite3.connect(out / "grades.sqlite") as db:
+        assert db.execute("SELECT COUNT(*) FROM grades WHERE status = 'graded'").fetchone()[0] >= 8

@@ -125,10 +125,9 @@ return None
 
 FIND_OTHERS = '''
 import glob, os
-mine = os.path.dirname(os.path.dirname(__file__))
-others = [d for d in glob.glob("/tmp/**/gradekit-functions-*", recursive=True) + glob.glob("/tmp/**/gradekit-alpha-*", recursive=True)
-          if not d.startswith(mine)]
-print("OTHERS", len(others))
+mine = os.path.realpath(os.path.dirname(os.path.dirname(os.path.dirname(__file__))))  # gradekit-sub-*/src/functions/
+others = {os.path.realpath(d) for d in glob.glob("/tmp/**/gradekit-sub-*", recursive=True)} - {mine}
+print("OTHERS", "SEEN" if others else 0)
 return None
 '''
 
@@ -169,9 +168,9 @@ CASES: dict[str, tuple[dict, dict]] = {
     "kill_parent_at_import": ({"functions.py": "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n" + SOLUTION},
                               {"score": {"process": "zero", "bwrap": "full"}}),
     "patch_pytest_and_report": ({"functions.py": PATCH_PYTEST}, {"score": "zero", "seen": "not done yet"}),
-    # At process level a same-user daemon outlives its sandbox and can write anywhere this user can
-    # (documented; `grade doctor` says how to get bubblewrap), so it only runs where namespaces hold it.
-    "late_report_forger": ({"functions.py": LATE_FORGER}, {"score": "zero", "seen": "not done yet", "levels": {"bwrap"}}),
+    # A daemon that left its process group: bubblewrap's PID namespace holds it; at process level the
+    # fork server is its subreaper and kills it when its topic ends.
+    "late_report_forger": ({"functions.py": LATE_FORGER}, {"score": "zero", "seen": "not done yet"}),
     "conftest_ini_and_pytest_py": ({"functions.py": STUB, "conftest.py": CONFTEST,
                                     "pytest.ini": "[pytest]\naddopts = -p no:gradekit.plugin --co\n",
                                     "pytest.py": "raise SystemExit(0)\n", "_pytest.py": "x = 1\n"},
@@ -259,7 +258,8 @@ return None''')}, {"zero": {"my_abs"}}),
     "stale_bytecode": ({"functions.py": STUB}, {"score": "zero", "seen": "not done yet", "bytecode": True}),
     # -- looking for things it must not see ----------------------------------------------------
     "read_hidden_graders": ({"functions.py": in_my_abs(FIND_FILES)}, {"zero": {"my_abs"}, "printed": {"bwrap": "FOUND 0"}}),
-    "read_other_students": ({"functions.py": in_my_abs(FIND_OTHERS)}, {"zero": {"my_abs"}, "printed": {"bwrap": "OTHERS 0"}}),
+    "read_other_students": ({"functions.py": in_my_abs(FIND_OTHERS)}, {"zero": {"my_abs"}, "printed": {"bwrap": "OTHERS 0", "process": "OTHERS SEEN"}}),
+    # (at process level the next student's sandbox, started ahead, is visible: a documented limit)
     "find_secret_token": ({"functions.py": in_my_abs(FIND_TOKEN)}, {"zero": {"my_abs"}, "printed": {"bwrap": "NO-TOKEN"}}),
     "network_exfiltration": ({"functions.py": in_my_abs(NETWORK)}, {"zero": {"my_abs"}, "printed": {"bwrap": "NET closed"}}),
     "fake_notice": ({"functions.py": f"print({NOTICE!r})\n" + SOLUTION.replace(
@@ -382,14 +382,9 @@ def test_hostile_submission_gains_nothing(graded, case):
 
 
 def test_machine_is_left_clean(graded):
+    # No waiting: even at process level, daemons that left their process group (late_report_forger)
+    # were killed by their fork server when their topic ended.
     procs, files = leftovers(graded["tmp"])
-    if graded["level"] == "process" and procs:
-        # At process level a daemon that left its process group (late_report_forger) lives until it
-        # exits by itself (3 s); bubblewrap's PID namespace kills it at once.
-        deadline = time.monotonic() + 10
-        while procs and time.monotonic() < deadline:
-            time.sleep(0.2)
-            procs, files = leftovers(graded["tmp"])
     assert not procs, f"student processes left running: {procs}"
     assert not files, f"temporary folders left behind: {files}"
 

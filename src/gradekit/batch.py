@@ -17,6 +17,7 @@ import json
 import random
 import shutil
 import sqlite3
+import threading
 import zlib
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -97,10 +98,19 @@ class Batch:
                 self.students.append(s)
         self.slugs = [t.slug for t in kit.topics]
         self.seed = options.seed if options.seed is not None else self.saved_seed()
-        self.checks = collect(kit)
-        self.max_score = sum(c["points"] for c in self.checks)
+        self._max_score: int | None = None
+        self._max_lock = threading.Lock()
 
     # -- bookkeeping -----------------------------------------------------------
+
+    @property
+    def max_score(self) -> int:
+        """What the kit is worth: from the first graded student, or (no one graded yet) by collecting the
+        graders, a pytest session of its own that a batch of good repositories never needs."""
+        with self._max_lock:
+            if self._max_score is None:
+                self._max_score = sum(c["points"] for c in collect(self.kit))
+            return self._max_score
 
     def saved_seed(self) -> int:
         """Reuse the seed of an interrupted run, so a resumed batch grades everyone alike."""
@@ -148,9 +158,11 @@ class Batch:
 
     def row_for(self, p: Prepared, result=None, status=None, message=None) -> dict:
         row = {"username": p.student.username, "status": status or p.status, "message": message or p.message,
-               "score": 0, "max_score": self.max_score, "commit_sha": p.commit, "commit_time": p.commit_time,
+               "score": 0, "max_score": result.max_score if result is not None else self.max_score, "commit_sha": p.commit, "commit_time": p.commit_time,
                "later_commits": p.later_commits, "flags": p.flags, "student": student_dict(p.student)}
         if result is not None:
+            with self._max_lock:
+                self._max_score = result.max_score
             row.update(score=result.score, max_score=result.max_score,
                        result=to_json(result))
         return row
@@ -169,7 +181,11 @@ class Batch:
             return
         try:
             results = self.grade_many(ready)
-        except RunnerError:
+        except RunnerError as exc:
+            if not exc.killed:
+                # pytest refused the graders: no student caused that, and storing a row for each would
+                # mark the class done.  Stop; the fixed kit's next run grades everyone.
+                raise BatchStopped(f"{exc}\n{exc.output.strip()[-3000:]}") from None
             if len(ready) == 1:
                 raise
             results = None
@@ -203,6 +219,10 @@ class Batch:
             for future in as_completed(futures):
                 try:
                     future.result()
+                except BatchStopped:
+                    for other in futures:
+                        other.cancel()
+                    raise
                 except OSError as exc:
                     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS):
                         for other in futures:

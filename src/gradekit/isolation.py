@@ -69,6 +69,9 @@ def wrap(command: list[str], isolation: Isolation, workdir: str) -> list[str]:
         return command
     return [
         isolation.bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
+        # The command is the namespace's PID 1: a signal from inside cannot kill it (a student
+        # killing its parent, the fork server, changes nothing), and it reaps every orphan.
+        "--as-pid-1",
         # Scratch space first: the read-only binds below may live under /tmp (a checkout there).
         "--size", str(SCRATCH_BYTES), "--tmpfs", "/tmp",
         *_system_binds(),

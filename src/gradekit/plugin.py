@@ -35,7 +35,8 @@ from gradekit.isolation import IsolationUnavailable
 from gradekit.isolation import detect as detect_isolation
 from gradekit.kit import KitError, load_kit
 from gradekit.proxy import load_module
-from gradekit.sandbox import (ChildProtocolError, DEFAULT_CHECK_BUDGET, DEFAULT_TIMEOUT, Sandbox,
+from gradekit.forkserver import ForkServer
+from gradekit.sandbox import (ChildProtocolError, DEFAULT_CHECK_BUDGET, DEFAULT_TIMEOUT, Limits, Sandbox,
                               SandboxCrashed, SandboxTimeout, StaleHandle)
 
 MARKERS = {
@@ -97,7 +98,9 @@ class GradingState:
         self.submissions = {s["id"]: s for s in plan["submissions"]}
         self.order = {s["id"]: i for i, s in enumerate(plan["submissions"])}
         self.boxes: dict[tuple[str, str], Sandbox] = {}
+        self.servers: dict[str, ForkServer] = {}
         self.current: str | None = None
+        self.current_topic: str | None = None
         self.key = b""
         self.manifest: dict | None = None
 
@@ -105,6 +108,15 @@ class GradingState:
         if sub_id != self.current:
             self.close_all()  # checks are ordered by submission: the previous one is done
             self.current = sub_id
+            self.prestart_next_submission(sub_id)
+        if slug != self.current_topic:
+            # Checks are ordered by topic too: the previous topic is done, and nothing it
+            # started may run on beside the next one (they share the submission's fork server).
+            for (sub, other), box in list(self.boxes.items()):
+                if other == self.current_topic:
+                    box.close()
+                    del self.boxes[(sub, other)]
+            self.current_topic = slug
         key = (sub_id, slug)
         if key not in self.boxes:
             self.boxes[key] = self.new_box(sub_id, slug)
@@ -113,15 +125,19 @@ class GradingState:
         box.timeout = timeout
         return box
 
+    def server(self, sub_id: str) -> ForkServer:
+        if sub_id not in self.servers:
+            self.servers[sub_id] = ForkServer(Path(self.submissions[sub_id]["path"]), detect_isolation(),
+                                              Limits().as_config(), tuple(self.slugs))
+        return self.servers[sub_id]
+
     def new_box(self, sub_id: str, slug: str) -> Sandbox:
         return Sandbox(Path(self.submissions[sub_id]["path"]), slug,
-                       timeout=float(self.plan.get("timeout", DEFAULT_TIMEOUT)), other_topics=tuple(self.slugs))
+                       timeout=float(self.plan.get("timeout", DEFAULT_TIMEOUT)), other_topics=tuple(self.slugs),
+                       server=self.server(sub_id))
 
     def prestart(self, sub_id: str, slug: str) -> None:
-        """Start the children of the next few topics now, so their start-up overlaps this topic's checks.
-
-        A few, not all: thirty interpreters starting at once only queue for the same cores.
-        """
+        """Fork the children of the next few topics now, so they come up during this topic's checks."""
         wanted = self.submissions[sub_id].get("topics") or self.plan.get("topics") or []
         if slug not in wanted:
             return
@@ -131,10 +147,26 @@ class GradingState:
                 box = self.boxes[(sub_id, nxt)] = self.new_box(sub_id, nxt)
                 box.start()
 
+    def prestart_next_submission(self, sub_id: str) -> None:
+        """Boot the next submission's fork server while this one is graded."""
+        nxt = self.order[sub_id] + 1
+        ids = list(self.submissions)
+        if nxt < len(ids):
+            self.server(ids[nxt]).start()
+
     def close_all(self):
         for box in self.boxes.values():
             box.close()
         self.boxes.clear()
+        for sub_id in [s for s in self.servers if s == self.current]:
+            self.servers.pop(sub_id).close()
+        self.current_topic = None
+
+    def close_everything(self):
+        self.close_all()
+        for server in self.servers.values():
+            server.close()
+        self.servers.clear()
 
 
 def _topic_fixture(slug: str):
@@ -358,7 +390,24 @@ def pytest_runtest_setup(item):
     item._gk_started = time.monotonic()
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    """A graded check's failure is worded by ``classify``, so pytest need not render its traceback.
+
+    pytest's rendering (cutting and filtering the traceback, even with
+    ``--tb=no``) cost about a millisecond per failing check, and a class of
+    beginners fails many.  Skips and everything that is not a graded check
+    get pytest's own report.
+    """
+    if call.excinfo is None or getattr(item, "_gk_entry", None) is None \
+            or isinstance(call.excinfo.value, pytest.skip.Exception):
+        return None
+    return pytest.TestReport(item.nodeid, item.location, {}, "failed", call.excinfo.exconly()[:500], call.when,
+                             [], call.duration, call.start, call.stop, user_properties=item.user_properties)
+
+
 def pytest_json_runtest_metadata(item, call):
+    """Each check's sealed result, attached to the report once its teardown is over."""
     entry = getattr(item, "_gk_entry", None)
     if entry is None:
         return {}
@@ -372,15 +421,16 @@ def pytest_json_runtest_metadata(item, call):
             status, detail = classify(exc)
             if not (call.when == "teardown" and status == "pass"):
                 result["status"], result["detail"] = status, detail
-    if call.when == "teardown" or (call.when == "setup" and exc is not None):
-        output = "".join("".join(box.printed) for box in getattr(item, "_gk_boxes", []))
-        result["output"] = output[:OUTPUT_KEEP]
-        result["duration"] = round(time.monotonic() - getattr(item, "_gk_started", time.monotonic()), 4)
+    if call.when != "teardown":
+        return {}  # pytest-json-report serializes metadata at every phase: only the last one counts
+    output = "".join("".join(box.printed) for box in getattr(item, "_gk_boxes", []))
+    result["output"] = output[:OUTPUT_KEEP]
+    result["duration"] = round(time.monotonic() - getattr(item, "_gk_started", time.monotonic()), 4)
     return {"gradekit": result, "gradekit_mac": seal(item.config.stash[STATE].key, result)}
 
 
 def pytest_sessionfinish(session):
     state = session.config.stash.get(STATE, None)
     if state is not None:
-        state.close_all()
+        state.close_everything()
 

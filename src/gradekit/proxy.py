@@ -293,4 +293,19 @@ def load_module(box: Sandbox) -> Proxy:
     if not isinstance(module, Proxy):
         box.close()
         raise ChildProtocolError("the module did not come back as an object", "import")
+    remember_names(box, module, reply.names)
     return module
+
+
+def remember_names(box: Sandbox, module: Proxy, names) -> None:
+    """Seed the per-check cache with the module's functions and classes that came with the load."""
+    if not isinstance(names, dict) or len(names) > 1000:
+        return
+    gen, hid = object.__getattribute__(module, "_gk_gen"), object.__getattribute__(module, "_gk_id")
+    for name, data in names.items():
+        try:
+            value = protocol.decode(data, lambda h, t, name=name: Proxy(box, h, t, name), "module")
+        except protocol.ProtocolError:
+            continue
+        if isinstance(value, Proxy) and object.__getattribute__(value, "_gk_type") in _STABLE_TYPES:
+            box.attr_cache[(gen, hid, name)] = value

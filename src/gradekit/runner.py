@@ -93,7 +93,9 @@ def pytest_command(kit: Kit, slugs: list[str], tmp: Path, plan_path: Path, repor
         "--basetemp", str(tmp / "basetemp"),
         # Failures are described by the plugin, not by pytest: its tracebacks cost 4x a failing check.
         "-q", "--tb=no", "-p", "no:warnings",
-        "--json-report", f"--json-report-file={report}", "--json-report-omit", "collectors", "log", "streams",
+        # Nothing a grader prints or logs is read: capturing it per phase costs a tenth of the session.
+        "-p", "no:logging", "--capture=no",
+        "--json-report", f"--json-report-file={report}", "--json-report-omit", "collectors", "log", "streams", "keywords", "traceback",
         "--gradekit-plan", str(plan_path),
     ]
 

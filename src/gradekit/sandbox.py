@@ -1,9 +1,11 @@
-"""The trusted side of the sandbox: starting, talking to and killing child processes.
+"""The trusted side of the sandbox: talking to and killing the child that runs one student file.
 
-This is the only module that starts processes running student code.  A
-``Sandbox`` owns one child for one student file.  The child gets a private copy
-of the submission's ``.py`` files (never bytecode), a scrubbed environment,
-``python -I -B``, its own process group and lowered resource limits.  Every
+Together with ``forkserver`` (which starts the processes) this is the only
+place student code is started from.  A ``Sandbox`` owns one child for one
+student file: a fork of the submission's fork server, which runs ``python -I
+-B`` behind the isolation walls with a private copy of the submission's ``.py``
+files (never bytecode), a scrubbed environment and lowered resource limits.
+The child has its own process group.  Every
 request has a wall-clock timeout; a child that overruns is killed with its whole
 process group and replaced on the next ``load``.  Handles from a replaced child
 are refused rather than silently pointing at a new object.
@@ -16,11 +18,6 @@ from __future__ import annotations
 
 import os
 import selectors
-import shutil
-import signal
-import subprocess
-import sys
-import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -28,9 +25,8 @@ from pathlib import Path
 
 from gradekit import isolation as isolation_mod
 from gradekit import protocol
+from gradekit.forkserver import ForkServer, TopicChild
 from gradekit.isolation import Isolation
-
-CHILD = str(Path(__file__).with_name("sandbox_child.py"))
 
 #: Seconds one request may take before the child is killed.
 DEFAULT_TIMEOUT = 2.0
@@ -86,56 +82,12 @@ class StudentException(Exception):
     """Carries what the child said about an exception raised by student code."""
 
 
-def scrubbed_env(workdir: str) -> dict:
-    """The whole environment a child sees: nothing inherited, so no secrets leak."""
-    return {
-        "PATH": "/usr/local/bin:/usr/bin:/bin",
-        "HOME": workdir,
-        "TMPDIR": workdir,
-        "LANG": "C.UTF-8",
-        "LC_ALL": "C.UTF-8",
-        "PYTHONIOENCODING": "utf-8",
-        "MALLOC_ARENA_MAX": "2",
-    }
-
-
-def scratch_root(isolation: Isolation, workdir: str) -> str:
-    """Where checks write files: the sandbox's size-limited /tmp under bubblewrap, else the workdir."""
-    return "/tmp" if isolation.level == "bwrap" else workdir
-
-
-def copy_sources(submission: Path, dest: Path, skip: frozenset = frozenset()) -> None:
-    """Copy the submission's top-level Python sources but ``skip`` (other topics' files).
-
-    Bytecode and folders stay behind; a student's own helper modules come along.
-    """
-    dest.mkdir(parents=True, exist_ok=True)
-    for entry in os.scandir(submission):
-        if entry.name.endswith(".py") and entry.name not in skip and entry.is_file(follow_symlinks=False):
-            shutil.copyfile(entry.path, dest / entry.name)
-
-
-def kill_group(proc: subprocess.Popen) -> None:
-    """Kill the child's whole process group, then reap the child."""
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    try:
-        proc.kill()
-    except ProcessLookupError:
-        pass
-    try:
-        proc.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        pass
-
-
 @dataclass
 class Reply:
     value: object
     out: str = ""
     err: str = ""
+    names: object = None   # with a load: the module's functions and classes, as handles
 
 
 @dataclass
@@ -148,16 +100,20 @@ class Sandbox:
     limits: Limits = field(default_factory=Limits)
     isolation: Isolation = field(default_factory=isolation_mod.detect)
     other_topics: tuple = ()   # the kit's other slugs: their files need not be copied
+    server: ForkServer | None = None   # the submission's fork server; a private one when not given
 
     def __post_init__(self):
         self.submission = Path(self.submission)
-        self.proc: subprocess.Popen | None = None
+        self._owns_server = self.server is None
+        if self.server is None:
+            self.server = ForkServer(self.submission, self.isolation, self.limits.as_config(), self.other_topics)
+        self.child: TopicChild | None = None
         self.generation = 0
-        self.workdir: str | None = None
         self.deadline: float | None = None
         self.printed: list[str] = []
         self.attr_cache: dict = {}
         self.load_failure: BaseException | None = None
+        self._stderr_path: str | None = None
         self._next_id = 0
         self._checks = 0
         self._import_retried = False
@@ -170,55 +126,34 @@ class Sandbox:
         return self.submission / f"{self.slug}.py"
 
     def start(self) -> None:
-        """Start the child now (it boots while the caller does other work); ``load`` waits for it."""
-        if self.proc is None:
+        """Start the child now (it comes up while the caller does other work); ``load`` waits for it."""
+        if self.child is None:
             self._start()
 
     def _start(self) -> None:
-        self.close()
-        self.workdir = tempfile.mkdtemp(prefix=f"gradekit-{self.slug}-")
-        copy_sources(self.submission, Path(self.workdir, "src"),
-                     frozenset(f"{t}.py" for t in self.other_topics if t != self.slug))
-        req_r, req_w = os.pipe()
-        resp_r, resp_w = os.pipe()
-        config = {"workdir": self.workdir, "req_fd": req_r, "resp_fd": resp_w,
-                  "scratch": scratch_root(self.isolation, self.workdir), "limits": self.limits.as_config()}
-        import json
-        self._stderr = open(Path(self.workdir, "stderr.log"), "wb")
-        try:
-            self.proc = subprocess.Popen(
-                isolation_mod.wrap([sys.executable, "-I", "-B", CHILD, json.dumps(config)], self.isolation, self.workdir),
-                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self._stderr,
-                pass_fds=(req_r, resp_w), cwd=self.workdir, env=scrubbed_env(self.workdir),
-                start_new_session=True,
-            )
-        finally:
-            os.close(req_r)
-            os.close(resp_w)
-        self._req = req_w
-        self._resp = resp_r
+        self._stop_child()
+        self.child = self.server.fork(self.slug)
+        self._stderr_path = self.child.stderr_path
+        self._req, self._resp = self.child.req, self.child.resp
         self._buffer = b""
         self._ready = False
         self.generation += 1
 
+    def _stop_child(self) -> None:
+        """Kill the child and anything it started (the fork server sees to stragglers)."""
+        if self.child is not None:
+            self.server.kill(self.child)
+            self.child = None
+
     def close(self) -> None:
-        """Kill the child (and anything it started) and remove its files."""
-        if self.proc is not None:
-            kill_group(self.proc)
-            for fd in (self._req, self._resp):
-                try:
-                    os.close(fd)
-                except OSError:
-                    pass
-            self._stderr.close()
-            self.proc = None
-        if self.workdir:
-            shutil.rmtree(self.workdir, ignore_errors=True)
-            self.workdir = None
+        """Kill the child (and anything it started); a private fork server goes too, with its files."""
+        self._stop_child()
+        if self._owns_server:
+            self.server.close()
 
     def _stderr_tail(self) -> str:
         try:
-            return Path(self.workdir, "stderr.log").read_bytes()[-4000:].decode("utf-8", "replace")
+            return Path(self._stderr_path).read_bytes()[-4000:].decode("utf-8", "replace")
         except (OSError, TypeError):
             return ""
 
@@ -234,7 +169,7 @@ class Sandbox:
             raise self.load_failure
         self.attr_cache.clear()
         self._checks += 1
-        if self.proc is None or self.proc.poll() is not None:
+        if self.child is None or self.child.poll():
             self._start()
         try:
             return self.request("load", during="import", slug=self.slug, check=self._checks)
@@ -261,11 +196,20 @@ class Sandbox:
         with self._lock:
             if generation is not None and generation != self.generation:
                 raise StaleHandle(during)
-            if self.proc is None:
+            if self.child is None:
                 raise StaleHandle(during)
             if not self._ready:
-                if self._read_line(protocol.START_TIMEOUT, "start") + b"\n" != protocol.READY:
-                    self.close()
+                try:
+                    line = self._read_line(protocol.START_TIMEOUT, "start")
+                except SandboxCrashed:
+                    if op != "load":
+                        raise
+                    # The fork server died before this child came up (another topic of the same
+                    # submission may have killed it); the next fork starts a new one.
+                    self._start()
+                    line = self._read_line(protocol.START_TIMEOUT, "start")
+                if line + b"\n" != protocol.READY:
+                    self._stop_child()
                     raise ChildProtocolError("bad start-up line", during)
                 self._ready = True
             limit = timeout or self.timeout
@@ -288,13 +232,13 @@ class Sandbox:
                 msg = protocol.loads(line, "reply")
                 protocol.check_response(msg, rid)
             except protocol.ProtocolError as exc:
-                self.close()
+                self._stop_child()
                 raise ChildProtocolError(str(exc), during) from None
             out, err = msg.get("out", ""), msg.get("err", "")
             if out:
                 self.printed.append(out)
             if msg["ok"]:
-                return Reply(msg.get("value"), out, err)
+                return Reply(msg.get("value"), out, err, msg.get("names"))
             error = msg["error"]
             error["during"] = during
             raise StudentException(error)
@@ -306,31 +250,29 @@ class Sandbox:
             while b"\n" not in self._buffer:
                 remaining = end - time.monotonic()
                 if remaining <= 0 or not sel.select(remaining):
-                    self.close()
+                    self._stop_child()
                     raise SandboxTimeout(round(limit, 2), during)
                 chunk = os.read(self._resp, 1 << 20)
                 if not chunk:
                     raise self._crashed(during)
                 self._buffer += chunk
                 if len(self._buffer) > protocol.MAX_MESSAGE:
-                    self.close()
+                    self._stop_child()
                     raise ChildProtocolError("reply too large", during)
         line, _, self._buffer = self._buffer.partition(b"\n")
         if self._buffer:
             # Nothing may follow a reply: anything there was written behind our back.
-            self.close()
+            self._stop_child()
             raise ChildProtocolError("unexpected data after the reply", during)
         return line
 
     def _crashed(self, during: str) -> SandboxCrashed:
         code = None
-        if self.proc is not None:
-            try:
-                code = self.proc.wait(timeout=2)
-            except subprocess.TimeoutExpired:
-                code = None
+        if self.child is not None:
+            self.child.poll(wait=2)
+            code = self.child.returncode
         stderr = self._stderr_tail()
-        self.close()
+        self._stop_child()
         return SandboxCrashed(code, during, stderr)
 
     # -- whole programs ------------------------------------------------------

@@ -10,6 +10,12 @@ Nothing in this process is trusted by the parent: a student can rewrite this
 module at run time, and all they gain is the ability to send plain data they
 could have returned anyway.  Student *scripts* run in forks of this process
 (``op_script``), behind the same walls.
+
+One such process per submission is a *fork server* (``serve_forks``): it boots
+once, imports everything, and forks a fresh request server for each topic, so
+a submission pays for one interpreter start instead of one per topic.  Topics
+stay apart as processes; the fork server is their subreaper and kills whatever
+a finished topic left running before the next one starts.
 """
 
 import builtins
@@ -18,7 +24,10 @@ import json
 import os
 import re
 import resource
+import runpy
+import select
 import signal
+import socket
 import sys
 import time
 import traceback
@@ -28,6 +37,8 @@ from gradekit import protocol
 
 #: Output kept per request; the rest is counted and dropped.
 OUTPUT_CAP = 1024 * 1024
+#: Module attributes looked at when sending a loaded module's functions and classes along.
+MODULE_NAMES = 500
 
 
 def apply_limits(limits):
@@ -84,6 +95,7 @@ class CappedWriter(io.TextIOBase):
 class Server:
     def __init__(self, config):
         self.workdir = config["workdir"]
+        self.src = config.get("src") or os.path.join(self.workdir, "src")
         self.scratch = config.get("scratch") or self.workdir
         self.check_dir = self.scratch
         self.handles = {}      # handle id -> object
@@ -91,6 +103,7 @@ class Server:
         self.next_handle = 1
         self.module = None
         self.slug = None
+        self.code = None       # (path, code object) of the student's file
 
     # -- handles ----------------------------------------------------------
 
@@ -129,18 +142,36 @@ class Server:
         self.check_dir = os.path.join(self.scratch, f"check{n}")
         os.makedirs(self.check_dir, exist_ok=True)
         os.chdir(self.check_dir)
-        path = os.path.join(self.workdir, "src", self.slug + ".py")
-        with open(path, "rb") as f:
-            source = f.read()
-        code = compile(source, path, "exec", dont_inherit=True)
+        path = os.path.join(self.src, self.slug + ".py")
+        if self.code is None or self.code[0] != path:
+            # Compiled once per child: every check runs the same file (a student's program that
+            # rewrites its own source changes nothing for the checks after it).
+            with open(path, "rb") as f:
+                source = f.read()
+            self.code = (path, compile(source, path, "exec", dont_inherit=True))
+        code = self.code[1]
         sys.argv = [self.slug + ".py"]  # as if imported from the student's own program
         module = types.ModuleType(self.slug)
         module.__file__ = path
         module.__builtins__ = builtins
         sys.modules[self.slug] = module
         self.module = module
-        exec(code, module.__dict__)
+        self.module_dict = module.__dict__
+        exec(code, self.module_dict)
         return module
+
+    def module_names(self):
+        """Handles to the module's functions and classes, sent with the module itself.
+
+        Nearly every check looks up one of them next; sending them along saves
+        that trip.  Only exact functions and classes, read straight from the
+        module's namespace, so no student code runs here.
+        """
+        names = {}
+        for name, value in list(self.module_dict.items())[:MODULE_NAMES]:
+            if type(name) is str and not name.startswith("__") and type(value) in (types.FunctionType, type):
+                names[name] = self.handle_of(value)
+        return names
 
     def op_getattr(self, req):
         return getattr(self.obj(req["h"]), req["name"])
@@ -197,10 +228,8 @@ class Server:
         this sandbox.  It gets its own stdin, stdout, stderr and folder; a copy
         that overruns ``timeout`` is killed.
         """
-        import select
-        import signal as _signal
         argv, data, timeout = req.get("argv", []), req.get("stdin", "").encode("utf-8"), float(req["timeout_s"])
-        script = os.path.join(self.workdir, "src", self.slug + ".py")
+        script = os.path.join(self.src, self.slug + ".py")
         self._scripts = getattr(self, "_scripts", 0) + 1
         folder = os.path.join(self.scratch, f"script{self._scripts}")
         os.makedirs(folder, exist_ok=True)
@@ -217,7 +246,6 @@ class Server:
                 sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8", line_buffering=True)
                 sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8", line_buffering=True)
                 sys.argv = [os.path.basename(script), *argv]
-                import runpy
                 code = 0
                 try:
                     runpy.run_path(script, run_name="__main__")
@@ -265,14 +293,14 @@ class Server:
                 sizes[fd] += len(chunk)
         if timed_out:
             try:
-                os.killpg(pid, _signal.SIGKILL)
+                os.killpg(pid, signal.SIGKILL)
             except OSError:
                 pass
         _, status = os.waitpid(pid, 0)
         for fd in (out_r, err_r):
             os.close(fd)
         try:
-            os.killpg(pid, _signal.SIGKILL)  # anything the script left running
+            os.killpg(pid, signal.SIGKILL)  # anything the script left running
         except OSError:
             pass
         text = lambda fd: b"".join(chunks[fd]).decode("utf-8", "replace")  # noqa: E731
@@ -306,7 +334,7 @@ class Server:
         (``signature``, ``def_file``, ``def_line``) and student files imported in place of
         a standard module (``shadowed``).  The parent checks every field's type.
         """
-        student_src = os.path.join(self.workdir, "src")
+        student_src = self.src
 
         def distance(a, b):
             """Edit distance counting a swap of neighbours as one edit (lenght -> length)."""
@@ -457,6 +485,8 @@ class Server:
             try:
                 value = ops[req["op"]](req)
                 reply = {"id": req["id"], "ok": True, "value": self.enc(value)}
+                if req["op"] == "load":
+                    reply["names"] = self.module_names()
             except BaseException as exc:  # the student's exception, whatever it is
                 reply = {"id": req["id"], "ok": False, "error": self.error_info(exc)}
             finally:
@@ -468,20 +498,176 @@ class Server:
                 view = view[os.write(wfd, view):]
 
 
-def die_with_parent():
-    """If the grading process dies, so does this child (Linux): no orphan keeps running."""
+PR_SET_PDEATHSIG = 1
+PR_SET_CHILD_SUBREAPER = 36
+
+
+def _prctl(option, value):
     try:
         import ctypes
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        return ctypes.CDLL(None).prctl(option, value, 0, 0, 0)
     except (OSError, AttributeError):
-        pass
+        return -1
+
+
+def die_with_parent():
+    """If the parent dies, so does this process (Linux): no orphan keeps running."""
+    _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def prepare(config):
+    """What every sandboxed interpreter does first, before any student file can shadow a module."""
+    die_with_parent()
+    apply_limits(config.get("limits", {}))
+    sys.dont_write_bytecode = True
+
+
+class ForkServer:
+    """Forks one request server per topic of a submission, and cleans up after each.
+
+    Control messages arrive on a datagram socket, each with the new child's
+    pipes attached.  The fork server never runs student code itself; it is the
+    subreaper of everything its topics start, so a daemon that left its process
+    group still comes back to it and is killed when its topic ends.
+    """
+
+    def __init__(self, config):
+        self.config = config
+        self.sock = socket.socket(fileno=config["control_fd"])
+        self.live = {}        # token -> (pid, status fd)
+
+    def reap(self, *_):
+        while True:
+            try:
+                pid, status = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                return
+            if pid == 0:
+                return
+            for token, (child, fd) in list(self.live.items()):
+                if child == pid:
+                    del self.live[token]
+                    try:
+                        os.write(fd, b"exit %d\n" % os.waitstatus_to_exitcode(status))
+                        os.close(fd)
+                    except OSError:
+                        pass
+
+    def fork(self, req, fds):
+        req_r, resp_w, status_w, err_w = fds
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})
+        try:
+            pid = os.fork()
+            if pid == 0:
+                self.become_topic(req, req_r, resp_w, err_w)
+            self.live[req["token"]] = (pid, status_w)
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
+        for fd in (req_r, resp_w, err_w):
+            os.close(fd)
+
+    def become_topic(self, req, req_r, resp_w, err_w):
+        code = 1
+        try:
+            parent = os.getppid()
+            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
+            os.setsid()  # its own process group: killing the topic kills everything it started
+            die_with_parent()
+            if os.getppid() != parent:
+                os._exit(1)
+            null = os.open(os.devnull, os.O_RDWR)
+            os.dup2(null, 0)
+            os.dup2(null, 1)
+            os.dup2(err_w, 2)
+            keep = {0, 1, 2, req_r, resp_w}
+            for name in os.listdir("/proc/self/fd"):
+                if int(name) not in keep:
+                    try:
+                        os.close(int(name))
+                    except OSError:
+                        pass
+            src = req["src"]
+            os.makedirs(req["scratch"], exist_ok=True)
+            os.chdir(req["scratch"])
+            sys.path[0:0] = [src]
+            rfile = os.fdopen(req_r, "rb", buffering=1 << 16)
+            Server({**self.config, "src": src, "scratch": req["scratch"]}).serve(rfile, resp_w)
+            code = 0
+        finally:
+            os._exit(code)
+
+    def children(self):
+        """This process's children that no topic owns: what finished topics left behind."""
+        me, owned, found = os.getpid(), {pid for pid, _ in self.live.values()}, []
+        for name in os.listdir("/proc"):
+            if not name.isdigit():
+                continue
+            try:
+                with open(f"/proc/{name}/stat", "rb") as f:
+                    fields = f.read().rsplit(b")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            if int(fields[1]) == me and fields[0] != b"Z" and int(name) not in owned:
+                found.append(int(name))
+        return found
+
+    def kill(self, token):
+        entry = self.live.get(token)
+        if entry is not None:
+            for send in (os.killpg, os.kill):
+                try:
+                    send(entry[0], signal.SIGKILL)
+                except OSError:
+                    pass
+        self.sweep()
+
+    def sweep(self, rounds=200):
+        """Kill every process left behind, until none is: each death may orphan another."""
+        for _ in range(rounds):
+            self.reap()
+            strays = self.children()
+            if not strays:
+                return
+            for pid in strays:
+                for send in (os.killpg, os.kill):
+                    try:
+                        send(pid, signal.SIGKILL)
+                    except OSError:
+                        pass
+            time.sleep(0.002)
+
+    def serve(self):
+        _prctl(PR_SET_CHILD_SUBREAPER, 1)
+        signal.signal(signal.SIGCHLD, self.reap)
+        while True:
+            try:
+                msg, fds, _flags, _addr = socket.recv_fds(self.sock, 65536, 8)
+            except OSError:
+                break
+            if not msg:
+                break
+            req = json.loads(msg)
+            if req["op"] == "fork" and len(fds) == 4:
+                self.fork(req, fds)
+                continue
+            for fd in fds:
+                os.close(fd)
+            if req["op"] == "exit":
+                break
+            if req["op"] == "kill":
+                self.kill(req["token"])
+                self.sock.send(b"ok")
+        for token in list(self.live):
+            self.kill(token)
 
 
 def main():
     config = json.loads(sys.argv[1])
-    die_with_parent()
-    apply_limits(config.get("limits", {}))
-    sys.dont_write_bytecode = True
+    prepare(config)
+    if config.get("mode") == "forkserver":
+        ForkServer(config).serve()
+        return
     # Student files may shadow any module imported from here on; ours are loaded already.
     sys.path.insert(0, os.path.join(config["workdir"], "src"))
     rfile = os.fdopen(config["req_fd"], "rb", buffering=1 << 16)

@@ -1,0 +1,236 @@
+"""The trusted side of a submission's fork server: one sandboxed interpreter start per submission.
+
+Starting a sandboxed interpreter (bubblewrap's namespaces, Python, our imports)
+costs about 40 ms of CPU; a whole-kit submission needs 32 topic children, and
+a batch needs that per student.  So each submission gets one *fork server*
+(``sandbox_child.ForkServer``) behind the usual walls, and every topic's child
+is a fork of it: a few milliseconds instead.  Topics of one submission share
+the walls (one student's files, one scratch space) but not a process, and the
+fork server kills what a finished topic left running.  Submissions never share
+a fork server.
+
+The fork server is as untrusted as the children it forks.  If it stops
+answering, it is killed with everything it started and a new one takes over.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from gradekit import isolation as isolation_mod
+from gradekit.isolation import Isolation
+
+CHILD = str(Path(__file__).with_name("sandbox_child.py"))
+
+#: Seconds the fork server may take to confirm it has killed a topic before it is replaced.
+KILL_CONFIRM = 2.0
+
+
+def scrubbed_env(workdir: str) -> dict:
+    """The whole environment a child sees: nothing inherited, so no secrets leak."""
+    return {
+        "PATH": "/usr/local/bin:/usr/bin:/bin",
+        "HOME": workdir,
+        "TMPDIR": workdir,
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "PYTHONIOENCODING": "utf-8",
+        "MALLOC_ARENA_MAX": "2",
+    }
+
+
+def copy_sources(submission: Path, dest: Path, skip: frozenset = frozenset()) -> None:
+    """Copy the submission's top-level Python sources but ``skip`` (other topics' files).
+
+    Bytecode and folders stay behind; a student's own helper modules come along.
+    """
+    dest.mkdir(parents=True, exist_ok=True)
+    for entry in os.scandir(submission):
+        if entry.name.endswith(".py") and entry.name not in skip and entry.is_file(follow_symlinks=False):
+            shutil.copyfile(entry.path, dest / entry.name)
+
+
+def kill_group(proc: subprocess.Popen) -> None:
+    """Kill the process's whole process group, then reap it."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    try:
+        proc.kill()
+    except ProcessLookupError:
+        pass
+    try:
+        proc.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        pass
+
+
+class TopicChild:
+    """The parent's ends of one forked topic child: requests, replies, exit status, stderr."""
+
+    def __init__(self, token: int, req: int, resp: int, status: int, stderr_path: str):
+        self.token, self.req, self.resp, self.status, self.stderr_path = token, req, resp, status, stderr_path
+        self._status_text = b""
+        self.returncode: int | None = None
+        self.gone = False   # the exit status is known, or can never be
+
+    def poll(self, wait: float = 0.0) -> bool:
+        """True once the child has exited (its fork server says so, or the fork server is gone)."""
+        import select
+        while not self.gone:
+            ready, _, _ = select.select([self.status], [], [], wait)
+            if not ready:
+                return False
+            chunk = os.read(self.status, 256)
+            if not chunk:
+                self.gone = True
+                break
+            self._status_text += chunk
+            if self._status_text.endswith(b"\n"):
+                try:
+                    self.returncode = int(self._status_text.split()[-1])
+                except (ValueError, IndexError):
+                    pass
+                self.gone = True
+        return True
+
+    def close_fds(self) -> None:
+        for fd in (self.req, self.resp, self.status):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+
+class ForkServer:
+    """One submission's fork server, started on first use and again whenever it dies."""
+
+    def __init__(self, submission: Path, isolation: Isolation, limits: dict, topics: tuple = ()):
+        self.submission = Path(submission)
+        self.isolation = isolation
+        self.limits = limits
+        self.topics = topics          # the kit's slugs: other topics' files are not copied for a topic
+        self.proc: subprocess.Popen | None = None
+        self.sock: socket.socket | None = None
+        self.workdir: str | None = None
+        self._tokens = 0
+        self._prepared: set[str] = set()
+        self._lock = threading.Lock()
+
+    def start(self) -> None:
+        """Start the fork server now, so it boots while the caller does other work."""
+        with self._lock:
+            if self.proc is None:
+                self._start()
+
+    def _start(self) -> None:
+        self.workdir = tempfile.mkdtemp(prefix="gradekit-sub-")
+        Path(self.workdir, "src").mkdir()
+        Path(self.workdir, "logs").mkdir()
+        self._prepared = set()
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        scratch = "/tmp" if self.isolation.level == "bwrap" else os.path.join(self.workdir, "scratch")
+        config = {"mode": "forkserver", "workdir": self.workdir, "control_fd": theirs.fileno(),
+                  "scratch": scratch, "limits": self.limits}
+        self._log = open(Path(self.workdir, "logs", "forkserver.log"), "wb")
+        try:
+            self.proc = subprocess.Popen(
+                isolation_mod.wrap([sys.executable, "-I", "-B", CHILD, json.dumps(config)], self.isolation,
+                                   self.workdir),
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self._log,
+                pass_fds=(theirs.fileno(),), cwd=self.workdir, env=scrubbed_env(self.workdir),
+                start_new_session=True)
+        finally:
+            theirs.close()
+        self.sock = ours
+        self.scratch = scratch
+
+    def fork(self, slug: str) -> TopicChild:
+        """Ask for a fresh child serving ``slug``; it says READY on its reply pipe when it is up."""
+        with self._lock:
+            for attempt in (1, 2):
+                if self.proc is None or self.proc.poll() is not None:
+                    self._close()
+                    self._start()
+                try:
+                    return self._fork(slug)
+                except OSError:
+                    if attempt == 2:
+                        raise
+                    self._close()   # it died under us: the next attempt starts another
+
+    def _fork(self, slug: str) -> TopicChild:
+        if slug not in self._prepared:
+            copy_sources(self.submission, Path(self.workdir, "src", slug),
+                         frozenset(f"{t}.py" for t in self.topics if t != slug))
+            self._prepared.add(slug)
+        self._tokens += 1
+        token = self._tokens
+        req_r, req_w = os.pipe()
+        resp_r, resp_w = os.pipe()
+        status_r, status_w = os.pipe()
+        stderr_path = os.path.join(self.workdir, "logs", f"{slug}-{token}.log")
+        err_fd = os.open(stderr_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        msg = {"op": "fork", "token": token, "slug": slug, "src": os.path.join(self.workdir, "src", slug),
+               "scratch": os.path.join(self.scratch, f"{slug}-{token}")}
+        try:
+            socket.send_fds(self.sock, [json.dumps(msg).encode()], [req_r, resp_w, status_w, err_fd])
+        except OSError:
+            for fd in (req_w, resp_r, status_r):
+                os.close(fd)
+            raise
+        finally:
+            for fd in (req_r, resp_w, status_w, err_fd):
+                os.close(fd)
+        return TopicChild(token, req_w, resp_r, status_r, stderr_path)
+
+    def kill(self, child: TopicChild) -> None:
+        """Kill a topic's child and everything it left running; replace a fork server that will not."""
+        with self._lock:
+            child.close_fds()
+            if self.sock is None or self.proc is None:
+                return
+            try:
+                self.sock.send(json.dumps({"op": "kill", "token": child.token}).encode())
+                self.sock.settimeout(KILL_CONFIRM)
+                try:
+                    ok = self.sock.recv(16) == b"ok"
+                finally:
+                    self.sock.settimeout(None)
+            except OSError:
+                ok = False
+            if not ok:
+                self._close()
+
+    def close(self) -> None:
+        with self._lock:
+            self._close()
+
+    def _close(self) -> None:
+        if self.proc is not None:
+            if self.sock is not None and self.proc.poll() is None:
+                # Let it kill what its topics started (at process level nothing else would), then make sure.
+                try:
+                    self.sock.send(b'{"op": "exit"}')
+                    self.proc.wait(timeout=KILL_CONFIRM)
+                except (OSError, subprocess.TimeoutExpired):
+                    pass
+            kill_group(self.proc)
+            self._log.close()
+            self.proc = None
+        if self.sock is not None:
+            self.sock.close()
+            self.sock = None
+        if self.workdir:
+            shutil.rmtree(self.workdir, ignore_errors=True)
+            self.workdir = None
