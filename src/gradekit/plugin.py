@@ -13,8 +13,10 @@ In lifecycle order it:
 4. validates markers at collection (points, exercise, visibility matching the
    file name) and builds the *manifest* of collected checks, which travels in
    the report and lets the runner verify it;
-5. turns each test outcome into a status and structured failure detail and
-   hands it to pytest-json-report through ``pytest_json_runtest_metadata``.
+5. turns each test outcome into a status and structured failure detail,
+   sealed, and hands them all to pytest-json-report's report at the end
+   (``pytest_json_modifyreport``) as one JSON text: the plugin's own
+   per-test serialization, pure Python, cost an eighth of a session.
 
 Student code never runs in this process: fixtures only hold ``Sandbox``
 objects, and every value the tests see was rebuilt from plain data.
@@ -103,6 +105,9 @@ class GradingState:
         self.current_topic: str | None = None
         self.key = b""
         self.manifest: dict | None = None
+        self.rel_paths: dict[str, str] = {}
+        self.outcomes: list[dict] = []    # sealed, in pytest-json-report's per-test shape
+        self.item = None                  # the check being set up or run
 
     def box(self, sub_id: str, slug: str, timeout: float) -> Sandbox:
         if sub_id != self.current:
@@ -169,17 +174,20 @@ class GradingState:
         self.servers.clear()
 
 
+# Fixtures take the submission (a parameter) rather than ``request``: pytest builds a fixture
+# definition each time ``request`` is asked for, a tenth of a session's time.  The check being
+# set up is ``GradingState.item`` (set by ``pytest_runtest_setup`` before any fixture runs).
+
 def _topic_fixture(slug: str):
     @pytest.fixture(name=slug)
-    def fixture(request):
-        state: GradingState = request.config.stash[STATE]
-        sub_id = request.node.callspec.params[SUBMISSION_ARG]
-        marker = request.node.get_closest_marker("time_limit")
+    def fixture(_gk_submission):
+        state: GradingState = _STATE_HOLDER["state"]
+        item = state.item
+        marker = item.get_closest_marker("time_limit")
         timeout = float(marker.args[0]) if marker else float(state.plan.get("timeout", DEFAULT_TIMEOUT))
-        box = state.box(sub_id, slug, timeout)
+        box = state.box(_gk_submission, slug, timeout)
         box.begin_check(float(state.plan.get("budget", DEFAULT_CHECK_BUDGET)) + timeout)
-        request.node._gk_boxes = getattr(request.node, "_gk_boxes", []) + [box]
-
+        item._gk_boxes = getattr(item, "_gk_boxes", []) + [box]
         return load_module(box)
 
     fixture.__doc__ = f"A proxy of the submission's {slug}.py, loaded afresh in its sandbox for this check."
@@ -188,23 +196,22 @@ def _topic_fixture(slug: str):
 
 @pytest.fixture(autouse=True)
 def _gk_submission():
-    """Placeholder parametrized per submission by ``pytest_generate_tests``."""
+    """The submission a check grades (its id): parametrized by ``pytest_generate_tests``."""
     return None
 
 
 @pytest.fixture
-def rng(request) -> "random.Random":  # noqa: F821
+def rng(_gk_submission) -> "random.Random":  # noqa: F821
     """A random generator seeded by the run's seed and this check's id (recorded in the result)."""
-    state: GradingState = request.config.stash[STATE]
-    return seeded(state.seed, check_id(request.node, state))
+    state: GradingState = _STATE_HOLDER["state"]
+    return seeded(state.seed, check_id(state.item, state))
 
 
 @pytest.fixture
-def student_file(request):
+def student_file(_gk_submission):
     """Path of the submission's file for this check's topic (for structural checks with ast)."""
-    state: GradingState = request.config.stash[STATE]
-    sub = state.submissions[request.node.callspec.params[SUBMISSION_ARG]]
-    return Path(sub["path"]) / f"{topic_of(request.node, state)}.py"
+    state: GradingState = _STATE_HOLDER["state"]
+    return Path(state.submissions[_gk_submission]["path"]) / f"{topic_of(state.item, state)}.py"
 
 
 def pytest_generate_tests(metafunc):
@@ -218,20 +225,32 @@ def pytest_generate_tests(metafunc):
 # -- collection ------------------------------------------------------------------
 
 
+def grader_path(item, state: GradingState) -> str:
+    """The item's grader file relative to ``graders/`` (resolved once per file, not once per check)."""
+    key = str(item.path)
+    rel = state.rel_paths.get(key)
+    if rel is None:
+        try:
+            rel = Path(item.path).resolve().relative_to(state.graders.resolve()).as_posix()
+        except ValueError:
+            raise pytest.UsageError(f"{item.nodeid}: grader files must live under graders/<slug>/") from None
+        state.rel_paths[key] = rel
+    return rel
+
+
 def topic_of(item, state: GradingState) -> str:
-    try:
-        rel = Path(item.path).resolve().relative_to(state.graders.resolve())
-    except ValueError:
-        raise pytest.UsageError(f"{item.nodeid}: grader files must live under graders/<slug>/") from None
-    return rel.parts[0] if len(rel.parts) > 1 else ""
+    parts = grader_path(item, state).split("/")
+    return parts[0] if len(parts) > 1 else ""
 
 
 def check_id(item, state: GradingState) -> str:
     """``functions/test_public.py::TestMyAbs::test_negative`` (no submission parameter)."""
-    rel = Path(item.path).resolve().relative_to(state.graders.resolve()).as_posix()
+    entry = getattr(item, "_gk_entry", None)
+    if entry is not None:
+        return entry["check"]
     parts = item.nodeid.split("::")[1:]
     parts[-1] = parts[-1].split("[")[0]
-    return "::".join([rel, *parts])
+    return "::".join([grader_path(item, state), *parts])
 
 
 def describe(item, state: GradingState) -> dict:
@@ -308,10 +327,13 @@ def pytest_collection_modifyitems(session, config, items):
 
 
 def pytest_json_modifyreport(json_report):
-    """The manifest of collected checks travels inside the report, through the runner's pipe."""
+    """The manifest of collected checks and every sealed outcome travel inside the report, through
+    the runner's pipe; pytest's own per-test entries are not read, so they are left out."""
     state = _STATE_HOLDER.get("state")
     if state is not None and state.manifest is not None:
-        json_report["gradekit_manifest"] = state.manifest
+        json_report["gradekit_manifest"] = json.dumps(state.manifest, ensure_ascii=False)
+        json_report["gradekit_tests"] = json.dumps(state.outcomes, ensure_ascii=False)
+        json_report["tests"] = []
 
 
 # -- outcomes ----------------------------------------------------------------------
@@ -388,6 +410,9 @@ def classify(exc: BaseException | None) -> tuple[str, dict]:
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
     item._gk_started = time.monotonic()
+    state = _STATE_HOLDER.get("state")
+    if state is not None:
+        state.item = item
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -407,7 +432,7 @@ def pytest_runtest_makereport(item, call):
 
 
 def pytest_json_runtest_metadata(item, call):
-    """Each check's sealed result, attached to the report once its teardown is over."""
+    """Each check's result, worded after every phase and sealed once its teardown is over."""
     entry = getattr(item, "_gk_entry", None)
     if entry is None:
         return {}
@@ -421,12 +446,14 @@ def pytest_json_runtest_metadata(item, call):
             status, detail = classify(exc)
             if not (call.when == "teardown" and status == "pass"):
                 result["status"], result["detail"] = status, detail
-    if call.when != "teardown":
-        return {}  # pytest-json-report serializes metadata at every phase: only the last one counts
-    output = "".join("".join(box.printed) for box in getattr(item, "_gk_boxes", []))
-    result["output"] = output[:OUTPUT_KEEP]
-    result["duration"] = round(time.monotonic() - getattr(item, "_gk_started", time.monotonic()), 4)
-    return {"gradekit": result, "gradekit_mac": seal(item.config.stash[STATE].key, result)}
+    if call.when == "teardown":
+        output = "".join("".join(box.printed) for box in getattr(item, "_gk_boxes", []))
+        result["output"] = output[:OUTPUT_KEEP]
+        result["duration"] = round(time.monotonic() - getattr(item, "_gk_started", time.monotonic()), 4)
+        state = item.config.stash[STATE]
+        state.outcomes.append({"nodeid": item.nodeid, "metadata": {"gradekit": result,
+                                                                    "gradekit_mac": seal(state.key, result)}})
+    return {}
 
 
 def pytest_sessionfinish(session):

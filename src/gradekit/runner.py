@@ -184,14 +184,21 @@ def run_session(kit: Kit, slugs: list[str], submissions: list[Submission], *, se
             _, why, _ = run_pytest(kit, slugs, Path(tmpdir), plan, key, SESSION_SLACK,
                                    ("--collect-only", "--tb=short"))
         raise RunnerError(f"the graders could not be run (pytest exit code {returncode})", why or output)
-    manifest = report.get("gradekit_manifest")
+    try:
+        manifest = json.loads(report.get("gradekit_manifest") or "null")
+    except (TypeError, ValueError):
+        manifest = None
     if not isinstance(manifest, dict) or "mac" not in manifest:
         raise RunnerError("the graders could not be collected", output)
     mac = manifest.pop("mac")
     if not hmac.compare_digest(str(mac), seal(key, manifest)):
         raise RunnerError("the list of collected checks does not carry the grading process's seal", output)
+    try:
+        tests = json.loads(report.get("gradekit_tests") or "[]")
+    except (TypeError, ValueError):
+        tests = []
     outcomes, _problems = outcomes_by_check(
-        report, lambda payload, mac: isinstance(mac, str) and hmac.compare_digest(mac, seal(key, payload)))
+        {"tests": tests}, lambda payload, mac: isinstance(mac, str) and hmac.compare_digest(mac, seal(key, payload)))
     return manifest, outcomes
 
 
