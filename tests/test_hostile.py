@@ -303,7 +303,7 @@ def leftovers(private_tmp: Path) -> tuple[list[str], list[str]]:
             cmd = Path(f"/proc/{pid}/cmdline").read_bytes()
         except OSError:
             continue
-        if str(private_tmp).encode() in cmd and b"sandbox_child.py" in cmd:
+        if str(private_tmp).encode() in cmd and b"gradekit.sandbox_child" in cmd:
             procs.append(pid)
     files = [p.name for p in private_tmp.iterdir() if p.name.startswith("gradekit-")]
     return procs, files

@@ -92,3 +92,36 @@ def test_selfcheck_names_a_topic_folder_without_exercise_toml(minikit):
     (minikit / "exercises" / "beta").mkdir()
     proc = run_grade("selfcheck", "--kit", minikit)
     assert proc.returncode == 1 and "exercises/beta/exercise.toml: missing" in proc.stdout.replace("\n", " ")
+
+
+def grading_process_alive() -> bool:
+    """Is a pytest grading session (a child of this process) running right now?"""
+    import os
+    me = str(os.getpid())
+    for pid in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{pid}/stat", "rb") as f:
+                ppid = f.read().rsplit(b")", 1)[1].split()[1].decode()
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                cmd = f.read()
+        except (OSError, IndexError):
+            continue
+        if ppid == me and b"--gradekit-plan" in cmd:
+            return True
+    return False
+
+
+def test_each_submission_is_reported_as_soon_as_it_is_done(tmp_path):
+    # A batch stores every student the moment their last check is done, not when the session ends:
+    # results arrive while the session still grades the others, and match the final ones exactly.
+    kit = load_kit(MINIKIT)
+    solved = solution_text("alpha", MINIKIT)
+    texts = [solved, (MINIKIT / "starter" / "alpha.py").read_text(encoding="utf-8"), solved]
+    subs = [Submission(write_submission(tmp_path / f"s{i}", {"alpha.py": t}), f"s{i}") for i, t in enumerate(texts)]
+    early = []
+    final = grade(kit, subs, seed=3, on_result=lambda sub, result: early.append((sub.id, result, grading_process_alive())))
+    assert [sub_id for sub_id, _, _ in early] == ["s0", "s1", "s2"]
+    assert early[0][2] and early[1][2], "the first submissions were reported only after the session ended"
+    for (_, result, _), last in zip(early, final):
+        assert result.score == last.score and [c.status for c in result.checks] == [c.status for c in last.checks]
+    assert [r.score for r in final] == [final[0].max_score, 0, final[0].max_score]

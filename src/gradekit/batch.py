@@ -1,13 +1,16 @@
 """``grade batch``: the authoritative regrade of a whole class.
 
 Students come from a folder of repositories or a roster (``sources``).  Work
-is cut into small chunks; ``--jobs`` chunks run at once, each one pytest process
-grading a few students (every student in sandboxes of their own).  A chunk
-fetches and exports its students' repositories, grades them, and stores every
-row the moment it is known (``store``).  A chunk whose session fails is retried
-one student at a time, so one broken submission cannot take its neighbours
-down.  Reports, the gradebook and the dashboard are written from the store at
-the end (``reports``), so a resumed or merged batch produces the same files.
+is cut into chunks; ``--jobs`` chunks run at once, each one pytest process
+grading several students (every student in sandboxes of their own).  A chunk
+fetches and exports its students' repositories and grades them; each student's
+row is stored the moment their last check is done (the session streams it, see
+``runner.grade``), so an interrupted batch loses only the students in flight.
+Chunks are large enough that pytest's start-up is paid rarely, and small enough
+that the jobs stay evenly loaded.  A chunk whose session fails is retried one
+student at a time, so one broken submission cannot take its neighbours down.
+Reports, the gradebook and the dashboard are written from the store at the end
+(``reports``), so a resumed or merged batch produces the same files.
 """
 
 from __future__ import annotations
@@ -31,7 +34,8 @@ from gradekit.runner import RunnerError, Submission, collect, grade
 from gradekit.sources import Prepared, Student, prepare
 from gradekit.store import Store
 
-CHUNK = 10
+#: Students per pytest session: at least, and at most (a chunk is a quarter of the class per job).
+CHUNK_MIN, CHUNK_MAX = 5, 25
 
 
 class BatchStopped(Exception):
@@ -49,7 +53,7 @@ class BatchOptions:
     seed: int | None = None
     lang: str = "en"
     timeout: float = 2.0
-    chunk: int = CHUNK
+    chunk: int | None = None     # students per session; None: sized from the class and the jobs
 
 
 def parse_shard(text: str) -> tuple[int, int]:
@@ -100,6 +104,7 @@ class Batch:
         self.seed = options.seed if options.seed is not None else self.saved_seed()
         self._max_score: int | None = None
         self._max_lock = threading.Lock()
+        self._save_lock = threading.Lock()
 
     # -- bookkeeping -----------------------------------------------------------
 
@@ -133,6 +138,10 @@ class Batch:
 
     def save(self, row: dict) -> None:
         """Store one row now: the database first, then a JSON copy to rebuild it from."""
+        with self._save_lock:  # rows arrive from every session's stream at once
+            self._save(row)
+
+    def _save(self, row: dict) -> None:
         try:
             self.store.save(row)
         except sqlite3.OperationalError as exc:
@@ -179,8 +188,18 @@ class Batch:
             ready.append(p)
         if not ready:
             return
+        finished: set[str] = set()
+
+        def early(sub, result) -> None:
+            p = ready[int(sub.id[1:])]
+            try:
+                self.finish(p, result)
+            except OSError:
+                return  # (a full disk...) stored with the others after the session, where it stops the batch
+            finished.add(p.student.username)
+
         try:
-            results = self.grade_many(ready)
+            results = self.grade_many(ready, early)
         except RunnerError as exc:
             if not exc.killed:
                 # pytest refused the graders: no student caused that, and storing a row for each would
@@ -191,6 +210,8 @@ class Batch:
             results = None
         if results is None:
             for p in ready:  # isolate the submission that broke the session
+                if p.student.username in finished:
+                    continue
                 try:
                     (result,) = self.grade_many([p])
                     self.finish(p, result)
@@ -198,11 +219,13 @@ class Batch:
                     self.save(self.row_for(p, status="grading-error", message=str(exc)))
             return
         for p, result in zip(ready, results):
-            self.finish(p, result)
+            if p.student.username not in finished:
+                self.finish(p, result)
 
-    def grade_many(self, ready: list[Prepared]):
+    def grade_many(self, ready: list[Prepared], on_result=None):
         subs = [Submission(submission_folder(p.path), f"s{i}", label=p.student.username) for i, p in enumerate(ready)]
-        return grade(self.kit, subs, seed=self.seed, lang=self.options.lang, timeout=self.options.timeout)
+        return grade(self.kit, subs, seed=self.seed, lang=self.options.lang, timeout=self.options.timeout,
+                     on_result=on_result)
 
     def finish(self, p: Prepared, result) -> None:
         result.submission.update({"id": p.student.username, "commit": p.commit, "commit_time": p.commit_time,
@@ -213,7 +236,8 @@ class Batch:
 
     def run(self) -> list[dict]:
         todo = self.todo()
-        chunks = [todo[i:i + self.options.chunk] for i in range(0, len(todo), self.options.chunk)]
+        size = self.options.chunk or min(CHUNK_MAX, max(CHUNK_MIN, -(-len(todo) // (2 * max(1, self.options.jobs)))))
+        chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
         with ThreadPoolExecutor(max_workers=max(1, self.options.jobs)) as pool:
             futures = {pool.submit(self.grade_chunk, chunk): chunk for chunk in chunks}
             for future in as_completed(futures):

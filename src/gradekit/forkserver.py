@@ -15,6 +15,7 @@ answering, it is killed with everything it started and a new one takes over.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import shutil
@@ -29,7 +30,23 @@ from pathlib import Path
 from gradekit import isolation as isolation_mod
 from gradekit.isolation import Isolation
 
-CHILD = str(Path(__file__).with_name("sandbox_child.py"))
+#: The fork server runs as a module (``-m``), so its bytecode comes from the cache instead of being
+#: compiled at every start (a fifth of a start).
+CHILD = ["-m", "gradekit.sandbox_child"]
+
+
+def _cache_child_bytecode() -> None:
+    """Children run with ``-B`` and never write bytecode, so this trusted process imports the child's
+    module once, writing its cache even where ``PYTHONDONTWRITEBYTECODE`` is set (where the folder
+    cannot be written, children compile it themselves, only slower)."""
+    saved, sys.dont_write_bytecode = sys.dont_write_bytecode, False
+    try:
+        importlib.import_module("gradekit.sandbox_child")
+    finally:
+        sys.dont_write_bytecode = saved
+
+
+_cache_child_bytecode()
 
 #: Seconds the fork server may take to confirm it has killed a topic before it is replaced.
 KILL_CONFIRM = 2.0
@@ -145,7 +162,7 @@ class ForkServer:
         self._log = open(Path(self.workdir, "logs", "forkserver.log"), "wb")
         try:
             self.proc = subprocess.Popen(
-                isolation_mod.wrap([sys.executable, "-I", "-B", CHILD, json.dumps(config)], self.isolation,
+                isolation_mod.wrap([sys.executable, "-I", "-B", *CHILD, json.dumps(config)], self.isolation,
                                    self.workdir),
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self._log,
                 pass_fds=(theirs.fileno(),), cwd=self.workdir, env=scrubbed_env(self.workdir),

@@ -25,6 +25,7 @@ objects, and every value the tests see was rebuilt from plain data.
 from __future__ import annotations
 
 import json
+import os
 import time
 import types
 from pathlib import Path
@@ -58,6 +59,8 @@ def pytest_addoption(parser):
     group.addoption("--gradekit-plan", metavar="FILE", help="the runner's plan: kit, submissions, seed")
     group.addoption("--gradekit-key-fd", type=int, metavar="FD",
                     help="pipe carrying the key that seals the manifest and each outcome")
+    group.addoption("--gradekit-stream-fd", type=int, metavar="FD",
+                    help="pipe receiving each submission's sealed outcomes as soon as its last check is done")
 
 
 def pytest_configure(config):
@@ -72,6 +75,9 @@ def pytest_configure(config):
         raise pytest.UsageError(str(exc)) from None
     state = GradingState(json.loads(Path(plan_path).read_text(encoding="utf-8")))
     state.key = read_key(config.getoption("--gradekit-key-fd"))
+    stream_fd = config.getoption("--gradekit-stream-fd")
+    if stream_fd is not None:
+        state.stream = os.fdopen(stream_fd, "wb")
     make_undumpable()
     config.stash[STATE] = state
     _STATE_HOLDER["state"] = state
@@ -108,6 +114,9 @@ class GradingState:
         self.rel_paths: dict[str, str] = {}
         self.outcomes: list[dict] = []    # sealed, in pytest-json-report's per-test shape
         self.item = None                  # the check being set up or run
+        self.stream = None                # where finished submissions are announced, if anywhere
+        self.last_check: dict[str, str] = {}      # submission -> nodeid of its last check
+        self.pending: dict[str, list] = {}        # submission -> its sealed outcomes so far
 
     def box(self, sub_id: str, slug: str, timeout: float) -> Sandbox:
         if sub_id != self.current:
@@ -324,6 +333,7 @@ def pytest_collection_modifyitems(session, config, items):
                 "isolation": {"level": iso.level, "reason": iso.reason}}
     manifest["mac"] = seal(state.key, manifest)
     state.manifest = manifest
+    state.last_check = {it._gk_entry["submission"]: it.nodeid for it in keep}
 
 
 def pytest_json_modifyreport(json_report):
@@ -451,13 +461,37 @@ def pytest_json_runtest_metadata(item, call):
         result["output"] = output[:OUTPUT_KEEP]
         result["duration"] = round(time.monotonic() - getattr(item, "_gk_started", time.monotonic()), 4)
         state = item.config.stash[STATE]
-        state.outcomes.append({"nodeid": item.nodeid, "metadata": {"gradekit": result,
-                                                                    "gradekit_mac": seal(state.key, result)}})
+        sealed = {"nodeid": item.nodeid, "metadata": {"gradekit": result, "gradekit_mac": seal(state.key, result)}}
+        state.outcomes.append(sealed)
+        state.pending.setdefault(entry["submission"], []).append(sealed)
+        if state.last_check.get(entry["submission"]) == item.nodeid:
+            announce(state, entry["submission"])
     return {}
+
+
+def announce(state: GradingState, sub_id: str) -> None:
+    """Send a finished submission's checks and sealed outcomes to the runner right away, so a batch
+    stores each student as they finish rather than when the session ends.  The report at the end
+    still carries everything; this is the early copy."""
+    tests = state.pending.pop(sub_id, [])
+    if state.stream is None:
+        return
+    record = {"submission": sub_id, "checks": [e for e in state.manifest["checks"] if e["submission"] == sub_id],
+              "tests": tests, "isolation": state.manifest["isolation"],
+              "hidden_not_run": state.manifest["hidden_not_run"]}
+    try:
+        state.stream.write(json.dumps({"record": record, "mac": seal(state.key, record)},
+                                      ensure_ascii=False).encode("utf-8") + b"\n")
+        state.stream.flush()
+    except (OSError, ValueError):
+        state.stream = None   # nobody listens any more: the report at the end is enough
 
 
 def pytest_sessionfinish(session):
     state = session.config.stash.get(STATE, None)
     if state is not None:
         state.close_everything()
+        if state.stream is not None:
+            state.stream.close()
+            state.stream = None
 

@@ -100,12 +100,15 @@ def pytest_command(kit: Kit, slugs: list[str], tmp: Path, plan_path: Path, repor
     ]
 
 
-def run_pytest(kit: Kit, slugs: list[str], tmp: Path, plan: dict, key: bytes, timeout: float, extra=()):
+def run_pytest(kit: Kit, slugs: list[str], tmp: Path, plan: dict, key: bytes, timeout: float, extra=(),
+               on_record=None):
     """Run the grading session; plan, key and report all travel through pipes only pytest holds.
 
     Nothing the session reads or writes lies in the file system (its config is
     ``-c /dev/null``), so no process of a student's can rewrite it; the key seals
-    the report's contents besides.
+    the report's contents besides.  With ``on_record``, each submission's sealed
+    outcomes also arrive on a pipe as soon as its last check is done, and
+    ``on_record(record)`` is called (from another thread) with each one whose seal holds.
     """
     key_r, key_w = os.pipe()
     os.write(key_w, key)
@@ -114,6 +117,25 @@ def run_pytest(kit: Kit, slugs: list[str], tmp: Path, plan: dict, key: bytes, ti
     report_r, report_w = os.pipe()
     cmd = pytest_command(kit, slugs, tmp, Path(f"/dev/fd/{plan_r}"), Path(f"/dev/fd/{report_w}"))
     cmd += ["--gradekit-key-fd", str(key_r), *extra]
+    child_fds = [key_r, report_w, plan_r]
+    listener = None
+    if on_record is not None:
+        stream_r, stream_w = os.pipe()
+        cmd += ["--gradekit-stream-fd", str(stream_w)]
+        child_fds.append(stream_w)
+
+        def listen():
+            with os.fdopen(stream_r, "rb") as stream:
+                for line in stream:
+                    try:
+                        msg = json.loads(line)
+                        record, mac = msg["record"], msg["mac"]
+                    except (ValueError, TypeError, KeyError):
+                        continue
+                    if isinstance(record, dict) and isinstance(mac, str) \
+                            and hmac.compare_digest(mac, seal(key, record)):
+                        on_record(record)
+        listener = threading.Thread(target=listen, daemon=True)
 
     def feed():
         with os.fdopen(plan_w, "wb") as pipe:
@@ -137,19 +159,22 @@ def run_pytest(kit: Kit, slugs: list[str], tmp: Path, plan: dict, key: bytes, ti
         # session is killed before it can clean up after itself.
         proc = subprocess.Popen(cmd, cwd=tmp, env={**pytest_env(), "TMPDIR": str(tmp)}, stdin=subprocess.DEVNULL,
                                 stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT, pass_fds=(key_r, report_w, plan_r))
+                                stderr=subprocess.STDOUT, pass_fds=child_fds)
     finally:
-        os.close(key_r)
-        os.close(report_w)
-        os.close(plan_r)
+        for fd in child_fds:
+            os.close(fd)
     reader.start()
     feeder.start()
+    if listener is not None:
+        listener.start()
     try:
         out, _ = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         proc.kill()
         out, _ = proc.communicate()
     reader.join(timeout=30)
+    if listener is not None:
+        listener.join(timeout=30)
     os.close(report_r)
     output = out.decode("utf-8", "replace")
     try:
@@ -161,7 +186,7 @@ def run_pytest(kit: Kit, slugs: list[str], tmp: Path, plan: dict, key: bytes, ti
 
 def run_session(kit: Kit, slugs: list[str], submissions: list[Submission], *, seed: int, public_only: bool = False,
                 timeout: float = DEFAULT_TIMEOUT, budget: float = DEFAULT_CHECK_BUDGET,
-                extra: tuple[str, ...] = ()) -> tuple[dict, dict[str, dict]]:
+                extra: tuple[str, ...] = (), on_record=None) -> tuple[dict, dict[str, dict]]:
     """One pytest session; returns the verified manifest and the sealed outcomes by nodeid."""
     with tempfile.TemporaryDirectory(prefix="gradekit-run-", ignore_cleanup_errors=True) as tmpdir:
         tmp = Path(tmpdir)
@@ -172,7 +197,8 @@ def run_session(kit: Kit, slugs: list[str], submissions: list[Submission], *, se
         }
         key = secrets.token_bytes(32)
         report, output, returncode = run_pytest(kit, slugs, tmp, plan, key,
-                                                SESSION_SLACK + 20 * len(slugs) * max(1, len(submissions)), extra)
+                                                SESSION_SLACK + 20 * len(slugs) * max(1, len(submissions)), extra,
+                                                on_record)
     if report is None:
         raise RunnerError(f"the grading process stopped without a report (exit code {returncode})", output,
                           killed=returncode is not None and returncode < 0)
@@ -261,23 +287,45 @@ def session_groups(slugs: list[str], submissions: list[Submission], workers: int
 
 def grade(kit: Kit, submissions: list[Submission], *, topics: list[str] | None = None, seed: int | None = None,
           public_only: bool = False, lang: str = "en", timeout: float = DEFAULT_TIMEOUT,
-          budget: float = DEFAULT_CHECK_BUDGET, workers: int | None = None) -> list[Result]:
-    """Grade every submission; one ``Result`` per submission, in order."""
+          budget: float = DEFAULT_CHECK_BUDGET, workers: int | None = None, on_result=None) -> list[Result]:
+    """Grade every submission; one ``Result`` per submission, in order.
+
+    ``on_result(submission, result)``, if given, is called (from another thread) as soon as a
+    submission is done, before the session ends: a batch stores each student as they finish.
+    """
     slugs = [t.slug for t in kit.select(topics)]
     seed = random.randrange(1, 2**31) if seed is None else seed
     started = datetime.now(timezone.utc)
     t0 = time.monotonic()
     options = dict(seed=seed, public_only=public_only, timeout=timeout, budget=budget)
+    result_options = dict(started=started, seed=seed, lang=lang, public_only=public_only)
+    groups = session_groups(slugs, submissions, workers)
+    by_id = {s.id: s for s in submissions}
+    previous = [t0]
+
+    def on_record(record: dict) -> None:
+        """A submission finished in a session that grades all its topics: its result, now."""
+        try:
+            sub = by_id[record["submission"]]
+            outcomes, _ = outcomes_by_check({"tests": record["tests"]})  # the record as a whole is sealed
+            part = {k: record[k] for k in ("checks", "isolation", "hidden_not_run")}
+            now = time.monotonic()
+            result = build_result(kit, sub, slugs, part, outcomes, duration=now - previous[0], **result_options)
+            previous[0] = now
+        except (KeyError, TypeError, AttributeError, ValueError):
+            return  # the report at the end carries it too
+        on_result(sub, result)
+
+    streaming = on_result is not None and len(groups) == 1
 
     def session(group: list[str]) -> tuple[dict, dict]:
         try:
-            return run_session(kit, group, submissions, **options)
+            return run_session(kit, group, submissions, **options, on_record=on_record if streaming else None)
         except RunnerError as exc:
             if not exc.killed or len(group) * len(submissions) == 1:
                 raise
             return isolate_killer(kit, group, submissions, **options)
 
-    groups = session_groups(slugs, submissions, workers)
     if len(groups) == 1:
         parts = [session(slugs)]
     else:
@@ -287,22 +335,26 @@ def grade(kit: Kit, submissions: list[Submission], *, topics: list[str] | None =
     manifest = {"checks": [c for m, _ in parts for c in m["checks"]], "isolation": parts[0][0].get("isolation", {}),
                 "hidden_not_run": {k: v for m, _ in parts for k, v in m.get("hidden_not_run", {}).items()}}
     outcomes = {k: v for _, found in parts for k, v in found.items()}
-    hidden_not_run = manifest.get("hidden_not_run", {})
-    add_released_hidden_counts(kit, slugs, manifest, hidden_not_run)
-    duration = time.monotonic() - t0
-    results = []
-    for sub in submissions:
-        entries = [e for e in manifest["checks"] if e["submission"] == sub.id]
-        sub_slugs = [s for s in slugs if sub.topics is None or s in sub.topics]
-        results.append(Result(
-            kit_version=__version__,
-            submission={"id": sub.id, "path": str(sub.path), "label": sub.label, "commit": git_commit(Path(sub.path))},
-            started=started.isoformat(timespec="seconds"), duration=duration / max(1, len(submissions)),
-            seed=seed, lang=lang, isolation=manifest.get("isolation", {}).get("level", "unknown"),
-            public_only=public_only,
-            topics=assemble(kit, sub_slugs, entries, outcomes, hidden_not_run, lang),
-        ))
-    return results
+    duration = (time.monotonic() - t0) / max(1, len(submissions))
+    return [build_result(kit, sub, slugs, manifest, outcomes, duration=duration, **result_options)
+            for sub in submissions]
+
+
+def build_result(kit: Kit, sub: Submission, slugs: list[str], manifest: dict, outcomes: dict, *, started: datetime,
+                 duration: float, seed: int, lang: str, public_only: bool) -> Result:
+    """One submission's ``Result`` from the checks the session collected and their outcomes."""
+    entries = [e for e in manifest["checks"] if e["submission"] == sub.id]
+    hidden_not_run = dict(manifest.get("hidden_not_run", {}))
+    add_released_hidden_counts(kit, slugs, {"checks": entries}, hidden_not_run)
+    sub_slugs = [s for s in slugs if sub.topics is None or s in sub.topics]
+    return Result(
+        kit_version=__version__,
+        submission={"id": sub.id, "path": str(sub.path), "label": sub.label, "commit": git_commit(Path(sub.path))},
+        started=started.isoformat(timespec="seconds"), duration=duration,
+        seed=seed, lang=lang, isolation=manifest.get("isolation", {}).get("level", "unknown"),
+        public_only=public_only,
+        topics=assemble(kit, sub_slugs, entries, outcomes, hidden_not_run, lang),
+    )
 
 
 def add_released_hidden_counts(kit: Kit, slugs: list[str], manifest: dict, hidden_not_run: dict) -> None:
