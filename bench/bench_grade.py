@@ -4,7 +4,7 @@
     python bench/bench_grade.py --all           # the whole kit
     python bench/bench_grade.py --repeat 5
 
-gradekit: one `grade check` (one pytest session per core, one sandbox child per topic,
+gradekit: one `grade check` (one pytest session per core, one sandbox per student and a forked child per topic,
 every check crossing the process boundary).  Naive: one pytest process per
 topic with the student's module imported in-process (what Otter, nbgrader's
 autograde and most course graders do), running the very same grader files.

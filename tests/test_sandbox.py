@@ -220,3 +220,71 @@ def test_bytecode_in_the_submission_is_never_used(tmp_path):
         assert load_module(b).f() == "source"
     finally:
         b.close()
+
+
+PLANTER = '''
+import os
+def plant():
+    """Plant files wherever a later topic of the same student might work, and leave a process running."""
+    planted = 0
+    scratch = os.path.dirname(os.path.dirname(os.getcwd()))   # <scratch>/first-N/checkM-xxx
+    for root, dirs, files in os.walk(scratch):
+        for n in range(1, 4):
+            try:
+                os.makedirs(os.path.join(root, f"check{n}"), exist_ok=True)
+                with open(os.path.join(root, f"check{n}", "answer.txt"), "w") as f:
+                    f.write("planted")
+                planted += 1
+            except OSError:
+                pass
+    if os.fork() == 0:
+        os.setsid()
+        while True:
+            pass
+    return planted
+'''
+
+LISTER = '''
+import os
+def look():
+    return sorted(os.listdir("."))
+'''
+
+
+def running(marker: str) -> list[str]:
+    """Processes on this machine, busy right now, whose command line holds ``marker``."""
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            cmd = open(f"/proc/{pid}/cmdline", "rb").read()
+            state = open(f"/proc/{pid}/stat", "rb").read().rsplit(b")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        if marker.encode() in cmd and state == b"R":
+            found.append(pid)
+    return found
+
+
+def test_a_topic_cannot_leave_anything_for_the_next(tmp_path):
+    # Two topics of one student share the fork server and its scratch space.  The next topic's
+    # child is already forked (started ahead) while the first one's code plants files and a
+    # daemon; the next topic still starts each check in an empty folder, and alone.
+    from gradekit.forkserver import ForkServer
+    from gradekit.isolation import detect
+    from gradekit.sandbox import Limits
+    sub = write_submission(tmp_path / "sub", {"first.py": PLANTER, "second.py": LISTER})
+    server = ForkServer(sub, detect(), Limits().as_config(), ("first", "second"))
+    try:
+        first = Sandbox(sub, "first", server=server)
+        second = Sandbox(sub, "second", server=server)
+        second.start()
+        first.begin_check()
+        assert load_module(first).plant() >= 3
+        assert running(server.workdir), "the daemon should be running while its topic is"
+        first.close()
+        time.sleep(0.2)
+        assert not running(server.workdir), "the first topic's daemon outlived its topic"
+        second.begin_check()
+        assert load_module(second).look() == []
+    finally:
+        server.close()

@@ -139,8 +139,10 @@ class Server:
         self.ids.clear()
         self.slug = req["slug"]
         n = req.get("check", 0)
-        self.check_dir = os.path.join(self.scratch, f"check{n}")
-        os.makedirs(self.check_dir, exist_ok=True)
+        # A name no earlier code could guess: the submission's other topics share this scratch space,
+        # and nothing one of them planted may be waiting in a check's folder.
+        self.check_dir = os.path.join(self.scratch, f"check{n}-{os.urandom(6).hex()}")
+        os.makedirs(self.check_dir)
         os.chdir(self.check_dir)
         path = os.path.join(self.src, self.slug + ".py")
         if self.code is None or self.code[0] != path:
@@ -544,14 +546,18 @@ class ForkServer:
                 return
             if pid == 0:
                 return
-            for token, (child, fd) in list(self.live.items()):
-                if child == pid:
-                    del self.live[token]
-                    try:
-                        os.write(fd, b"exit %d\n" % os.waitstatus_to_exitcode(status))
-                        os.close(fd)
-                    except OSError:
-                        pass
+            self.reaped(pid, status)
+
+    def reaped(self, pid, status):
+        """A child is gone: if it served a topic, tell the parent how it ended."""
+        for token, (child, fd) in list(self.live.items()):
+            if child == pid:
+                del self.live[token]
+                try:
+                    os.write(fd, b"exit %d\n" % os.waitstatus_to_exitcode(status))
+                    os.close(fd)
+                except OSError:
+                    pass
 
     def fork(self, req, fds):
         req_r, resp_w, status_w, err_w = fds
@@ -613,29 +619,42 @@ class ForkServer:
         return found
 
     def kill(self, token):
-        entry = self.live.get(token)
-        if entry is not None:
+        """Kill a topic's child, wait until it is gone, then everything it left behind.
+
+        Waiting matters: a process's children come to this subreaper only once it has
+        exited, so a sweep right after the signal would miss them.
+        """
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})
+        try:
+            entry = self.live.get(token)
+            if entry is not None:
+                self.terminate([entry[0]])
+            self.reap()
+            self.sweep()
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
+
+    def terminate(self, pids):
+        for pid in pids:
             for send in (os.killpg, os.kill):
                 try:
-                    send(entry[0], signal.SIGKILL)
+                    send(pid, signal.SIGKILL)
                 except OSError:
                     pass
-        self.sweep()
+        for pid in pids:
+            try:
+                _, status = os.waitpid(pid, 0)
+            except ChildProcessError:
+                continue
+            self.reaped(pid, status)
 
     def sweep(self, rounds=200):
-        """Kill every process left behind, until none is: each death may orphan another."""
+        """Kill every process left behind, until none is: each death may hand over more orphans."""
         for _ in range(rounds):
-            self.reap()
             strays = self.children()
             if not strays:
                 return
-            for pid in strays:
-                for send in (os.killpg, os.kill):
-                    try:
-                        send(pid, signal.SIGKILL)
-                    except OSError:
-                        pass
-            time.sleep(0.002)
+            self.terminate(strays)
 
     def serve(self):
         _prctl(PR_SET_CHILD_SUBREAPER, 1)
