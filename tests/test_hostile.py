@@ -99,6 +99,12 @@ if os.fork() == 0:
     os._exit(0)
 '''
 
+KILL_GRANDPARENT = """import os, signal
+grandparent = int(open(f"/proc/{os.getppid()}/stat").read().rsplit(")", 1)[1].split()[1])
+if grandparent > 1:
+    os.kill(grandparent, signal.SIGKILL)
+"""
+
 CONFTEST = '''
 import pytest
 @pytest.hookimpl(hookwrapper=True)
@@ -126,8 +132,8 @@ return None
 FIND_OTHERS = '''
 import glob, os
 mine = os.path.realpath(os.path.dirname(os.path.dirname(os.path.dirname(__file__))))  # gradekit-sub-*/src/functions/
-others = {os.path.realpath(d) for d in glob.glob("/tmp/**/gradekit-sub-*", recursive=True)} - {mine}
-print("OTHERS", "SEEN" if others else 0)
+found = {os.path.realpath(d) for d in glob.glob("/tmp/**/gradekit-sub-*", recursive=True)}
+print("OTHERS", len(found - {mine}), "SELF", mine in found)  # finding its own proves the search works
 return None
 '''
 
@@ -165,8 +171,16 @@ CASES: dict[str, tuple[dict, dict]] = {
     "loop_at_import": ({"functions.py": "while True:\n    pass\n" + SOLUTION}, {"score": "zero", "seen": "importing your file was stopped"}),
     "input_at_import": ({"functions.py": "name = input()\n" + SOLUTION}, {"score": "zero", "seen": "input()"}),
     "memory_bomb_at_import": ({"functions.py": "hog = bytearray(10 * 1024 ** 3)\n" + SOLUTION}, {"score": "zero", "seen": "MemoryError"}),
+    # The parent is the submission's fork server.  Under bubblewrap it is the namespace's PID 1, which a
+    # signal from inside cannot kill.  At process level it dies, and the topic's children die with it a
+    # moment later: how many checks answer first depends on timing, so only the correct code's score is
+    # an upper bound there (the bystander and the grader must not notice).
     "kill_parent_at_import": ({"functions.py": "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n" + SOLUTION},
-                              {"score": {"process": "zero", "bwrap": "full"}}),
+                              {"score": {"process": None, "bwrap": "full"}}),
+    # One step further up is the grading process itself: out of reach under bubblewrap; at process level it
+    # dies, and the runner regrades topic by topic, so only this topic is lost.
+    "kill_grandparent_at_import": ({"functions.py": KILL_GRANDPARENT + SOLUTION},
+                                   {"score": {"process": "zero", "bwrap": "full"}}),
     "patch_pytest_and_report": ({"functions.py": PATCH_PYTEST}, {"score": "zero", "seen": "not done yet"}),
     # A daemon that left its process group: bubblewrap's PID namespace holds it; at process level the
     # fork server is its subreaper and kills it when its topic ends.
@@ -258,8 +272,8 @@ return None''')}, {"zero": {"my_abs"}}),
     "stale_bytecode": ({"functions.py": STUB}, {"score": "zero", "seen": "not done yet", "bytecode": True}),
     # -- looking for things it must not see ----------------------------------------------------
     "read_hidden_graders": ({"functions.py": in_my_abs(FIND_FILES)}, {"zero": {"my_abs"}, "printed": {"bwrap": "FOUND 0"}}),
-    "read_other_students": ({"functions.py": in_my_abs(FIND_OTHERS)}, {"zero": {"my_abs"}, "printed": {"bwrap": "OTHERS 0", "process": "OTHERS SEEN"}}),
-    # (at process level the next student's sandbox, started ahead, is visible: a documented limit)
+    "read_other_students": ({"functions.py": in_my_abs(FIND_OTHERS)}, {"zero": {"my_abs"}, "printed": {"bwrap": "OTHERS 0 SELF True", "process": "SELF True"}}),
+    # (at process level other students' sandboxes are visible when they exist: a documented limit)
     "find_secret_token": ({"functions.py": in_my_abs(FIND_TOKEN)}, {"zero": {"my_abs"}, "printed": {"bwrap": "NO-TOKEN"}}),
     "network_exfiltration": ({"functions.py": in_my_abs(NETWORK)}, {"zero": {"my_abs"}, "printed": {"bwrap": "NET closed"}}),
     "fake_notice": ({"functions.py": f"print({NOTICE!r})\n" + SOLUTION.replace(

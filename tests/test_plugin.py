@@ -46,6 +46,61 @@ def test_a_grader_bug_is_an_error_not_the_students_fault(minikit, tmp_path):
     assert "the grader itself failed" in check.message and "KeyError" in check.message
 
 
+PHASES = """
+import pytest
+
+@pytest.fixture
+def broken_setup():
+    raise RuntimeError("fixture could not start")
+
+@pytest.fixture
+def broken_teardown():
+    yield 1
+    raise RuntimeError("fixture could not clean up")
+
+@points(1)
+@exercise('double')
+def test_skips(alpha):
+    pytest.skip("not on this platform")
+
+@points(1)
+@exercise('double')
+def test_setup_fails(alpha, broken_setup):
+    raise AssertionError("never runs")
+
+@points(1)
+@exercise('double')
+def test_teardown_fails(alpha, broken_teardown):
+    assert call(alpha.double, 2).returns(4)
+
+@points(1)
+@exercise('double')
+def test_fails_then_teardown_fails(alpha, broken_teardown):
+    assert call(alpha.double, 2).returns(5)
+
+@points(1)
+@exercise('double')
+def test_passes(alpha):
+    assert call(alpha.double, 2).returns(4)
+"""
+
+
+def test_every_phase_of_a_check_counts(minikit, tmp_path):
+    # Checks run pytest's setup, call and teardown hooks without pytest's reports: each phase's
+    # outcome must still land on the check, as a grader author expects from pytest.
+    add_grader(minikit, "test_hidden_x.py", PHASES)
+    sub = write_submission(tmp_path / "sub", {"alpha.py": solution_text("alpha", MINIKIT)})
+    (result,) = grade(load_kit(minikit), [Submission(sub)], lang="en")
+    by_name = {c.name: c for c in result.checks}
+    assert by_name["test_skips"].status is Status.SKIPPED and by_name["test_skips"].points == 0
+    assert by_name["test_setup_fails"].status is Status.ERROR and "fixture could not start" in by_name["test_setup_fails"].message
+    assert by_name["test_teardown_fails"].status is Status.ERROR
+    assert "fixture could not clean up" in by_name["test_teardown_fails"].message
+    # The call's own failure is what the student needs to see, not the teardown's.
+    assert by_name["test_fails_then_teardown_fails"].status is Status.FAIL
+    assert by_name["test_passes"].status is Status.PASS and by_name["test_passes"].points == 1
+
+
 def test_collection_error_is_a_runner_error(minikit):
     add_grader(minikit, "test_hidden_x.py", "this is not python\n")
     with pytest.raises(RunnerError):

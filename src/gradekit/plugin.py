@@ -13,10 +13,10 @@ In lifecycle order it:
 4. validates markers at collection (points, exercise, visibility matching the
    file name) and builds the *manifest* of collected checks, which travels in
    the report and lets the runner verify it;
-5. turns each test outcome into a status and structured failure detail,
-   sealed, and hands them all to pytest-json-report's report at the end
-   (``pytest_json_modifyreport``) as one JSON text: the plugin's own
-   per-test serialization, pure Python, cost an eighth of a session.
+5. runs each check's phases itself (``pytest_runtest_protocol``), turns each
+   outcome into a status and structured failure detail, seals it, streams each
+   finished submission to the runner, and hands them all to pytest-json-report's
+   report at the end (``pytest_json_modifyreport``) as one JSON text.
 
 Student code never runs in this process: fixtures only hold ``Sandbox``
 objects, and every value the tests see was rebuilt from plain data.
@@ -426,37 +426,66 @@ def pytest_runtest_setup(item):
 
 
 @pytest.hookimpl(tryfirst=True)
-def pytest_runtest_makereport(item, call):
-    """A graded check's failure is worded by ``classify``, so pytest need not render its traceback.
+def pytest_runtest_protocol(item, nextitem):
+    """A graded check runs pytest's three phase hooks, without pytest's reporting around them.
 
-    pytest's rendering (cutting and filtering the traceback, even with
-    ``--tb=no``) cost about a millisecond per failing check, and a class of
-    beginners fails many.  Skips and everything that is not a graded check
-    get pytest's own report.
+    pytest builds a report for every phase of every test and tells each plugin
+    about it (some thirty hook calls a test, and the traceback rendering of
+    every failure): half of a grading session's own time.  Outcomes here are
+    read by this plugin, never from those reports, so a graded check runs the
+    same setup, call and teardown hooks under the same rules (no call after a
+    failed setup; ``pytest.exit`` and KeyboardInterrupt stop the session) and
+    each phase's outcome goes straight to ``record``.
     """
-    if call.excinfo is None or getattr(item, "_gk_entry", None) is None \
-            or isinstance(call.excinfo.value, pytest.skip.Exception):
+    if getattr(item, "_gk_entry", None) is None:
         return None
-    return pytest.TestReport(item.nodeid, item.location, {}, "failed", call.excinfo.exconly()[:500], call.when,
-                             [], call.duration, call.start, call.stop, user_properties=item.user_properties)
+    hasrequest = hasattr(item, "_request")
+    if hasrequest and not item._request:
+        item._initrequest()
+    ihook = item.ihook
+    try:
+        if run_phase(item, "setup", lambda: ihook.pytest_runtest_setup(item=item)):
+            run_phase(item, "call", lambda: ihook.pytest_runtest_call(item=item))
+        if item.session.shouldfail or item.session.shouldstop:
+            nextitem = None
+        run_phase(item, "teardown", lambda: ihook.pytest_runtest_teardown(item=item, nextitem=nextitem))
+    finally:
+        if hasrequest:
+            item._request = False
+            item.funcargs = None
+    return True
 
 
-def pytest_json_runtest_metadata(item, call):
-    """Each check's result, worded after every phase and sealed once its teardown is over."""
-    entry = getattr(item, "_gk_entry", None)
-    if entry is None:
-        return {}
+def run_phase(item, when: str, run) -> bool:
+    """Run one phase; record its outcome; True when it passed."""
+    try:
+        run()
+        exc = None
+    except (pytest.exit.Exception, KeyboardInterrupt):
+        raise
+    except BaseException as caught:  # noqa: B902 - whatever a check raised is its outcome
+        exc = caught
+    if record(item, when, exc) and when == "teardown":
+        item.session.testsfailed += 1  # pytest's exit code still says whether a check failed
+    return exc is None
+
+
+def record(item, when: str, exc: BaseException | None) -> bool:
+    """Word a phase's outcome into the check's result; once its teardown is over, seal it.
+
+    Returns whether the check has failed so far.
+    """
+    entry = item._gk_entry
     result = getattr(item, "_gk_result", None)
     if result is None:
         result = item._gk_result = {"check": entry["check"], "submission": entry["submission"],
                                     "status": "pass", "detail": {}}
-    exc = call.excinfo.value if call.excinfo is not None else None
-    if call.when == "call" or exc is not None:
-        if result["status"] == "pass" or call.when != "teardown":
+    if when == "call" or exc is not None:
+        if result["status"] == "pass" or when != "teardown":
             status, detail = classify(exc)
-            if not (call.when == "teardown" and status == "pass"):
+            if not (when == "teardown" and status == "pass"):
                 result["status"], result["detail"] = status, detail
-    if call.when == "teardown":
+    if when == "teardown":
         output = "".join("".join(box.printed) for box in getattr(item, "_gk_boxes", []))
         result["output"] = output[:OUTPUT_KEEP]
         result["duration"] = round(time.monotonic() - getattr(item, "_gk_started", time.monotonic()), 4)
@@ -466,7 +495,7 @@ def pytest_json_runtest_metadata(item, call):
         state.pending.setdefault(entry["submission"], []).append(sealed)
         if state.last_check.get(entry["submission"]) == item.nodeid:
             announce(state, entry["submission"])
-    return {}
+    return result["status"] not in ("pass", "skipped")
 
 
 def announce(state: GradingState, sub_id: str) -> None:
