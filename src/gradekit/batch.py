@@ -223,7 +223,8 @@ class Batch:
                 self.finish(p, result)
 
     def grade_many(self, ready: list[Prepared], on_result=None):
-        subs = [Submission(submission_folder(p.path), f"s{i}", label=p.student.username) for i, p in enumerate(ready)]
+        subs = [Submission(submission_folder(p.path), f"s{i}", label=p.student.username, commit=p.commit or "")
+                for i, p in enumerate(ready)]
         return grade(self.kit, subs, seed=self.seed, lang=self.options.lang, timeout=self.options.timeout,
                      on_result=on_result)
 

@@ -56,6 +56,7 @@ class Submission:
     id: str = "s0"
     topics: list[str] | None = None     # None: every selected topic
     label: str = ""
+    commit: str | None = None            # known already (a batch exported it); None: asked of git
 
 
 def git_commit(path: Path) -> str | None:
@@ -349,7 +350,8 @@ def build_result(kit: Kit, sub: Submission, slugs: list[str], manifest: dict, ou
     sub_slugs = [s for s in slugs if sub.topics is None or s in sub.topics]
     return Result(
         kit_version=__version__,
-        submission={"id": sub.id, "path": str(sub.path), "label": sub.label, "commit": git_commit(Path(sub.path))},
+        submission={"id": sub.id, "path": str(sub.path), "label": sub.label,
+                    "commit": sub.commit if sub.commit is not None else git_commit(Path(sub.path))},
         started=started.isoformat(timespec="seconds"), duration=duration,
         seed=seed, lang=lang, isolation=manifest.get("isolation", {}).get("level", "unknown"),
         public_only=public_only,
