@@ -101,6 +101,48 @@ def test_every_phase_of_a_check_counts(minikit, tmp_path):
     assert by_name["test_passes"].status is Status.PASS and by_name["test_passes"].points == 1
 
 
+HELPERS = '''
+from gradekit.grader import helper
+
+BROKEN = """
+def twice_of(f, x):
+    return f(x) + undefined_name
+"""
+
+SOUND = """
+def twice_of(f, x):
+    return f(x) * 2
+"""
+
+@points(1)
+@exercise('double')
+def test_broken_helper(alpha):
+    assert call(helper(alpha, BROKEN, 'twice_of'), alpha.double, 2).returns(8)
+
+@points(1)
+@exercise('double')
+def test_sound_helper(alpha):
+    assert call(helper(alpha, SOUND, 'twice_of'), alpha.double, 2).returns(8)
+'''
+
+
+def test_a_name_missing_in_a_grader_helper_is_the_kits_error(minikit, tmp_path):
+    # Helper code runs next to the student's: a NameError inside it is the author's bug, and must
+    # not reach the student as theirs (with a did-you-mean about a name they never wrote).
+    add_grader(minikit, "test_hidden_x.py", HELPERS)
+    sub = write_submission(tmp_path / "sub", {"alpha.py": solution_text("alpha", MINIKIT)})
+    wrong = write_submission(tmp_path / "wrong", {"alpha.py": solution_text("alpha", MINIKIT).replace(
+        "return 2 * x", "return 2 * y")})
+    right, broken = grade(load_kit(minikit), [Submission(sub, "s0"), Submission(wrong, "s1")], lang="en")
+    checks = {c.name: c for c in right.checks}
+    assert checks["test_broken_helper"].status is Status.ERROR
+    assert "the grader itself failed" in checks["test_broken_helper"].message
+    assert checks["test_sound_helper"].status is Status.PASS
+    # The student's own NameError, met through a sound helper, stays the student's.
+    theirs = {c.name: c for c in broken.checks}["test_sound_helper"]
+    assert theirs.status is Status.FAIL and "NameError" in theirs.message and "grader" not in theirs.message
+
+
 def test_collection_error_is_a_runner_error(minikit):
     add_grader(minikit, "test_hidden_x.py", "this is not python\n")
     with pytest.raises(RunnerError):

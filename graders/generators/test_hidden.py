@@ -1,10 +1,11 @@
 """Hidden checks for generators: edges, traps and seeded random inputs."""
 
-from itertools import islice
 from math import comb
 
-from gradekit.grader import call, exercise, expect, fail, helper, hint, points
-from gradekit.proxy import Proxy, show
+from gradekit.grader import call, exercise, expect, fail, grader_module, helper, hint, points
+from gradekit.proxy import show
+
+expect_bad_size = grader_module(__file__, "_tools").expect_bad_size
 
 # Runs in the sandbox child, next to the student's code: rows and chunks are
 # collected there, so a list that is reused or changed after it was yielded
@@ -82,36 +83,6 @@ def pascal(n):
 def chunks_reference(items, size):
     items = list(items)
     return [items[i:i + size] for i in range(0, len(items), size)]
-
-
-def expect_bad_size(generators, items, size):
-    """chunked(items, size) must raise ValueError at the call or at the first next()."""
-    label = f"chunked({show(items)}, {size})"
-    try:
-        gen = generators.chunked(items, size)
-    except Exception as exc:
-        if getattr(exc, "_gk_origin", None) is None:
-            raise
-        call(generators.chunked, items, size).raises(ValueError)
-        return
-    if not isinstance(gen, Proxy):
-        fail(zh=f"{label} 应该抛出 ValueError，但它返回了 {show(gen)}",
-             en=f"{label} should raise ValueError, but it returned {show(gen)}")
-    try:
-        first = next(gen)
-    except StopIteration:
-        fail(zh=f"{label} 应该抛出 ValueError，但它什么也没产出就结束了",
-             en=f"{label} should raise ValueError, but it just ended without yielding anything")
-    except Exception as exc:
-        if getattr(exc, "_gk_origin", None) is None:
-            raise
-        if not isinstance(exc, ValueError):
-            fail(zh=f"{label} 应该抛出 ValueError，实际抛出了 {getattr(exc, 'type_name', type(exc).__name__)}: {exc}",
-                 en=f"{label} should raise ValueError, but it raised {getattr(exc, 'type_name', type(exc).__name__)}: {exc}")
-        return
-    else:
-        fail(zh=f"{label} 应该抛出 ValueError，但第一次 next() 产出了 {show(first)}",
-             en=f"{label} should raise ValueError, but the first next() yielded {show(first)}")
 
 
 @exercise("fib")

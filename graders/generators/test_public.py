@@ -1,7 +1,9 @@
 """Public checks for generators: the simplest cases, shipped to students."""
 
-from gradekit.grader import call, exercise, fail, helper, points, public
-from gradekit.proxy import Proxy, show
+from gradekit.grader import call, exercise, fail, grader_module, helper, points, public
+from gradekit.proxy import show
+
+expect_bad_size = grader_module(__file__, "_tools").expect_bad_size
 
 IS_ITERATOR = '''
 def is_iterator(obj):
@@ -21,36 +23,6 @@ def take(gen, label, expected):
     """Call next() on ``gen`` once per expected value and compare."""
     for i, want in enumerate(expected, 1):
         call(next, gen).as_(f"next({label}) #{i}").returns(want)
-
-
-def expect_bad_size(generators, items, size):
-    """chunked(items, size) must raise ValueError at the call or at the first next()."""
-    label = f"chunked({show(items)}, {size})"
-    try:
-        gen = generators.chunked(items, size)
-    except Exception as exc:
-        if getattr(exc, "_gk_origin", None) is None:
-            raise
-        call(generators.chunked, items, size).raises(ValueError)
-        return
-    if not isinstance(gen, Proxy):
-        fail(zh=f"{label} 应该抛出 ValueError，但它返回了 {show(gen)}",
-             en=f"{label} should raise ValueError, but it returned {show(gen)}")
-    try:
-        first = next(gen)
-    except StopIteration:
-        fail(zh=f"{label} 应该抛出 ValueError，但它什么也没产出就结束了",
-             en=f"{label} should raise ValueError, but it just ended without yielding anything")
-    except Exception as exc:
-        if getattr(exc, "_gk_origin", None) is None:
-            raise
-        if not isinstance(exc, ValueError):
-            fail(zh=f"{label} 应该抛出 ValueError，实际抛出了 {getattr(exc, 'type_name', type(exc).__name__)}: {exc}",
-                 en=f"{label} should raise ValueError, but it raised {getattr(exc, 'type_name', type(exc).__name__)}: {exc}")
-        return
-    else:
-        fail(zh=f"{label} 应该抛出 ValueError，但第一次 next() 产出了 {show(first)}",
-             en=f"{label} should raise ValueError, but the first next() yielded {show(first)}")
 
 
 @exercise("fib")

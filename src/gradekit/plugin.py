@@ -382,6 +382,11 @@ def classify(exc: BaseException | None) -> tuple[str, dict]:
 
     if exc is None:
         return "pass", {}
+    origin = getattr(exc, "_gk_origin", None) or getattr(exc.__context__, "_gk_origin", None)
+    if isinstance(origin, dict) and origin.get("helper_fault") is True:
+        return "error", {"kind": "grader_error", "exc_type": str(origin.get("type", ""))[:100],
+                         "exc_message": f"{str(origin.get('message', ''))[:1000]} (in a grader helper)",
+                         "traceback": str(origin.get("traceback") or "")[-6000:] or None}
     if isinstance(exc, CheckFailure):
         return enriched("fail", exc.detail, getattr(exc.__context__, "_gk_origin", None))
     if isinstance(exc, SandboxTimeout):

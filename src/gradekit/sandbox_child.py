@@ -39,6 +39,8 @@ from gradekit import protocol
 OUTPUT_CAP = 1024 * 1024
 #: Module attributes looked at when sending a loaded module's functions and classes along.
 MODULE_NAMES = 500
+#: The file name grader helper code runs under (``op_helper``).
+HELPER_FILE = "<grader helper>"
 
 
 def apply_limits(limits):
@@ -312,7 +314,7 @@ class Server:
     def op_helper(self, req):
         """Run grader-shipped helper source here and hand back one name from it."""
         namespace = {"__name__": "gradekit_helper", "__builtins__": builtins}
-        exec(compile(req["source"], "<grader helper>", "exec"), namespace)
+        exec(compile(req["source"], HELPER_FILE, "exec"), namespace)
         return namespace[req["name"]]
 
     def op_where(self, req):
@@ -437,6 +439,12 @@ class Server:
             return {k: v for k, v in facts.items() if v}
 
         info = {"type": type(exc).__name__, "builtin": type(exc) is getattr(builtins, type(exc).__name__, None)}
+        if isinstance(exc, NameError):
+            # A name missing in a grader's helper code is the kit's bug, not the student's.
+            innermost = None
+            for frame, _ in traceback.walk_tb(exc.__traceback__):
+                innermost = frame
+            info["helper_fault"] = innermost is not None and innermost.f_code.co_filename == HELPER_FILE
         try:
             info["message"] = str(exc)[:4000]
         except BaseException:
