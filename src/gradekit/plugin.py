@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import time
 import types
 from pathlib import Path
@@ -210,7 +211,7 @@ def _gk_submission():
 
 
 @pytest.fixture
-def rng(_gk_submission) -> "random.Random":  # noqa: F821
+def rng(_gk_submission) -> random.Random:
     """A random generator seeded by the run's seed and this check's id (recorded in the result)."""
     state: GradingState = _STATE_HOLDER["state"]
     return seeded(state.seed, check_id(state.item, state))
