@@ -105,6 +105,13 @@ if grandparent > 1:
     os.kill(grandparent, signal.SIGKILL)
 """
 
+KILL_EVERYTHING = """import os, signal
+try:
+    os.kill(-1, signal.SIGKILL)
+except ProcessLookupError:  # nothing else was there to kill
+    pass
+"""
+
 CONFTEST = '''
 import pytest
 @pytest.hookimpl(hookwrapper=True)
@@ -181,6 +188,11 @@ CASES: dict[str, tuple[dict, dict]] = {
     # dies, and the runner regrades topic by topic, so only this topic is lost.
     "kill_grandparent_at_import": ({"functions.py": KILL_GRANDPARENT + SOLUTION},
                                    {"score": {"process": "zero", "bwrap": "full"}}),
+    # Every process it may signal but itself: under bubblewrap, its own sandbox (the fork server is PID 1
+    # and survives; children forked ahead die and are forked again).  At process level it would be every
+    # process of the user (as root, of the machine), so it only runs where the namespace holds it.
+    "kill_everything_at_import": ({"functions.py": KILL_EVERYTHING + SOLUTION},
+                                  {"score": "full", "levels": {"bwrap"}}),
     "patch_pytest_and_report": ({"functions.py": PATCH_PYTEST}, {"score": "zero", "seen": "not done yet"}),
     # A daemon that left its process group: bubblewrap's PID namespace holds it; at process level the
     # fork server is its subreaper and kills it when its topic ends.

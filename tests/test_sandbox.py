@@ -288,3 +288,28 @@ def test_a_topic_cannot_leave_anything_for_the_next(tmp_path):
         assert load_module(second).look() == []
     finally:
         server.close()
+
+
+def test_a_topic_killing_its_whole_sandbox_spares_the_fork_server(tmp_path):
+    # kill(-1) reaches every process in the student's sandbox but its PID 1 (the fork server) and the
+    # caller: the next topic's child, forked ahead and killed, is forked again when its turn comes.
+    from gradekit.forkserver import ForkServer
+    from gradekit.isolation import detect
+    from gradekit.sandbox import Limits
+    if detect().level != "bwrap":
+        pytest.skip("outside bubblewrap, kill(-1) would reach every process of this user")
+    sub = write_submission(tmp_path / "sub", {"first.py": "import os, signal\ndef boom():\n    os.kill(-1, signal.SIGKILL)\n",
+                                              "second.py": LISTER})
+    server = ForkServer(sub, detect(), Limits().as_config(), ("first", "second"))
+    try:
+        first = Sandbox(sub, "first", server=server)
+        second = Sandbox(sub, "second", server=server)
+        second.start()
+        first.begin_check()
+        assert load_module(first).boom() is None  # Linux spares the caller itself
+        assert second.child.poll(wait=2), "the child forked ahead should have been killed"
+        first.close()
+        second.begin_check()
+        assert load_module(second).look() == []
+    finally:
+        server.close()
