@@ -265,20 +265,34 @@ def running(marker: str) -> list[str]:
     return found
 
 
-def test_a_topic_cannot_leave_anything_for_the_next(tmp_path):
-    # Two topics of one student share the fork server and its scratch space.  The next topic's
-    # child is already forked (started ahead) while the first one's code plants files and a
-    # daemon; the next topic still starts each check in an empty folder, and alone.
+@pytest.fixture
+def two_topics(tmp_path):
+    """Sandboxes of two topics of one student, sharing one fork server; ``second`` is forked ahead."""
+    from contextlib import contextmanager
+
     from gradekit.forkserver import ForkServer
     from gradekit.isolation import detect
     from gradekit.sandbox import Limits
-    sub = write_submission(tmp_path / "sub", {"first.py": PLANTER, "second.py": LISTER})
-    server = ForkServer(sub, detect(), Limits().as_config(), ("first", "second"))
-    try:
-        first = Sandbox(sub, "first", server=server)
-        second = Sandbox(sub, "second", server=server)
-        second.start()
-        first.begin_check()
+
+    @contextmanager
+    def make(first_source: str):
+        sub = write_submission(tmp_path / "sub", {"first.py": first_source, "second.py": LISTER})
+        server = ForkServer(sub, detect(), Limits().as_config(), ("first", "second"))
+        try:
+            first, second = Sandbox(sub, "first", server=server), Sandbox(sub, "second", server=server)
+            second.start()
+            first.begin_check()
+            yield server, first, second
+        finally:
+            server.close()
+    return make
+
+
+def test_a_topic_cannot_leave_anything_for_the_next(two_topics):
+    # Two topics of one student share the fork server and its scratch space.  The next topic's
+    # child is already forked (started ahead) while the first one's code plants files and a
+    # daemon; the next topic still starts each check in an empty folder, and alone.
+    with two_topics(PLANTER) as (server, first, second):
         assert load_module(first).plant() >= 3
         assert running(server.workdir), "the daemon should be running while its topic is"
         first.close()
@@ -286,30 +300,17 @@ def test_a_topic_cannot_leave_anything_for_the_next(tmp_path):
         assert not running(server.workdir), "the first topic's daemon outlived its topic"
         second.begin_check()
         assert load_module(second).look() == []
-    finally:
-        server.close()
 
 
-def test_a_topic_killing_its_whole_sandbox_spares_the_fork_server(tmp_path):
+def test_a_topic_killing_its_whole_sandbox_spares_the_fork_server(two_topics):
     # kill(-1) reaches every process in the student's sandbox but its PID 1 (the fork server) and the
     # caller: the next topic's child, forked ahead and killed, is forked again when its turn comes.
-    from gradekit.forkserver import ForkServer
     from gradekit.isolation import detect
-    from gradekit.sandbox import Limits
     if detect().level != "bwrap":
         pytest.skip("outside bubblewrap, kill(-1) would reach every process of this user")
-    sub = write_submission(tmp_path / "sub", {"first.py": "import os, signal\ndef boom():\n    os.kill(-1, signal.SIGKILL)\n",
-                                              "second.py": LISTER})
-    server = ForkServer(sub, detect(), Limits().as_config(), ("first", "second"))
-    try:
-        first = Sandbox(sub, "first", server=server)
-        second = Sandbox(sub, "second", server=server)
-        second.start()
-        first.begin_check()
+    with two_topics("import os, signal\ndef boom():\n    os.kill(-1, signal.SIGKILL)\n") as (server, first, second):
         assert load_module(first).boom() is None  # Linux spares the caller itself
         assert second.child.poll(wait=2), "the child forked ahead should have been killed"
         first.close()
         second.begin_check()
         assert load_module(second).look() == []
-    finally:
-        server.close()

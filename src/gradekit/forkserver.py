@@ -18,6 +18,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import select
 import shutil
 import signal
 import socket
@@ -103,7 +104,6 @@ class TopicChild:
 
     def poll(self, wait: float = 0.0) -> bool:
         """True once the child has exited (its fork server says so, or the fork server is gone)."""
-        import select
         while not self.gone:
             ready, _, _ = select.select([self.status], [], [], wait)
             if not ready:
@@ -157,7 +157,7 @@ class ForkServer:
         self._prepared = set()
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         scratch = "/tmp" if self.isolation.level == "bwrap" else os.path.join(self.workdir, "scratch")
-        config = {"mode": "forkserver", "workdir": self.workdir, "control_fd": theirs.fileno(),
+        config = {"workdir": self.workdir, "control_fd": theirs.fileno(),
                   "scratch": scratch, "limits": self.limits}
         self._log = open(Path(self.workdir, "logs", "forkserver.log"), "wb")
         try:

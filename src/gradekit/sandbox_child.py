@@ -1,21 +1,21 @@
 """The untrusted side of the sandbox: a small request server around student code.
 
-Started by ``gradekit.sandbox`` as ``python -I -B sandbox_child.py CONFIG``.  It
-lowers its own resource limits, imports everything it needs *before* any student
-file can shadow a module, then answers one JSON request per line on a private
-pipe.  Student code runs only here.  Everything it returns is encoded with
-``gradekit.protocol``; objects that are not plain data stay here behind handles.
+Started by ``gradekit.forkserver`` as ``python -I -B -m gradekit.sandbox_child
+CONFIG``: one process per submission, the *fork server* (``ForkServer``).  It
+lowers its own resource limits, imports everything it needs *before* any
+student file can shadow a module, and forks a fresh request server
+(``Server``) for each topic, so a submission pays for one interpreter start
+instead of one per topic.  Topics stay apart as processes; the fork server is
+their subreaper and kills whatever a finished topic left running.
 
-Nothing in this process is trusted by the parent: a student can rewrite this
-module at run time, and all they gain is the ability to send plain data they
-could have returned anyway.  Student *scripts* run in forks of this process
-(``op_script``), behind the same walls.
+A topic's server answers one JSON request per line on a private pipe.  Student
+code runs only there.  Everything it returns is encoded with
+``gradekit.protocol``; objects that are not plain data stay behind handles.
 
-One such process per submission is a *fork server* (``serve_forks``): it boots
-once, imports everything, and forks a fresh request server for each topic, so
-a submission pays for one interpreter start instead of one per topic.  Topics
-stay apart as processes; the fork server is their subreaper and kills whatever
-a finished topic left running before the next one starts.
+Nothing in these processes is trusted by the parent: a student can rewrite
+this module at run time, and all they gain is the ability to send plain data
+they could have returned anyway.  Student *scripts* run in forks of a topic's
+server (``op_script``), behind the same walls.
 """
 
 import builtins
@@ -97,7 +97,7 @@ class CappedWriter(io.TextIOBase):
 class Server:
     def __init__(self, config):
         self.workdir = config["workdir"]
-        self.src = config.get("src") or os.path.join(self.workdir, "src")
+        self.src = config["src"]           # the topic's sources (read-only)
         self.scratch = config.get("scratch") or self.workdir
         self.check_dir = self.scratch
         self.handles = {}      # handle id -> object
@@ -690,15 +690,10 @@ class ForkServer:
 
 
 def main():
+    """Started as ``python -I -B -m gradekit.sandbox_child CONFIG``: a submission's fork server."""
     config = json.loads(sys.argv[1])
     prepare(config)
-    if config.get("mode") == "forkserver":
-        ForkServer(config).serve()
-        return
-    # Student files may shadow any module imported from here on; ours are loaded already.
-    sys.path.insert(0, os.path.join(config["workdir"], "src"))
-    rfile = os.fdopen(config["req_fd"], "rb", buffering=1 << 16)
-    Server(config).serve(rfile, config["resp_fd"])
+    ForkServer(config).serve()
 
 
 if __name__ == "__main__":
