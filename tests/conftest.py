@@ -46,3 +46,16 @@ def minikit(tmp_path) -> Path:
     dest = tmp_path / "kit"
     shutil.copytree(MINIKIT, dest)
     return dest
+
+
+#: The tests of what runs on a student's machine (check, watch, hint, list, reset, next, messages, the
+#: sandbox itself).  `-m student` selects them: `.ci/run` runs them again at the portable level, and
+#: the GitHub matrix runs them on Windows and macOS.
+STUDENT_SIDE = {"test_cli.py", "test_watch.py", "test_progress.py", "test_messages.py", "test_sandbox.py",
+                "test_console.py", "test_portable.py"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.path.name in STUDENT_SIDE:
+            item.add_marker(pytest.mark.student)

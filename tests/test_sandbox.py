@@ -9,7 +9,7 @@ import pytest
 
 from gradekit.grader import call, helper, printed, remote_isinstance, run_script, type_name
 from gradekit.proxy import Proxy, StudentError, load_module
-from gradekit.sandbox import ChildProtocolError, Sandbox, SandboxCrashed, SandboxTimeout, StaleHandle
+from gradekit.sandbox.topic import ChildProtocolError, Sandbox, SandboxCrashed, SandboxTimeout, StaleHandle
 
 from conftest import write_submission
 
@@ -272,7 +272,7 @@ def two_topics(tmp_path):
 
     from gradekit.forkserver import ForkServer
     from gradekit.isolation import detect
-    from gradekit.sandbox import Limits
+    from gradekit.sandbox.topic import Limits
 
     @contextmanager
     def make(first_source: str):

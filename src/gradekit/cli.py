@@ -130,14 +130,17 @@ def cmd_check(args, lang: str) -> int:
 
 def note_isolation(result, lang: str) -> None:
     """Say once, on stderr, when student code ran without namespaces, and how to fix it."""
-    if result.isolation != "process":
+    if result.isolation not in ("process", "portable"):
         return
     from gradekit import doctor, isolation
 
-    reason = isolation.detect().reason
-    if reason.startswith(isolation.ENV):
+    iso = isolation.detect()
+    if iso.reason.startswith(isolation.ENV):
         return  # asked for on purpose
-    print(doctor.NOTE[lang].format(reason=reason, fix=isolation.FIX), file=sys.stderr)
+    if iso.level == "portable":
+        print(doctor.portable_note(iso, lang), file=sys.stderr)
+    else:
+        print(doctor.NOTE[lang].format(reason=iso.reason, fix=isolation.FIX), file=sys.stderr)
 
 
 def cmd_selfcheck(args, lang: str) -> int:

@@ -14,6 +14,19 @@ NOTE = {
     "zh": "注意：学生代码只在进程级限制下运行（{reason}）。要获得最强隔离：{fix}",
     "en": "note: student code ran with process limits only ({reason}). For the strongest isolation: {fix}",
 }
+NOTE_PORTABLE = {
+    "zh": "注意：学生代码在便携级别运行（{reason}）：每个主题一个新的解释器，主题结束时结束它的整个进程树。"
+          "{missing}它防止失误（死循环、输出刷屏、残留进程），不防蓄意攻击；批改不可信的作业请在 Linux 上用 bwrap 级别。",
+    "en": "note: student code ran at the portable level ({reason}): a fresh interpreter per topic, its whole process "
+          "tree killed when the topic ends. {missing}It guards against mistakes (endless loops, floods, leftover "
+          "processes), not against deliberate attacks; grade untrusted work at the bwrap level, on Linux.",
+}
+MISSING = {"zh": "这里无法施加的限制：{limits}。", "en": "Limits this system cannot apply: {limits}. "}
+
+
+def portable_note(iso, lang: str) -> str:
+    missing = MISSING[lang].format(limits=", ".join(iso.missing)) if iso.missing else ""
+    return NOTE_PORTABLE[lang].format(reason=iso.reason, missing=missing)
 
 
 def _read(path: str) -> str | None:
@@ -60,6 +73,10 @@ def run(console) -> int:
     if iso.level == "bwrap":
         console.print("[green]isolation: bwrap[/] (namespaces: private file system view, no network, own PID space)")
         return 0
+    if iso.level == "portable":
+        console.print(f"[yellow]isolation: portable[/] ({iso.reason})")
+        console.print(portable_note(iso, "en"), markup=False)
+        return 1
     console.print(f"[yellow]isolation: process[/] ({iso.reason})")
     console.print(f"to get the strongest level: {isolation.FIX}")
     return 1

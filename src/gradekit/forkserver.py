@@ -3,7 +3,7 @@
 Starting a sandboxed interpreter (bubblewrap's namespaces, Python, our imports)
 costs about 40 ms of CPU; a whole-kit submission needs 32 topic children, and
 a batch needs that per student.  So each submission gets one *fork server*
-(``sandbox_child.ForkServer``) behind the usual walls, and every topic's child
+(``gradekit.sandbox.child.forkserver``) behind the usual walls, and every topic's child
 is a fork of it: a few milliseconds instead.  Topics of one submission share
 the walls (one student's files, one scratch space) but not a process, and the
 fork server kills what a finished topic left running.  Submissions never share
@@ -19,6 +19,7 @@ import importlib
 import json
 import os
 import select
+import selectors
 import shutil
 import signal
 import socket
@@ -27,13 +28,17 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import BinaryIO
 
 from gradekit import isolation as isolation_mod
 from gradekit.isolation import Isolation
 
 #: The fork server runs as a module (``-m``), so its bytecode comes from the cache instead of being
 #: compiled at every start (a fifth of a start).
-CHILD = ["-m", "gradekit.sandbox_child"]
+CHILD = ["-m", "gradekit.sandbox.child.forkserver"]
+#: Every module a sandboxed interpreter starts with, at any level.
+CHILD_MODULES = ("gradekit.sandbox_child", "gradekit.sandbox.child.spawned", "gradekit.sandbox.child.scripts",
+                 *(("gradekit.sandbox.child.forkserver",) if sys.platform.startswith("linux") else ()))
 
 
 def _cache_child_bytecode() -> None:
@@ -42,7 +47,8 @@ def _cache_child_bytecode() -> None:
     cannot be written, children compile it themselves, only slower)."""
     saved, sys.dont_write_bytecode = sys.dont_write_bytecode, False
     try:
-        importlib.import_module("gradekit.sandbox_child")
+        for module in CHILD_MODULES:
+            importlib.import_module(module)
     finally:
         sys.dont_write_bytecode = saved
 
@@ -54,7 +60,17 @@ KILL_CONFIRM = 2.0
 
 
 def scrubbed_env(workdir: str) -> dict:
-    """The whole environment a child sees: nothing inherited, so no secrets leak."""
+    """The whole environment a child sees: nothing inherited, so no secrets leak.
+
+    Windows needs a few system variables to start Python at all (``SYSTEMROOT`` for
+    its crypto and sockets); those name system folders, never the user's secrets.
+    """
+    if sys.platform == "win32":
+        env = {name: os.environ[name] for name in ("SYSTEMROOT", "WINDIR", "COMSPEC", "PATHEXT")
+               if name in os.environ}
+        return {**env, "PATH": os.pathsep.join([os.path.dirname(sys.executable), env.get("SYSTEMROOT", "")]),
+                "USERPROFILE": workdir, "HOME": workdir, "TEMP": workdir, "TMP": workdir,
+                "PYTHONIOENCODING": "utf-8", "PYTHONUTF8": "1"}
     return {
         "PATH": "/usr/local/bin:/usr/bin:/bin",
         "HOME": workdir,
@@ -79,10 +95,11 @@ def copy_sources(submission: Path, dest: Path, skip: frozenset = frozenset()) ->
 
 def kill_group(proc: subprocess.Popen) -> None:
     """Kill the process's whole process group, then reap it."""
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
+    if sys.platform != "win32":
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
     try:
         proc.kill()
     except ProcessLookupError:
@@ -101,6 +118,19 @@ class TopicChild:
         self._status_text = b""
         self.returncode: int | None = None
         self.gone = False   # the exit status is known, or can never be
+
+    def send(self, data: bytes) -> None:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self.req, view):]
+
+    def recv(self, timeout: float) -> bytes | None:
+        """The next chunk of the reply stream: None when nothing came within ``timeout``, b"" at its end."""
+        with selectors.DefaultSelector() as sel:   # not select(): a batch may hold fds past FD_SETSIZE
+            sel.register(self.resp, selectors.EVENT_READ)
+            if not sel.select(max(0.0, timeout)):
+                return None
+        return os.read(self.resp, 1 << 20)
 
     def poll(self, wait: float = 0.0) -> bool:
         """True once the child has exited (its fork server says so, or the fork server is gone)."""
@@ -132,6 +162,8 @@ class TopicChild:
 class ForkServer:
     """One submission's fork server, started on first use and again whenever it dies."""
 
+    _log: BinaryIO   # the fork server's stderr, from its start
+
     def __init__(self, submission: Path, isolation: Isolation, limits: dict, topics: tuple = ()):
         self.submission = Path(submission)
         self.isolation = isolation
@@ -151,6 +183,9 @@ class ForkServer:
                 self._start()
 
     def _start(self) -> None:
+        # The bwrap and process levels are Linux's (``isolation.detect`` picks portable elsewhere).
+        if sys.platform == "win32":
+            raise OSError("the fork server runs at the Linux levels only")
         self.workdir = tempfile.mkdtemp(prefix="gradekit-sub-")
         Path(self.workdir, "src").mkdir()
         Path(self.workdir, "logs").mkdir()
@@ -187,6 +222,8 @@ class ForkServer:
                     self._close()   # it died under us: the next attempt starts another
 
     def _fork(self, slug: str) -> TopicChild:
+        if sys.platform == "win32":
+            raise OSError("the fork server runs at the Linux levels only")
         if slug not in self._prepared:
             copy_sources(self.submission, Path(self.workdir, "src", slug),
                          frozenset(f"{t}.py" for t in self.topics if t != slug))

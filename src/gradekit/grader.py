@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import pytest
 
 from gradekit.proxy import Proxy, StudentError, helper, label_of, remote_dir, remote_isinstance, remote_type, show, type_name, where
-from gradekit.sandbox import SandboxError
+from gradekit.sandbox.topic import SandboxError
 
 __all__ = [
     "points", "public", "hint", "exercise", "time_limit",

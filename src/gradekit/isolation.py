@@ -1,4 +1,4 @@
-"""How strongly sandbox children are walled off: bubblewrap namespaces, or process limits alone.
+"""How strongly sandbox children are walled off: bubblewrap namespaces, process limits, or the portable level.
 
 Level ``bwrap`` (used when the machine allows it): every child runs inside
 bubblewrap with its own user, PID, network, IPC and UTS namespaces.  It sees a
@@ -15,8 +15,17 @@ namespaces are refused (Ubuntu 24.04's AppArmor rule does this on GitHub's
 runners); the runner says so once, with the fix, and every result records the
 level it was graded at.
 
-``GRADEKIT_ISOLATION`` = ``auto`` (default), ``bwrap`` (fail if impossible)
-or ``process`` (never use bubblewrap).
+Level ``portable`` (Windows, macOS, or Linux without fork or ``/proc``): no
+fork server; each topic's child is a fresh interpreter started through
+``subprocess`` (``gradekit.sandbox.portable``), resource limits where the
+system has them, and at each topic's end its whole process tree is killed (a
+Job Object on Windows).  It protects the grader from mistakes (endless loops,
+floods, crashes, leftover processes), not from a student set on harm: students
+use it on their own laptops, where what they could attack is their own.
+
+``auto`` picks bwrap, then process, then portable.  ``GRADEKIT_ISOLATION`` =
+``auto`` (default), ``bwrap`` (fail if impossible), ``process`` (never use
+bubblewrap) or ``portable`` (the laptop level, forced: how Linux tests it).
 """
 
 from __future__ import annotations
@@ -45,9 +54,37 @@ class IsolationUnavailable(Exception):
 
 @dataclass(frozen=True)
 class Isolation:
-    level: str            # "bwrap" or "process"
-    reason: str = ""      # why not bwrap, when it is "process"
+    level: str            # "bwrap", "process" or "portable"
+    reason: str = ""      # why not bwrap, when it is another level
     bwrap: str | None = None
+
+    @property
+    def missing(self) -> list[str]:
+        """Protections this level could not apply here, named for the note the student reads."""
+        return missing_limits() if self.level == "portable" else []
+
+
+LEVELS = ("auto", "bwrap", "process", "portable")
+
+
+def missing_limits(platform: str | None = None) -> list[str]:
+    """What the portable level cannot apply on ``platform`` (default: this one); the rest is applied."""
+    platform = platform or sys.platform
+    if platform == "win32":
+        # A Job Object holds memory and the process count; Windows has no rlimits for the others.
+        return ["CPU time", "file size", "open files"]
+    if platform == "darwin":
+        return ["address space (macOS ignores it)"]
+    return []
+
+
+def _process_level_possible() -> tuple[bool, str]:
+    """The process level needs Linux: fork, /proc for the sweeper, and prctl for the subreaper."""
+    if not sys.platform.startswith("linux"):
+        return False, {"win32": "Windows", "darwin": "macOS"}.get(sys.platform, sys.platform)
+    if not hasattr(os, "fork") or not os.path.isdir("/proc/self"):
+        return False, "no fork or /proc"
+    return True, ""
 
 
 def _system_binds() -> list[str]:
@@ -104,13 +141,20 @@ def _probe(bwrap: str) -> tuple[bool, str]:
 @functools.lru_cache(maxsize=1)
 def detect() -> Isolation:
     requested = os.environ.get(ENV, "auto").strip().lower() or "auto"
-    if requested not in ("auto", "bwrap", "process"):
-        raise IsolationUnavailable(f"{ENV}={requested!r}: use auto, bwrap or process")
+    if requested not in LEVELS:
+        raise IsolationUnavailable(f"{ENV}={requested!r}: use {', '.join(LEVELS)}")
+    if requested == "portable":
+        return Isolation("portable", f"{ENV}=portable")
+    possible, why_not = _process_level_possible()
     if requested == "process":
+        if not possible:
+            raise IsolationUnavailable(f"{ENV}=process but this machine cannot ({why_not}); use portable")
         return Isolation("process", f"{ENV}=process")
     bwrap = shutil.which("bwrap")
-    if bwrap is None or not sys.platform.startswith("linux"):
-        reason = "bubblewrap (bwrap) is not installed" if sys.platform.startswith("linux") else "not Linux"
+    if not possible:
+        reason = why_not
+    elif bwrap is None:
+        reason = "bubblewrap (bwrap) is not installed"
     else:
         ok, reason = _probe(bwrap)
         if ok:
@@ -118,4 +162,4 @@ def detect() -> Isolation:
         reason = f"bubblewrap cannot create namespaces here ({reason})"
     if requested == "bwrap":
         raise IsolationUnavailable(f"{ENV}=bwrap but {reason}; {FIX}")
-    return Isolation("process", reason)
+    return Isolation("process" if possible else "portable", reason)

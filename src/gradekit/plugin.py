@@ -40,8 +40,9 @@ from gradekit.isolation import detect as detect_isolation
 from gradekit.kit import KitError, load_kit
 from gradekit.proxy import load_module
 from gradekit.forkserver import ForkServer
-from gradekit.sandbox import (ChildProtocolError, DEFAULT_CHECK_BUDGET, DEFAULT_TIMEOUT, Limits, Sandbox,
-                              SandboxCrashed, SandboxTimeout, StaleHandle)
+from gradekit.sandbox.portable import PortableServer
+from gradekit.sandbox.topic import (ChildProtocolError, DEFAULT_CHECK_BUDGET, DEFAULT_TIMEOUT, Limits, Sandbox,
+                                   SandboxCrashed, SandboxTimeout, StaleHandle, server_for)
 
 MARKERS = {
     "points": "points(n): what the check is worth, a positive integer (required on every check).",
@@ -107,7 +108,7 @@ class GradingState:
         self.submissions = {s["id"]: s for s in plan["submissions"]}
         self.order = {s["id"]: i for i, s in enumerate(plan["submissions"])}
         self.boxes: dict[tuple[str, str], Sandbox] = {}
-        self.servers: dict[str, ForkServer] = {}
+        self.servers: dict[str, ForkServer | PortableServer] = {}
         self.current: str | None = None
         self.current_topic: str | None = None
         self.key = b""
@@ -140,10 +141,10 @@ class GradingState:
         box.timeout = timeout
         return box
 
-    def server(self, sub_id: str) -> ForkServer:
+    def server(self, sub_id: str) -> ForkServer | PortableServer:
         if sub_id not in self.servers:
-            self.servers[sub_id] = ForkServer(Path(self.submissions[sub_id]["path"]), detect_isolation(),
-                                              Limits().as_config(), tuple(self.slugs))
+            self.servers[sub_id] = server_for(Path(self.submissions[sub_id]["path"]), detect_isolation(),
+                                              Limits(), tuple(self.slugs))
         return self.servers[sub_id]
 
     def new_box(self, sub_id: str, slug: str) -> Sandbox:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import builtins
 
 from gradekit import protocol
-from gradekit.sandbox import ChildProtocolError, Sandbox, StudentException
+from gradekit.sandbox.topic import ChildProtocolError, Sandbox, StudentException
 
 #: Longest repr kept in a label or a failure's expected/actual value (a safety cap for huge values).
 SHOW_LIMIT = 10_000

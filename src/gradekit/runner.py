@@ -34,7 +34,7 @@ from gradekit import __version__
 from gradekit.kit import Kit
 from gradekit.model import Result
 from gradekit.integrity import seal
-from gradekit.sandbox import DEFAULT_CHECK_BUDGET, DEFAULT_TIMEOUT
+from gradekit.sandbox.topic import DEFAULT_CHECK_BUDGET, DEFAULT_TIMEOUT
 from gradekit.scoring import assemble, outcomes_by_check
 
 #: Seconds the whole pytest process may run, on top of the per-check budgets.

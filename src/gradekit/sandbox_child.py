@@ -1,21 +1,17 @@
 """The untrusted side of the sandbox: a small request server around student code.
 
-Started by ``gradekit.forkserver`` as ``python -I -B -m gradekit.sandbox_child
-CONFIG``: one process per submission, the *fork server* (``ForkServer``).  It
-lowers its own resource limits, imports everything it needs *before* any
-student file can shadow a module, and forks a fresh request server
-(``Server``) for each topic, so a submission pays for one interpreter start
-instead of one per topic.  Topics stay apart as processes; the fork server is
-their subreaper and kills whatever a finished topic left running.
-
-A topic's server answers one JSON request per line on a private pipe.  Student
-code runs only there.  Everything it returns is encoded with
-``gradekit.protocol``; objects that are not plain data stay behind handles.
+A topic's server (``Server``) answers one JSON request per line on a private
+pipe.  Student code runs only there.  Everything it returns is encoded with
+``gradekit.protocol``; objects that are not plain data stay behind handles.  It
+runs in a fork of the submission's fork server (``gradekit.sandbox.child.forkserver``,
+the Linux levels) or in a fresh interpreter of its own
+(``gradekit.sandbox.child.spawned``, the portable level).
 
 Nothing in these processes is trusted by the parent: a student can rewrite
 this module at run time, and all they gain is the ability to send plain data
 they could have returned anyway.  Student *scripts* run in forks of a topic's
-server (``op_script``), behind the same walls.
+server (``op_script``), or in fresh interpreters at the portable level, behind
+the same walls.
 """
 
 import builtins
@@ -23,17 +19,21 @@ import io
 import json
 import os
 import re
-import resource
-import runpy
 import select
 import signal
-import socket
 import sys
+import threading
 import time
 import traceback
 import types
 
 from gradekit import protocol
+from gradekit.sandbox.child.scripts import run_as_main, script_stdio
+
+try:
+    import resource
+except ImportError:  # Windows: the portable level says which limits it could not apply
+    resource = None  # type: ignore[assignment]
 
 #: Output kept per request; the rest is counted and dropped.
 OUTPUT_CAP = 1024 * 1024
@@ -45,6 +45,8 @@ HELPER_FILE = "<grader helper>"
 
 def apply_limits(limits):
     """Lower rlimits; each is best effort because some kernels refuse some."""
+    if sys.platform == "win32" or resource is None:
+        return   # no rlimits: the portable level's Job Object limits memory and processes instead
     names = {
         "cpu": resource.RLIMIT_CPU,
         "fsize": resource.RLIMIT_FSIZE,
@@ -65,7 +67,8 @@ def apply_limits(limits):
         except (ValueError, OSError):
             pass
     # A disk-filling student gets an OSError instead of a silent death.
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    if hasattr(signal, "SIGXFSZ"):
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 
 
 class CappedWriter(io.TextIOBase):
@@ -94,6 +97,123 @@ class CappedWriter(io.TextIOBase):
         return out
 
 
+def fork_script(script, argv, data, folder, timeout):
+    """The script in a fork of this process: (stdout, stderr, timed out, exit code)."""
+    if sys.platform == "win32":
+        raise OSError("scripts are forked at the Linux levels only")
+    pipes = [os.pipe() for _ in range(3)]
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            os.setpgid(0, 0)
+            for target, (r, w) in zip((0, 1, 2), pipes):
+                os.dup2(r if target == 0 else w, target)
+            os.closerange(3, 1 << 16)
+            os.chdir(folder)
+            script_stdio()
+            code = run_as_main(script, argv)
+        finally:
+            os._exit(code if isinstance(code, int) else 1)
+    os.close(pipes[0][0])
+    os.close(pipes[1][1])
+    os.close(pipes[2][1])
+    stdin_w, out_r, err_r = pipes[0][1], pipes[1][0], pipes[2][0]
+    try:
+        os.write(stdin_w, data)
+    except OSError:
+        pass
+    os.close(stdin_w)
+    chunks = {out_r: [], err_r: []}
+    sizes = {out_r: 0, err_r: 0}
+    end = time.monotonic() + timeout
+    open_fds = [out_r, err_r]
+    timed_out = False
+    while open_fds:
+        left = end - time.monotonic()
+        if left <= 0:
+            timed_out = True
+            break
+        ready, _, _ = select.select(open_fds, [], [], left)
+        for fd in ready:
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                open_fds.remove(fd)
+                continue
+            if sizes[fd] < OUTPUT_CAP:
+                chunks[fd].append(chunk[: OUTPUT_CAP - sizes[fd]])
+            sizes[fd] += len(chunk)
+    if timed_out:
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    _, status = os.waitpid(pid, 0)
+    for fd in (out_r, err_r):
+        os.close(fd)
+    try:
+        os.killpg(pid, signal.SIGKILL)  # anything the script left running
+    except OSError:
+        pass
+    return b"".join(chunks[out_r]), b"".join(chunks[err_r]), timed_out, os.waitstatus_to_exitcode(status)
+
+
+def _drain(stream, keep):
+    """Read ``stream`` to its end, keeping its first OUTPUT_CAP bytes (the rest is read and dropped)."""
+    size = 0
+    while True:
+        try:
+            chunk = stream.read(65536)
+        except (OSError, ValueError):
+            return
+        if not chunk:
+            return
+        if size < OUTPUT_CAP:
+            keep.append(chunk[: OUTPUT_CAP - size])
+        size += len(chunk)
+
+
+def spawn_script(script, src, argv, data, folder, timeout):
+    """The script in a fresh interpreter (no fork needed): (stdout, stderr, timed out, exit code).
+
+    Reader threads rather than select(): on Windows select() takes sockets only.
+    """
+    import subprocess
+
+    config = json.dumps({"script": script, "src": src, "argv": list(argv)})
+    proc = subprocess.Popen([sys.executable, "-I", "-B", "-X", "utf8", "-m", "gradekit.sandbox.child.scripts", config],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=folder,
+                            start_new_session=sys.platform != "win32")
+    out, err = [], []
+    readers = [threading.Thread(target=_drain, args=(proc.stdout, out), daemon=True),
+               threading.Thread(target=_drain, args=(proc.stderr, err), daemon=True)]
+    for reader in readers:
+        reader.start()
+    try:
+        proc.stdin.write(data)
+    except OSError:
+        pass
+    try:
+        proc.stdin.close()
+    except OSError:
+        pass
+    timed_out = False
+    try:
+        code = proc.wait(timeout)
+    except subprocess.TimeoutExpired:
+        timed_out, code = True, None
+    if sys.platform != "win32":
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)  # anything the script left running
+        except OSError:
+            pass
+    proc.kill()
+    proc.wait()
+    for reader in readers:
+        reader.join(1.0)   # a grandchild may still hold the pipe; the topic's end kills it
+    return b"".join(out), b"".join(err), timed_out, code
+
+
 class Server:
     def __init__(self, config):
         self.workdir = config["workdir"]
@@ -106,6 +226,9 @@ class Server:
         self.module = None
         self.slug = None
         self.code = None       # (path, code object) of the student's file
+        # Scripts run in a fork of this process, or (the portable level, where there may be no fork)
+        # in a fresh interpreter.
+        self.spawn_scripts = bool(config.get("spawn")) or not hasattr(os, "fork")
 
     # -- handles ----------------------------------------------------------
 
@@ -225,91 +348,24 @@ class Server:
         return type(self.obj(req["h"]))
 
     def op_script(self, req):
-        """Run the student's file as ``__main__`` in a forked copy of this process.
+        """Run the student's file as ``__main__`` with its own stdin, stdout, stderr and folder.
 
-        A fork costs milliseconds where a fresh interpreter (inside bubblewrap)
-        costs a tenth of a second, and the copy keeps every wall and limit of
-        this sandbox.  It gets its own stdin, stdout, stderr and folder; a copy
-        that overruns ``timeout`` is killed.
+        In a fork of this process where there is one: a fork costs milliseconds where a fresh
+        interpreter (inside bubblewrap) costs a tenth of a second, and the copy keeps every wall
+        and limit of this sandbox.  At the portable level, in a fresh interpreter instead.  A run
+        that overruns ``timeout`` is killed with what it started.
         """
         argv, data, timeout = req.get("argv", []), req.get("stdin", "").encode("utf-8"), float(req["timeout_s"])
         script = os.path.join(self.src, self.slug + ".py")
         self._scripts = getattr(self, "_scripts", 0) + 1
         folder = os.path.join(self.scratch, f"script{self._scripts}")
         os.makedirs(folder, exist_ok=True)
-        pipes = [os.pipe() for _ in range(3)]
-        pid = os.fork()
-        if pid == 0:
-            try:
-                os.setpgid(0, 0)
-                for target, (r, w) in zip((0, 1, 2), pipes):
-                    os.dup2(r if target == 0 else w, target)
-                os.closerange(3, 1 << 16)
-                os.chdir(folder)
-                sys.stdin = io.TextIOWrapper(io.FileIO(0, "r", closefd=False), encoding="utf-8")
-                sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8", line_buffering=True)
-                sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8", line_buffering=True)
-                sys.argv = [os.path.basename(script), *argv]
-                code = 0
-                try:
-                    runpy.run_path(script, run_name="__main__")
-                except SystemExit as exc:
-                    code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-                    if not isinstance(exc.code, int) and exc.code is not None:
-                        print(exc.code, file=sys.stderr)
-                except BaseException:
-                    traceback.print_exc()
-                    code = 1
-                for stream in (sys.stdout, sys.stderr):
-                    try:
-                        stream.flush()
-                    except BaseException:
-                        pass
-            finally:
-                os._exit(locals().get("code", 1) if isinstance(locals().get("code"), int) else 1)
-        os.close(pipes[0][0])
-        os.close(pipes[1][1])
-        os.close(pipes[2][1])
-        stdin_w, out_r, err_r = pipes[0][1], pipes[1][0], pipes[2][0]
-        try:
-            os.write(stdin_w, data)
-        except OSError:
-            pass
-        os.close(stdin_w)
-        chunks = {out_r: [], err_r: []}
-        sizes = {out_r: 0, err_r: 0}
-        end = time.monotonic() + timeout
-        open_fds = [out_r, err_r]
-        timed_out = False
-        while open_fds:
-            left = end - time.monotonic()
-            if left <= 0:
-                timed_out = True
-                break
-            ready, _, _ = select.select(open_fds, [], [], left)
-            for fd in ready:
-                chunk = os.read(fd, 65536)
-                if not chunk:
-                    open_fds.remove(fd)
-                    continue
-                if sizes[fd] < OUTPUT_CAP:
-                    chunks[fd].append(chunk[: OUTPUT_CAP - sizes[fd]])
-                sizes[fd] += len(chunk)
-        if timed_out:
-            try:
-                os.killpg(pid, signal.SIGKILL)
-            except OSError:
-                pass
-        _, status = os.waitpid(pid, 0)
-        for fd in (out_r, err_r):
-            os.close(fd)
-        try:
-            os.killpg(pid, signal.SIGKILL)  # anything the script left running
-        except OSError:
-            pass
-        text = lambda fd: b"".join(chunks[fd]).decode("utf-8", "replace")  # noqa: E731
-        return {"stdout": text(out_r), "stderr": text(err_r), "timed_out": timed_out,
-                "returncode": None if timed_out else os.waitstatus_to_exitcode(status)}
+        if self.spawn_scripts or sys.platform == "win32":
+            out, err, timed_out, code = spawn_script(script, self.src, argv, data, folder, timeout)
+        else:
+            out, err, timed_out, code = fork_script(script, argv, data, folder, timeout)
+        return {"stdout": out.decode("utf-8", "replace"), "stderr": err.decode("utf-8", "replace"),
+                "timed_out": timed_out, "returncode": None if timed_out else code}
 
     def op_helper(self, req):
         """Run grader-shipped helper source here and hand back one name from it."""
@@ -521,8 +577,21 @@ def _prctl(option, value):
 
 
 def die_with_parent():
-    """If the parent dies, so does this process (Linux): no orphan keeps running."""
-    _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    """If the parent dies, so does this process: no orphan keeps running.
+
+    Linux says so to the kernel; elsewhere a watcher thread notices the new parent.
+    """
+    if sys.platform.startswith("linux"):
+        _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        return
+    parent = os.getppid()
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="gradekit-parent-watch", daemon=True).start()
 
 
 def prepare(config):
@@ -530,171 +599,3 @@ def prepare(config):
     die_with_parent()
     apply_limits(config.get("limits", {}))
     sys.dont_write_bytecode = True
-
-
-class ForkServer:
-    """Forks one request server per topic of a submission, and cleans up after each.
-
-    Control messages arrive on a datagram socket, each with the new child's
-    pipes attached.  The fork server never runs student code itself; it is the
-    subreaper of everything its topics start, so a daemon that left its process
-    group still comes back to it and is killed when its topic ends.
-    """
-
-    def __init__(self, config):
-        self.config = config
-        self.sock = socket.socket(fileno=config["control_fd"])
-        self.live = {}        # token -> (pid, status fd)
-
-    def reap(self, *_):
-        while True:
-            try:
-                pid, status = os.waitpid(-1, os.WNOHANG)
-            except ChildProcessError:
-                return
-            if pid == 0:
-                return
-            self.reaped(pid, status)
-
-    def reaped(self, pid, status):
-        """A child is gone: if it served a topic, tell the parent how it ended."""
-        for token, (child, fd) in list(self.live.items()):
-            if child == pid:
-                del self.live[token]
-                try:
-                    os.write(fd, b"exit %d\n" % os.waitstatus_to_exitcode(status))
-                    os.close(fd)
-                except OSError:
-                    pass
-
-    def fork(self, req, fds):
-        req_r, resp_w, status_w, err_w = fds
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})
-        try:
-            pid = os.fork()
-            if pid == 0:
-                self.become_topic(req, req_r, resp_w, err_w)
-            self.live[req["token"]] = (pid, status_w)
-        finally:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
-        for fd in (req_r, resp_w, err_w):
-            os.close(fd)
-
-    def become_topic(self, req, req_r, resp_w, err_w):
-        code = 1
-        try:
-            parent = os.getppid()
-            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
-            os.setsid()  # its own process group: killing the topic kills everything it started
-            die_with_parent()
-            if os.getppid() != parent:
-                os._exit(1)
-            null = os.open(os.devnull, os.O_RDWR)
-            os.dup2(null, 0)
-            os.dup2(null, 1)
-            os.dup2(err_w, 2)
-            keep = {0, 1, 2, req_r, resp_w}
-            for name in os.listdir("/proc/self/fd"):
-                if int(name) not in keep:
-                    try:
-                        os.close(int(name))
-                    except OSError:
-                        pass
-            src = req["src"]
-            os.makedirs(req["scratch"], exist_ok=True)
-            os.chdir(req["scratch"])
-            sys.path[0:0] = [src]
-            rfile = os.fdopen(req_r, "rb", buffering=1 << 16)
-            Server({**self.config, "src": src, "scratch": req["scratch"]}).serve(rfile, resp_w)
-            code = 0
-        finally:
-            os._exit(code)
-
-    def children(self):
-        """This process's children that no topic owns: what finished topics left behind."""
-        me, owned, found = os.getpid(), {pid for pid, _ in self.live.values()}, []
-        for name in os.listdir("/proc"):
-            if not name.isdigit():
-                continue
-            try:
-                with open(f"/proc/{name}/stat", "rb") as f:
-                    fields = f.read().rsplit(b")", 1)[1].split()
-            except (OSError, IndexError):
-                continue
-            if int(fields[1]) == me and fields[0] != b"Z" and int(name) not in owned:
-                found.append(int(name))
-        return found
-
-    def kill(self, token):
-        """Kill a topic's child, wait until it is gone, then everything it left behind.
-
-        Waiting matters: a process's children come to this subreaper only once it has
-        exited, so a sweep right after the signal would miss them.
-        """
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})
-        try:
-            entry = self.live.get(token)
-            if entry is not None:
-                self.terminate([entry[0]])
-            self.reap()
-            self.sweep()
-        finally:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
-
-    def terminate(self, pids):
-        for pid in pids:
-            for send in (os.killpg, os.kill):
-                try:
-                    send(pid, signal.SIGKILL)
-                except OSError:
-                    pass
-        for pid in pids:
-            try:
-                _, status = os.waitpid(pid, 0)
-            except ChildProcessError:
-                continue
-            self.reaped(pid, status)
-
-    def sweep(self, rounds=200):
-        """Kill every process left behind, until none is: each death may hand over more orphans."""
-        for _ in range(rounds):
-            strays = self.children()
-            if not strays:
-                return
-            self.terminate(strays)
-
-    def serve(self):
-        _prctl(PR_SET_CHILD_SUBREAPER, 1)
-        signal.signal(signal.SIGCHLD, self.reap)
-        while True:
-            try:
-                msg, fds, _flags, _addr = socket.recv_fds(self.sock, 65536, 8)
-            except OSError:
-                break
-            if not msg:
-                break
-            req = json.loads(msg)
-            if req["op"] == "fork" and len(fds) == 4:
-                self.fork(req, fds)
-                continue
-            for fd in fds:
-                os.close(fd)
-            if req["op"] == "exit":
-                break
-            if req["op"] == "kill":
-                self.kill(req["token"])
-                self.sock.send(b"ok")
-        for token in list(self.live):
-            self.kill(token)
-
-
-def main():
-    """Started as ``python -I -B -m gradekit.sandbox_child CONFIG``: a submission's fork server."""
-    config = json.loads(sys.argv[1])
-    prepare(config)
-    ForkServer(config).serve()
-
-
-if __name__ == "__main__":
-    main()

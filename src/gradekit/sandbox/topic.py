@@ -16,8 +16,6 @@ fork of the check's child, behind the same walls.
 
 from __future__ import annotations
 
-import os
-import selectors
 import threading
 import time
 from dataclasses import dataclass, field
@@ -27,6 +25,7 @@ from gradekit import isolation as isolation_mod
 from gradekit import protocol
 from gradekit.forkserver import ForkServer, TopicChild
 from gradekit.isolation import Isolation
+from gradekit.sandbox.portable import PortableChild, PortableServer
 
 #: Seconds one request may take before the child is killed.
 DEFAULT_TIMEOUT = 2.0
@@ -82,6 +81,13 @@ class StudentException(Exception):
     """Carries what the child said about an exception raised by student code."""
 
 
+def server_for(submission: Path, isolation: Isolation, limits: Limits, topics: tuple = ()) -> ForkServer | PortableServer:
+    """The submission's process starter at this isolation level: a fork server, or (``portable``) a spawner."""
+    if isolation.level == "portable":
+        return PortableServer(Path(submission), isolation, limits.as_config(), topics)
+    return ForkServer(Path(submission), isolation, limits.as_config(), topics)
+
+
 @dataclass
 class Reply:
     value: object
@@ -100,14 +106,14 @@ class Sandbox:
     limits: Limits = field(default_factory=Limits)
     isolation: Isolation = field(default_factory=isolation_mod.detect)
     other_topics: tuple = ()   # the kit's other slugs: their files need not be copied
-    server: ForkServer | None = None   # the submission's fork server; a private one when not given
+    server: ForkServer | PortableServer | None = None   # the submission's server; a private one when not given
 
     def __post_init__(self):
         self.submission = Path(self.submission)
         self._owns_server = self.server is None
         if self.server is None:
-            self.server = ForkServer(self.submission, self.isolation, self.limits.as_config(), self.other_topics)
-        self.child: TopicChild | None = None
+            self.server = server_for(self.submission, self.isolation, self.limits, self.other_topics)
+        self.child: TopicChild | PortableChild | None = None
         self.generation = 0
         self.deadline: float | None = None
         self.printed: list[str] = []
@@ -134,7 +140,6 @@ class Sandbox:
         self._stop_child()
         self.child = self.server.fork(self.slug)
         self._stderr_path = self.child.stderr_path
-        self._req, self._resp = self.child.req, self.child.resp
         self._buffer = b""
         self._ready = False
         self.generation += 1
@@ -222,10 +227,8 @@ class Sandbox:
             except (TypeError, ValueError) as exc:
                 raise TypeError(f"cannot send {during} to the sandbox: {exc}") from None
             try:
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(self._req, view):]
-            except BrokenPipeError:
+                self.child.send(data)
+            except (BrokenPipeError, OSError):
                 raise self._crashed(during) from None
             line = self._read_line(limit, during)
             try:
@@ -245,20 +248,18 @@ class Sandbox:
 
     def _read_line(self, limit: float, during: str) -> bytes:
         end = time.monotonic() + limit
-        with selectors.DefaultSelector() as sel:
-            sel.register(self._resp, selectors.EVENT_READ)
-            while b"\n" not in self._buffer:
-                remaining = end - time.monotonic()
-                if remaining <= 0 or not sel.select(remaining):
-                    self._stop_child()
-                    raise SandboxTimeout(round(limit, 2), during)
-                chunk = os.read(self._resp, 1 << 20)
-                if not chunk:
-                    raise self._crashed(during)
-                self._buffer += chunk
-                if len(self._buffer) > protocol.MAX_MESSAGE:
-                    self._stop_child()
-                    raise ChildProtocolError("reply too large", during)
+        while b"\n" not in self._buffer:
+            remaining = end - time.monotonic()
+            chunk = self.child.recv(remaining) if remaining > 0 else None
+            if chunk is None:
+                self._stop_child()
+                raise SandboxTimeout(round(limit, 2), during)
+            if not chunk:
+                raise self._crashed(during)
+            self._buffer += chunk
+            if len(self._buffer) > protocol.MAX_MESSAGE:
+                self._stop_child()
+                raise ChildProtocolError("reply too large", during)
         line, _, self._buffer = self._buffer.partition(b"\n")
         if self._buffer:
             # Nothing may follow a reply: anything there was written behind our back.

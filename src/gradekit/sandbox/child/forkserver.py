@@ -1,0 +1,188 @@
+"""The untrusted fork server: one sandboxed interpreter per submission, a fork of it per topic.
+
+Started by ``gradekit.forkserver`` as ``python -I -B -m gradekit.sandbox.child.forkserver
+CONFIG`` at the bwrap and process levels, which exist only on Linux (fork, ``/proc``,
+``prctl``; ``gradekit.isolation`` never picks them elsewhere, and the portable level
+never imports this module).  It lowers its own resource limits, imports everything a
+topic needs *before* any student file can shadow a module, and forks a fresh request
+server (``gradekit.sandbox_child.Server``) for each topic.  It is the subreaper of
+everything its topics start and kills whatever a finished topic left running.
+"""
+
+import json
+import os
+import signal
+import socket
+import sys
+
+assert sys.platform != "win32", "the fork server runs at the Linux levels only"
+
+from gradekit.sandbox_child import PR_SET_CHILD_SUBREAPER, Server, _prctl, die_with_parent, prepare  # noqa: E402
+
+
+class ForkServer:
+    """Forks one request server per topic of a submission, and cleans up after each.
+
+    Control messages arrive on a datagram socket, each with the new child's
+    pipes attached.  The fork server never runs student code itself; it is the
+    subreaper of everything its topics start, so a daemon that left its process
+    group still comes back to it and is killed when its topic ends.
+    """
+
+    def __init__(self, config):
+        self.config = config
+        self.sock = socket.socket(fileno=config["control_fd"])
+        self.live = {}        # token -> (pid, status fd)
+
+    def reap(self, *_):
+        while True:
+            try:
+                pid, status = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                return
+            if pid == 0:
+                return
+            self.reaped(pid, status)
+
+    def reaped(self, pid, status):
+        """A child is gone: if it served a topic, tell the parent how it ended."""
+        for token, (child, fd) in list(self.live.items()):
+            if child == pid:
+                del self.live[token]
+                try:
+                    os.write(fd, b"exit %d\n" % os.waitstatus_to_exitcode(status))
+                    os.close(fd)
+                except OSError:
+                    pass
+
+    def fork(self, req, fds):
+        req_r, resp_w, status_w, err_w = fds
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})
+        try:
+            pid = os.fork()
+            if pid == 0:
+                self.become_topic(req, req_r, resp_w, err_w)
+            self.live[req["token"]] = (pid, status_w)
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
+        for fd in (req_r, resp_w, err_w):
+            os.close(fd)
+
+    def become_topic(self, req, req_r, resp_w, err_w):
+        code = 1
+        try:
+            parent = os.getppid()
+            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
+            os.setsid()  # its own process group: killing the topic kills everything it started
+            die_with_parent()
+            if os.getppid() != parent:
+                os._exit(1)
+            null = os.open(os.devnull, os.O_RDWR)
+            os.dup2(null, 0)
+            os.dup2(null, 1)
+            os.dup2(err_w, 2)
+            keep = {0, 1, 2, req_r, resp_w}
+            for name in os.listdir("/proc/self/fd"):
+                if int(name) not in keep:
+                    try:
+                        os.close(int(name))
+                    except OSError:
+                        pass
+            src = req["src"]
+            os.makedirs(req["scratch"], exist_ok=True)
+            os.chdir(req["scratch"])
+            sys.path[0:0] = [src]
+            rfile = os.fdopen(req_r, "rb", buffering=1 << 16)
+            Server({**self.config, "src": src, "scratch": req["scratch"]}).serve(rfile, resp_w)
+            code = 0
+        finally:
+            os._exit(code)
+
+    def children(self):
+        """This process's children that no topic owns: what finished topics left behind."""
+        me, owned, found = os.getpid(), {pid for pid, _ in self.live.values()}, []
+        for name in os.listdir("/proc"):
+            if not name.isdigit():
+                continue
+            try:
+                with open(f"/proc/{name}/stat", "rb") as f:
+                    fields = f.read().rsplit(b")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            if int(fields[1]) == me and fields[0] != b"Z" and int(name) not in owned:
+                found.append(int(name))
+        return found
+
+    def kill(self, token):
+        """Kill a topic's child, wait until it is gone, then everything it left behind.
+
+        Waiting matters: a process's children come to this subreaper only once it has
+        exited, so a sweep right after the signal would miss them.
+        """
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})
+        try:
+            entry = self.live.get(token)
+            if entry is not None:
+                self.terminate([entry[0]])
+            self.reap()
+            self.sweep()
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
+
+    def terminate(self, pids):
+        for pid in pids:
+            for send in (os.killpg, os.kill):
+                try:
+                    send(pid, signal.SIGKILL)
+                except OSError:
+                    pass
+        for pid in pids:
+            try:
+                _, status = os.waitpid(pid, 0)
+            except ChildProcessError:
+                continue
+            self.reaped(pid, status)
+
+    def sweep(self, rounds=200):
+        """Kill every process left behind, until none is: each death may hand over more orphans."""
+        for _ in range(rounds):
+            strays = self.children()
+            if not strays:
+                return
+            self.terminate(strays)
+
+    def serve(self):
+        _prctl(PR_SET_CHILD_SUBREAPER, 1)
+        signal.signal(signal.SIGCHLD, self.reap)
+        while True:
+            try:
+                msg, fds, _flags, _addr = socket.recv_fds(self.sock, 65536, 8)
+            except OSError:
+                break
+            if not msg:
+                break
+            req = json.loads(msg)
+            if req["op"] == "fork" and len(fds) == 4:
+                self.fork(req, fds)
+                continue
+            for fd in fds:
+                os.close(fd)
+            if req["op"] == "exit":
+                break
+            if req["op"] == "kill":
+                self.kill(req["token"])
+                self.sock.send(b"ok")
+        for token in list(self.live):
+            self.kill(token)
+
+
+def main():
+    """Started as ``python -I -B -m gradekit.sandbox.child.forkserver CONFIG``: a submission's fork server."""
+    config = json.loads(sys.argv[1])
+    prepare(config)
+    ForkServer(config).serve()
+
+
+if __name__ == "__main__":
+    main()
