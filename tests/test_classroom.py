@@ -188,6 +188,18 @@ def test_actionlint_is_clean(template):
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
+def test_own_ci_runs_the_student_side_on_windows_and_macos():
+    """This repository's CI cannot run here; what can be checked is that it asks GitHub for the right jobs."""
+    jobs = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8"))["jobs"]
+    linux = "\n".join(step.get("run", "") for step in jobs["test"]["steps"])
+    assert jobs["test"]["strategy"]["matrix"]["python-version"] == ["3.10", "3.11", "3.12", "3.13"]
+    assert "apt-get install -y -qq bubblewrap tmux" in linux and "kernel.apparmor_restrict_unprivileged_userns=0" in linux
+    student = jobs["student"]
+    assert student["strategy"]["matrix"]["os"] == ["windows-latest", "macos-latest"]
+    assert student["env"]["GRADEKIT_ISOLATION"] == "portable" and student["defaults"]["run"]["shell"] == "bash"
+    assert any("-m pytest -m student" in step.get("run", "") for step in student["steps"])
+
+
 def test_grade_check_runs_inside_the_template(template):
     proc = run_grade("check", "--lang", "en", cwd=template)
     assert proc.returncode == 1 and "hidden checks run at grading" in proc.stdout
