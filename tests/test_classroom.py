@@ -227,7 +227,10 @@ def test_half_solved_submission_in_ci(template, tmp_path):
     assert "hidden" in run["summary"] or "隐藏" in run["summary"]
     annotations = [line for log in run["logs"] for line in log.splitlines() if line.startswith("::error ")]
     assert annotations and all("file=starter/closures.py" in a for a in annotations)
-    assert run["sudo"][0] == "-n true" and run["sudo"][-1] == SYSCTL  # the sandbox step ran, through sudo
+    if RUNNER_OS == "Linux":  # the sandbox step ran, its privileged calls through sudo
+        assert run["sudo"][0] == "-n true" and run["sudo"][-1] == SYSCTL
+    else:
+        assert run["sudo"] == []
     level = {"zh": "隔离级别：**{}**", "en": "Isolation level: **{}**"}
     assert sum(run["summary"].count(f.format(native["isolation"])) for f in level.values()) == 1
 
@@ -245,6 +248,7 @@ def test_sandbox_step_runs_on_linux_before_grading(template):
     assert "kernel.apparmor_restrict_unprivileged_userns=0" in step["run"]
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="the step is a POSIX shell script for Linux runners")
 @pytest.mark.parametrize("sudo, bwrap, calls, said", [
     ("ok", True, ["-n true", SYSCTL], ""),
     ("ok", False, ["-n true", "-n apt-get update -qq", "-n apt-get install -y -qq bubblewrap", SYSCTL], ""),
@@ -271,6 +275,7 @@ def test_sandbox_step_never_fails_the_job(template, tmp_path, sudo, bwrap, calls
     assert said in proc.stdout
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="bubblewrap is Linux only")
 def test_summary_says_once_why_bubblewrap_failed(template, tmp_path):
     """bubblewrap present but refused its namespaces, as on a runner whose sysctl could not be lifted."""
     fake = tmp_path / "refusing-bwrap"
