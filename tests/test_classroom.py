@@ -15,6 +15,9 @@ import pytest
 import yaml
 
 from conftest import ROOT, read_json, run_grade, solution_text
+from gradekit import doctor, isolation
+from gradekit.model import Result
+from gradekit.render.markdown import cell, to_markdown
 
 TOPICS = ["functions", "closures"]
 NOTICE = "::notice title=Autograding complete::Points 100/100"
@@ -54,12 +57,34 @@ def student_repo(template: Path, dest: Path, files: dict[str, str]) -> Path:
     return dest
 
 
+RUNNER_OS = {"linux": "Linux", "darwin": "macOS", "win32": "Windows"}.get(sys.platform, sys.platform)
+SANDBOX_STEP = "Allow the sandbox (Linux)"
+SYSCTL = "-n sysctl -w kernel.apparmor_restrict_unprivileged_userns=0"
+
+
+def fake_sudo(folder: Path, *, refuse: str | None = None) -> Path:
+    """A ``sudo`` that records its arguments and runs nothing (no test may change this machine's kernel
+    settings or packages); with ``refuse``, it fails the calls whose arguments contain that text."""
+    folder.mkdir(parents=True, exist_ok=True)
+    log = folder / "sudo.log"
+    log.write_text("", encoding="utf-8")
+    check = f'case "$*" in *{refuse}*) exit 1;; esac\n' if refuse else ""
+    script = folder / "sudo"
+    script.write_text(f"#!/bin/sh\nprintf '%s\\n' \"$*\" >> '{log}'\n{check}exit 0\n", encoding="utf-8")
+    script.chmod(0o755)
+    return log
+
+
 def run_workflow(repo: Path, tmp: Path, *, secrets: dict | None = None, variables: dict | None = None,
-                 hidden_checkout: Path | None = None) -> dict:
-    """Execute the classroom workflow's `run:` steps the way the Actions runner would, with files for outputs."""
+                 hidden_checkout: Path | None = None, env_extra: dict | None = None, path_first: Path | None = None) -> dict:
+    """Execute the classroom workflow's `run:` steps the way the Actions runner would, with files for outputs.
+
+    ``sudo`` is a recorder (``fake_sudo``): the sandbox step runs for real, its privileged calls do not."""
     workflow = yaml.safe_load((repo / ".github" / "workflows" / "classroom.yml").read_text(encoding="utf-8"))
     (job,) = workflow["jobs"].values()
     secrets, variables = secrets or {}, variables or {}
+    sudo_log = fake_sudo(tmp / "fake-sudo")
+    front = os.pathsep.join(str(p) for p in (path_first, tmp / "fake-sudo", BIN) if p)
     outputs: dict[str, dict[str, str]] = {}
     summary = tmp / "summary.md"
     summary.write_text("", encoding="utf-8")
@@ -72,6 +97,8 @@ def run_workflow(repo: Path, tmp: Path, *, secrets: dict | None = None, variable
                 return secrets.get(expr.split(".", 1)[1], "")
             if expr.startswith("vars."):
                 return variables.get(expr.split(".", 1)[1], "")
+            if expr == "runner.os":
+                return RUNNER_OS
             if expr.startswith("steps."):
                 _, sid, _, key = expr.split(".")
                 return outputs.get(sid, {}).get(key, "")
@@ -84,6 +111,8 @@ def run_workflow(repo: Path, tmp: Path, *, secrets: dict | None = None, variable
             return True
         if cond == "always()":
             return True
+        if cond.startswith("runner.os == "):
+            return cond == f"runner.os == '{RUNNER_OS}'"
         m = re.fullmatch(r"steps\.(\w+)\.outputs\.(\w+) == '(\w+)'", cond)
         assert m, f"unexpected condition {cond}"
         return outputs.get(m.group(1), {}).get(m.group(2)) == m.group(3)
@@ -91,7 +120,8 @@ def run_workflow(repo: Path, tmp: Path, *, secrets: dict | None = None, variable
     for step in job["steps"]:
         if not condition(step):
             continue
-        env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", "GITHUB_STEP_SUMMARY": str(summary)}
+        env = {**os.environ, **(env_extra or {}), "PATH": f"{front}{os.pathsep}{os.environ['PATH']}",
+               "GITHUB_STEP_SUMMARY": str(summary)}
         env.update({k: expand(v) for k, v in job.get("env", {}).items()})
         env.update({k: expand(v) for k, v in step.get("env", {}).items()})
         uses = step.get("uses", "")
@@ -117,7 +147,8 @@ def run_workflow(repo: Path, tmp: Path, *, secrets: dict | None = None, variable
         values = dict(line.split("=", 1) for line in out_file.read_text(encoding="utf-8").splitlines() if "=" in line)
         if "id" in step:
             outputs[step["id"]] = values
-    return {"outputs": outputs, "summary": summary.read_text(encoding="utf-8"), "logs": logs}
+    return {"outputs": outputs, "summary": summary.read_text(encoding="utf-8"), "logs": logs,
+            "sudo": sudo_log.read_text(encoding="utf-8").splitlines()}
 
 
 def check_classroom_schema(data: dict) -> None:
@@ -157,6 +188,18 @@ def test_actionlint_is_clean(template):
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
+def test_own_ci_runs_the_student_side_on_windows_and_macos():
+    """This repository's CI cannot run here; what can be checked is that it asks GitHub for the right jobs."""
+    jobs = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8"))["jobs"]
+    linux = "\n".join(step.get("run", "") for step in jobs["test"]["steps"])
+    assert jobs["test"]["strategy"]["matrix"]["python-version"] == ["3.10", "3.11", "3.12", "3.13"]
+    assert "apt-get install -y -qq bubblewrap tmux" in linux and "kernel.apparmor_restrict_unprivileged_userns=0" in linux
+    student = jobs["student"]
+    assert student["strategy"]["matrix"]["os"] == ["windows-latest", "macos-latest"]
+    assert student["env"]["GRADEKIT_ISOLATION"] == "portable" and student["defaults"]["run"]["shell"] == "bash"
+    assert any("-m pytest -m student" in step.get("run", "") for step in student["steps"])
+
+
 def test_grade_check_runs_inside_the_template(template):
     proc = run_grade("check", "--lang", "en", cwd=template)
     assert proc.returncode == 1 and "hidden checks run at grading" in proc.stdout
@@ -184,6 +227,77 @@ def test_half_solved_submission_in_ci(template, tmp_path):
     assert "hidden" in run["summary"] or "隐藏" in run["summary"]
     annotations = [line for log in run["logs"] for line in log.splitlines() if line.startswith("::error ")]
     assert annotations and all("file=starter/closures.py" in a for a in annotations)
+    if RUNNER_OS == "Linux":  # the sandbox step ran, its privileged calls through sudo
+        assert run["sudo"][0] == "-n true" and run["sudo"][-1] == SYSCTL
+    else:
+        assert run["sudo"] == []
+    level = {"zh": "隔离级别：**{}**", "en": "Isolation level: **{}**"}
+    assert sum(run["summary"].count(f.format(native["isolation"])) for f in level.values()) == 1
+
+
+def workflow_step(template: Path, name: str) -> tuple[int, dict]:
+    workflow = yaml.safe_load((template / ".github" / "workflows" / "classroom.yml").read_text(encoding="utf-8"))
+    (job,) = workflow["jobs"].values()
+    return next((i, step) for i, step in enumerate(job["steps"]) if step.get("name") == name)
+
+
+def test_sandbox_step_runs_on_linux_before_grading(template):
+    index, step = workflow_step(template, SANDBOX_STEP)
+    assert step["if"] == "runner.os == 'Linux'" and "continue-on-error" not in step
+    assert index < workflow_step(template, "Grade")[0]
+    assert "kernel.apparmor_restrict_unprivileged_userns=0" in step["run"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the step is a POSIX shell script for Linux runners")
+@pytest.mark.parametrize("sudo, bwrap, calls, said", [
+    ("ok", True, ["-n true", SYSCTL], ""),
+    ("ok", False, ["-n true", "-n apt-get update -qq", "-n apt-get install -y -qq bubblewrap", SYSCTL], ""),
+    ("refuse:true", True, ["-n true"], "no passwordless sudo"),       # self-hosted: sudo wants a password
+    ("absent", False, [], "no passwordless sudo"),                     # self-hosted: no sudo at all
+    ("refuse:apt-get", False, ["-n true", "-n apt-get update -qq", SYSCTL], "could not install bubblewrap"),
+    ("refuse:sysctl", True, ["-n true", SYSCTL], "no AppArmor user-namespace rule"),  # a kernel without the rule
+])
+def test_sandbox_step_never_fails_the_job(template, tmp_path, sudo, bwrap, calls, said):
+    """The step's own script, under the shell GitHub uses for `run:` on Linux, with nothing on PATH but a
+    recording ``sudo`` (and a ``bwrap`` stand-in): which privileged calls it makes, and that it exits 0."""
+    _, step = workflow_step(template, SANDBOX_STEP)
+    fake = tmp_path / "bin"
+    log = fake_sudo(fake, refuse=sudo.split(":", 1)[1] if sudo.startswith("refuse:") else None)
+    if sudo == "absent":
+        (fake / "sudo").unlink()
+    if bwrap:
+        (fake / "bwrap").write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
+        (fake / "bwrap").chmod(0o755)
+    proc = subprocess.run([shutil.which("bash"), "--noprofile", "--norc", "-e", "-o", "pipefail", "-c", step["run"]],
+                          cwd=tmp_path, env={"PATH": str(fake)}, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert log.read_text(encoding="utf-8").splitlines() == calls
+    assert said in proc.stdout
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="bubblewrap is Linux only")
+def test_summary_says_once_why_bubblewrap_failed(template, tmp_path):
+    """bubblewrap present but refused its namespaces, as on a runner whose sysctl could not be lifted."""
+    fake = tmp_path / "refusing-bwrap"
+    fake.mkdir()
+    (fake / "bwrap").write_text("#!/bin/sh\necho 'bwrap: setting up uid map: Permission denied' >&2\nexit 1\n",
+                                encoding="utf-8")
+    (fake / "bwrap").chmod(0o755)
+    repo = student_repo(template, tmp_path / "student", {"functions.py": solution_text("functions")})
+    run = run_workflow(repo, tmp_path, path_first=fake, env_extra={"GRADEKIT_ISOLATION": "auto"})
+    assert read_json(repo / "grade-results" / "gradekit.json")["isolation"] == "process"
+    summary = run["summary"]
+    assert "隔离级别：**process**" in summary  # the template's language
+    note = doctor.NOTE["zh"].split("（", 1)[0]
+    assert summary.count(note) == 1 and summary.count("setting up uid map: Permission denied") == 1
+    assert summary.count(cell(isolation.FIX)) == 1
+
+
+@pytest.mark.parametrize("level, note", [("bwrap", ""), ("process", "because")])
+def test_markdown_summary_names_the_level(level, note):
+    result = Result("0", {}, "", 0.0, 0, "en", level)
+    text = to_markdown(result, "en", isolation_note=note)
+    assert text.count(f"Isolation level: **{level}**") == 1 and text.count("⚠️ because") == (1 if note else 0)
 
 
 def test_hidden_graders_fetched_by_ci_count(template, hidden_repo, tmp_path):

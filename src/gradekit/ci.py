@@ -3,7 +3,8 @@
 Writes, from a single ``Result``:
 
 * ``$GITHUB_OUTPUT``: ``result=<base64>`` for ``autograding-grading-reporter@v1``;
-* ``$GITHUB_STEP_SUMMARY``: the Markdown summary;
+* ``$GITHUB_STEP_SUMMARY``: the Markdown summary, with the isolation level graded at
+  and, when bubblewrap failed, the one note saying why and how to fix it;
 * stdout: the report, ``::error`` annotations on the student's lines and, with
   ``--notices``, the reporter's two notice lines;
 * ``OUT/gradekit.json`` (native), ``OUT/result.json`` (Classroom 50) and
@@ -63,6 +64,24 @@ def with_hidden_graders(kit: Kit, files: list[tuple[str, Path]], tmp: Path) -> K
     return load_kit(root)
 
 
+def isolation_note(result, lang: str) -> str:
+    """The summary's one warning when bubblewrap failed, as ``grade check`` words it on stderr (``cli.note_isolation``).
+
+    Nothing when the level was asked for on purpose (``GRADEKIT_ISOLATION``): that is no failure to fix.
+    """
+    if result.isolation != "process":
+        return ""
+    from gradekit import doctor, isolation
+
+    try:
+        reason = isolation.detect().reason
+    except isolation.IsolationUnavailable as exc:
+        reason = str(exc)
+    if reason.startswith(isolation.ENV):
+        return ""
+    return doctor.NOTE[lang].format(reason=reason, fix=isolation.FIX)
+
+
 def run_ci(kit: Kit, *, submission: Path, out: Path, lang: str, hidden_graders: Path | None, notices: bool,
            seed: int | None, timeout: float, prefix: str) -> int:
     from rich.console import Console
@@ -90,7 +109,7 @@ def run_ci(kit: Kit, *, submission: Path, out: Path, lang: str, hidden_graders: 
     (out / "result.json").write_text(classroom50.to_json(result), encoding="utf-8")
     (out / "results.json").write_text(gradescope.to_json(result), encoding="utf-8")
     append_env_file("GITHUB_OUTPUT", f"result={classroom.encode(classroom.build(result, lang, prefix))}\n")
-    append_env_file("GITHUB_STEP_SUMMARY", markdown.to_markdown(result, lang, prefix))
+    append_env_file("GITHUB_STEP_SUMMARY", markdown.to_markdown(result, lang, prefix, isolation_note(result, lang)))
     console.print(render(result, lang, narrow_hidden=True))
     for line in annotations.lines(result, lang, prefix):
         print(line)

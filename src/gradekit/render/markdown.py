@@ -1,4 +1,4 @@
-"""The GitHub step summary: one Markdown table per run, then what to fix.
+"""The GitHub step summary: one Markdown table per run, the isolation level, then what to fix.
 
 Student text goes inside fenced blocks whose fence is longer than any backtick
 run in it, so nothing a student returned can break out into Markdown or HTML.
@@ -22,6 +22,7 @@ WEIGHTS = {
     "en": "Note: checks carry different points, so the Classroom log table (passed/total × max) may differ from this total; this total and the “Points” line are the real score.",
 }
 FIX = {"zh": "需要修改的地方", "en": "What to fix"}
+LEVEL = {"zh": "隔离级别：**{level}**", "en": "Isolation level: **{level}**"}
 
 
 def fence(text: str) -> str:
@@ -34,14 +35,17 @@ def cell(text: str) -> str:
     return text.replace("|", "\\|").replace("<", "&lt;").replace("\n", " ")
 
 
-def to_markdown(result: Result, lang: str, prefix: str = "starter/") -> str:
+def to_markdown(result: Result, lang: str, prefix: str = "starter/", isolation_note: str = "") -> str:
+    """``isolation_note``: said once, under the level, when the student's code ran walled off less than it could be."""
     out = [f"## {TITLE[lang]}: {result.score}/{result.max_score}", "", HEADER[lang], "|---|---:|---:|"]
     for topic in result.topics:
         checks = topic.checks
         passed = sum(c.status is Status.PASS for c in checks)
         mark = "✅" if topic.max_score and topic.score == topic.max_score else ("⚠️" if topic.score else "❌")
         out.append(f"| {mark} {cell(topic.slug)} {cell(topic.title)} | {topic.score}/{topic.max_score} | {passed}/{len(checks)} |")
-    out.append("")
+    out += ["", LEVEL[lang].format(level=cell(result.isolation)), ""]
+    if isolation_note:
+        out += [f"> ⚠️ {cell(isolation_note)}", ""]
     hidden = result.hidden
     if hidden.checks:
         out += [PUBLIC_ONLY[lang].format(n=hidden.checks, p=hidden.points), ""]
