@@ -63,7 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     release.add_argument("dest", type=Path, help="a new folder for the template (becomes a git repository)")
     release.add_argument("--topics", help="comma-separated topics for a smaller assignment (default: all)")
     release.add_argument("--name", default="gradekit assignment", help="assignment name")
-    release.add_argument("--install", help="pip requirement students and CI install (default: this gradekit version)")
+    release.add_argument("--install", help="pip requirement students and CI install (default: where this gradekit "
+                         "came from: its VCS URL or its checkout's remote at the exact commit, or its index version)")
     release.add_argument("--hidden-out", type=Path, metavar="DIR",
                          help="also write the hidden graders, for a private repository CI may fetch")
 
@@ -175,15 +176,18 @@ def cmd_ci(args, lang: str) -> int:
 
 
 def cmd_release(args, lang: str) -> int:
-    from gradekit.release import release, write_hidden
+    from gradekit.release import release
 
     kit = _kit(args)
     topics = [t.strip() for t in args.topics.split(",") if t.strip()] if args.topics else None
-    info = release(kit, args.dest, topics, name=args.name, install=args.install, lang=args.lang or "zh")
+    info = release(kit, args.dest, topics, name=args.name, install=args.install, lang=args.lang or "zh",
+                   hidden_out=args.hidden_out)
+    for note in info["notes"]:
+        print(f"note: {note}", file=sys.stderr)
     print(f"released {len(info['topics'])} topics to {args.dest} ({info['max_points']} points, "
           f"{info['hidden_checks']} hidden checks kept back)")
+    print(f"install line: {info['install']}")
     if args.hidden_out:
-        write_hidden(kit, args.hidden_out, topics)
         print(f"hidden graders written to {args.hidden_out}")
     return EXIT_OK
 
