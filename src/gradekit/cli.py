@@ -204,9 +204,10 @@ def cmd_batch(args, lang: str) -> int:
     from datetime import datetime
 
     from rich.console import Console
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-    from gradekit.batch import Batch, BatchOptions, BatchStopped, parse_shard
+    from gradekit.batch import DISK_FULL, Batch, BatchOptions, BatchStopped, os_error, parse_shard
     from gradekit.reports import write_outputs
     from gradekit.sources import folder_students, read_roster
 
@@ -242,16 +243,22 @@ def cmd_batch(args, lang: str) -> int:
             rows = batch.run()
         except BatchStopped as exc:
             progress.stop()
-            console.print(f"[red]batch stopped:[/] {exc}")
+            console.print(f"[red]batch stopped:[/] {escape(str(exc))}", soft_wrap=True, highlight=False)
             return EXIT_ERROR
     for note in batch.notes:
         console.print(f"[yellow]note:[/] {note}")
     try:
         paths = write_outputs(rows, args.out, batch.slugs, assignment_name=args.assignment,
                               assignment_url=args.assignment_url, starter_code_url=args.starter_url)
-    except OSError as exc:
-        console.print(f"[red]could not write the reports:[/] {exc}; every grade is kept in "
-                      f"{args.out / 'grades.sqlite'}: free space and run the same command again")
+    except Exception as exc:  # noqa: BLE001 -- every grade is stored; any failure here is one line and a rerun
+        kept = f"every grade is kept in {args.out / 'grades.sqlite'}"
+        if isinstance(exc, OSError) and exc.errno in DISK_FULL:
+            why, then = exc.strerror, "free space and run the same command again"
+        else:
+            why = os_error(exc) if isinstance(exc, OSError) else f"{type(exc).__name__}: {exc}".splitlines()[0]
+            then = "fix that and run the same command again"
+        console.print(f"[red]could not write the reports:[/] {escape(f'{why}; {kept}: {then}')}", soft_wrap=True,
+                      highlight=False)
         return EXIT_ERROR
     graded = sum(r["status"] == "graded" for r in rows)
     console.print(f"{graded}/{len(rows)} graded · gradebook {paths['gradebook']} · dashboard {paths['dashboard']}")
