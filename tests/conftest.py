@@ -14,8 +14,18 @@ ROOT = Path(__file__).resolve().parents[1]
 MINIKIT = ROOT / "tests" / "fixtures" / "minikit"
 
 
+#: What `grade release` writes as the install line in tests that do not choose one.  Without `--install` the
+#: release derives it from this checkout's git remote, which a test machine may not have; `gradekit` is
+#: installed already, so the workflow's install step runs offline.  tests/test_distribution.py and the
+#: install-line tests exercise the default itself.
+TEST_INSTALL = "gradekit"
+
+
 def run_grade(*args, cwd: Path | None = None, env: dict | None = None, timeout: float = 600):
     """Run the installed `grade` command in a subprocess; returns CompletedProcess (text)."""
+    args = tuple(args)
+    if args[:1] == ("release",) and not any(str(a).startswith("--install") for a in args):
+        args += ("--install", TEST_INSTALL)
     return subprocess.run([sys.executable, "-m", "gradekit", *map(str, args)], cwd=cwd or ROOT,
                           capture_output=True, text=True, timeout=timeout, env=env)
 

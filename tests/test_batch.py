@@ -306,3 +306,20 @@ def test_broken_graders_stop_the_batch_and_store_nothing(classroom, tmp_path):
     assert proc.returncode == 1, proc.stderr  # graded; some repositories are broken or late
     with sqlite3.connect(out / "grades.sqlite") as db:
         assert db.execute("SELECT COUNT(*) FROM grades WHERE status = 'graded'").fetchone()[0] >= 8
+
+
+@pytest.mark.parametrize("blocker", ["reports", "gradebook.csv"])
+def test_reports_that_cannot_be_written_for_another_reason_are_not_a_full_disk(resumed, classroom, tmp_path, blocker):
+    # Every grade is stored, so the batch grades nobody again; writing the outputs fails because something
+    # is in the way (a file where the reports folder goes, a folder where the gradebook goes): one line that
+    # names it, exit 2, and no advice to free disk space.
+    out = tmp_path / "out"
+    shutil.copytree(resumed, out, ignore=shutil.ignore_patterns("workspace"))
+    for stale in ("reports", "gradebook.csv"):
+        shutil.rmtree(out / stale, ignore_errors=True) if (out / stale).is_dir() else (out / stale).unlink(missing_ok=True)
+    (out / blocker).mkdir() if blocker.endswith(".csv") else (out / blocker).write_text("in the way\n", encoding="utf-8")
+    proc = batch(classroom, out)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    said = [line for line in proc.stderr.splitlines() if "could not write the reports" in line]
+    assert len(said) == 1 and str(out / blocker) in said[0] and "grades.sqlite" in said[0]
+    assert "free space" not in proc.stderr and "Traceback" not in proc.stderr

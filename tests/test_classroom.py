@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, read_json, run_grade, solution_text
-from gradekit import doctor, isolation
+from conftest import MINIKIT, ROOT, TEST_INSTALL, read_json, run_grade, solution_text
+from gradekit import cli, doctor, isolation, release
 from gradekit.model import Result
 from gradekit.render.markdown import cell, to_markdown
 
@@ -178,6 +178,73 @@ def test_template_holds_no_secrets(template):
                     assert s not in texts, f"leaked into the template: {s}"
     assert git(template, "log", "--oneline").strip()
     assert set(read_json(template / "graders" / "functions" / "hidden.json")) == {"my_abs", "move", "quadratic"}
+
+
+def test_the_template_opens_in_codespaces(template):
+    devcontainer = json.loads((template / ".devcontainer" / "devcontainer.json").read_text(encoding="utf-8"))
+    assert devcontainer["name"] == "Week 3" and devcontainer["image"].startswith("mcr.microsoft.com/devcontainers/python")
+    # gradekit by the same install line as CI and the README, in the venv the terminal's PATH starts with.
+    command = devcontainer["postCreateCommand"]
+    assert command[:2] == ["bash", "-c"] and command[-1] == TEST_INSTALL and '"$1"' in command[2]
+    assert ".venv/bin" in devcontainer["remoteEnv"]["PATH"]
+    assert "apt-get install" in devcontainer["onCreateCommand"] and "bubblewrap" in devcontainer["onCreateCommand"]
+    assert {"seccomp=unconfined", "apparmor=unconfined"} <= set(devcontainer["runArgs"])  # bwrap's namespaces
+    readme = (template / "README.md").read_text(encoding="utf-8")
+    for way in ("Codespaces", "PowerShell", ".venv\\Scripts\\activate", "source .venv/bin/activate", "grade doctor"):
+        assert way in readme
+    assert readme.count(f'"{TEST_INSTALL}"') >= 4  # each way's install command, in both languages
+    assert git(template, "ls-files", ".devcontainer").split() == [".devcontainer/devcontainer.json"]
+
+
+def release_failing(tmp_path: Path, capsys, *extra: str) -> tuple[int, str]:
+    code = cli.main(["release", str(tmp_path / "new" / "week3"), "--kit", str(MINIKIT), "--install", TEST_INSTALL,
+                     *extra])
+    return code, capsys.readouterr().err
+
+
+def assert_one_line(err: str) -> None:
+    assert err.count("\n") == 1 and err.startswith("grade: release failed") and "Traceback" not in err
+
+
+def test_release_failing_part_way_leaves_nothing_and_the_next_try_works(tmp_path, capsys, monkeypatch):
+    # The templates are read after the stubs and graders are copied: a missing one used to leave a half-built
+    # folder (and a traceback) that blocked the next try.
+    monkeypatch.setattr(release, "TEMPLATES", tmp_path / "no-templates")
+    code, err = release_failing(tmp_path, capsys, "--hidden-out", str(tmp_path / "new" / "hidden"))
+    assert code == 2, err
+    assert_one_line(err)
+    assert "no-templates" in err
+    assert not (tmp_path / "new").exists()  # the folders it created, partial ones included, are gone
+    monkeypatch.undo()
+    code, err = release_failing(tmp_path, capsys, "--hidden-out", str(tmp_path / "new" / "hidden"))
+    assert code == 0, err
+    assert sorted(p.name for p in (tmp_path / "new").iterdir()) == ["hidden", "week3"]
+    assert git(tmp_path / "new" / "week3", "log", "--oneline").strip()
+
+
+def test_release_whose_git_commit_fails_leaves_nothing(tmp_path, capsys, monkeypatch):
+    bin_ = tmp_path / "bin"
+    bin_.mkdir()
+    real = shutil.which("git")
+    (bin_ / "git").write_text(f'#!/bin/sh\nfor a in "$@"; do [ "$a" = commit ] && {{ echo "fatal: the disk said no" >&2; '
+                              f'exit 128; }}; done\nexec "{real}" "$@"\n', encoding="utf-8")
+    (bin_ / "git").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_}{os.pathsep}{os.environ['PATH']}")
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new" / "week3").mkdir()  # an empty DEST is fine, and stays as it was
+    code, err = release_failing(tmp_path, capsys)
+    assert code == 2, err
+    assert_one_line(err)
+    assert "git commit failed: fatal: the disk said no" in err
+    assert [p.name for p in (tmp_path / "new").iterdir()] == ["week3"] and not any((tmp_path / "new" / "week3").iterdir())
+
+
+def test_release_into_an_impossible_place_exits_2(tmp_path, capsys):
+    (tmp_path / "new").write_text("a file where the parent folder should be\n", encoding="utf-8")
+    code, err = release_failing(tmp_path, capsys)
+    assert code == 2, err
+    assert_one_line(err)
+    assert (tmp_path / "new").read_text(encoding="utf-8").startswith("a file")
 
 
 def test_actionlint_is_clean(template):

@@ -102,3 +102,38 @@ def test_the_grading_and_merging_scripts_work(tmp_path):
     assert (kit / "merged" / "dashboard.html").is_file()
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
     assert "2 shards merged" in summary and "4 students in gradebook.csv" in summary
+
+
+RELEASE = ROOT / ".github" / "workflows" / "release.yml"
+
+
+def test_release_workflow_is_actionlint_clean():
+    actionlint = shutil.which("actionlint", path=str(BIN)) or shutil.which("actionlint")
+    assert actionlint, "actionlint is a dev dependency"
+    proc = subprocess.run([actionlint, "-no-color", str(RELEASE)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_release_workflow_builds_checks_and_publishes_with_trusted_publishing():
+    wf = load(RELEASE)
+    assert wf["on"] == {"push": {"tags": ["v*"]}} and wf["permissions"] == {"contents": "read"}
+    build = steps(wf, "build")
+    runs = " ".join(s.get("run", "") for s in build.values())
+    assert "python -m build" in runs and "twine check --strict dist/*" in runs
+    assert build["Keep the distributions"]["with"]["name"] == "dist"
+    publish = wf["jobs"]["publish"]
+    assert publish["needs"] == "build" and publish["environment"]["name"] == "pypi"
+    assert publish["permissions"] == {"id-token": "write"}  # no token secret: PyPI trusts this workflow
+    uses = [s.get("uses", "") for s in publish["steps"]]
+    assert "pypa/gh-action-pypi-publish@release/v1" in uses and "secrets." not in RELEASE.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("tag, ok", [("v{version}", True), ("v{version}.post1", False), ("{version}", False)])
+def test_release_workflow_refuses_a_tag_that_is_not_the_version(tag, ok):
+    from gradekit import __version__
+
+    step = steps(load(RELEASE), "build")["The tag names the package's version"]
+    assert "${{" not in step["run"]  # the tag reaches the script through env, never spliced in
+    env = {**os.environ, "TAG": tag.format(version=__version__), "PATH": os.pathsep.join([str(BIN), os.environ["PATH"]])}
+    proc = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert (proc.returncode == 0) == ok, proc.stdout + proc.stderr

@@ -36,10 +36,18 @@ from gradekit.store import Store
 
 #: Students per pytest session: at least, and at most (a chunk is a quarter of the class per job).
 CHUNK_MIN, CHUNK_MAX = 5, 25
+#: The errors that mean "free some space": only these tell the instructor to.
+DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
 
 
 class BatchStopped(Exception):
     """The machine failed under the batch (disk full...): what was stored stays; rerun to resume."""
+
+
+def os_error(exc: OSError) -> str:
+    """An OSError as one line: what failed, and on which file."""
+    where = f": {exc.filename}" if exc.filename else ""
+    return f"{exc.strerror or exc}{where}"
 
 
 @dataclass
@@ -249,13 +257,14 @@ class Batch:
                         other.cancel()
                     raise
                 except OSError as exc:
-                    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS):
-                        for other in futures:
-                            other.cancel()
-                        raise BatchStopped(f"cannot write results ({exc.strerror}); every finished student is "
-                                           f"kept in {self.out / 'grades.sqlite'}: free space and run the same "
-                                           "command again to grade the rest") from None
-                    raise
+                    for other in futures:
+                        other.cancel()
+                    kept = f"every finished student is kept in {self.out / 'grades.sqlite'}"
+                    if exc.errno in DISK_FULL:
+                        raise BatchStopped(f"cannot write results ({exc.strerror}); {kept}: free space and run "
+                                           "the same command again to grade the rest") from None
+                    raise BatchStopped(f"{os_error(exc)}; {kept}: fix that and run the same command again to "
+                                       "grade the rest") from None
                 except Exception as exc:  # a kit failure for one student: record it, go on
                     for s in futures[future]:
                         if s.username not in self.store.done():

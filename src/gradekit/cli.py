@@ -63,7 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     release.add_argument("dest", type=Path, help="a new folder for the template (becomes a git repository)")
     release.add_argument("--topics", help="comma-separated topics for a smaller assignment (default: all)")
     release.add_argument("--name", default="gradekit assignment", help="assignment name")
-    release.add_argument("--install", help="pip requirement students and CI install (default: this gradekit version)")
+    release.add_argument("--install", help="pip requirement students and CI install (default: where this gradekit "
+                         "came from: its VCS URL or its checkout's remote at the exact commit, or its index version)")
     release.add_argument("--hidden-out", type=Path, metavar="DIR",
                          help="also write the hidden graders, for a private repository CI may fetch")
 
@@ -178,15 +179,18 @@ def cmd_ci(args, lang: str) -> int:
 
 
 def cmd_release(args, lang: str) -> int:
-    from gradekit.release import release, write_hidden
+    from gradekit.release import release
 
     kit = _kit(args)
     topics = [t.strip() for t in args.topics.split(",") if t.strip()] if args.topics else None
-    info = release(kit, args.dest, topics, name=args.name, install=args.install, lang=args.lang or "zh")
+    info = release(kit, args.dest, topics, name=args.name, install=args.install, lang=args.lang or "zh",
+                   hidden_out=args.hidden_out)
+    for note in info["notes"]:
+        print(f"note: {note}", file=sys.stderr)
     print(f"released {len(info['topics'])} topics to {args.dest} ({info['max_points']} points, "
           f"{info['hidden_checks']} hidden checks kept back)")
+    print(f"install line: {info['install']}")
     if args.hidden_out:
-        write_hidden(kit, args.hidden_out, topics)
         print(f"hidden graders written to {args.hidden_out}")
     return EXIT_OK
 
@@ -203,9 +207,10 @@ def cmd_batch(args, lang: str) -> int:
     from datetime import datetime
 
     from rich.console import Console
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-    from gradekit.batch import Batch, BatchOptions, BatchStopped, parse_shard
+    from gradekit.batch import DISK_FULL, Batch, BatchOptions, BatchStopped, os_error, parse_shard
     from gradekit.reports import write_outputs
     from gradekit.sources import folder_students, read_roster
 
@@ -241,16 +246,22 @@ def cmd_batch(args, lang: str) -> int:
             rows = batch.run()
         except BatchStopped as exc:
             progress.stop()
-            console.print(f"[red]batch stopped:[/] {exc}")
+            console.print(f"[red]batch stopped:[/] {escape(str(exc))}", soft_wrap=True, highlight=False)
             return EXIT_ERROR
     for note in batch.notes:
         console.print(f"[yellow]note:[/] {note}")
     try:
         paths = write_outputs(rows, args.out, batch.slugs, assignment_name=args.assignment,
                               assignment_url=args.assignment_url, starter_code_url=args.starter_url)
-    except OSError as exc:
-        console.print(f"[red]could not write the reports:[/] {exc}; every grade is kept in "
-                      f"{args.out / 'grades.sqlite'}: free space and run the same command again")
+    except Exception as exc:  # noqa: BLE001 -- every grade is stored; any failure here is one line and a rerun
+        kept = f"every grade is kept in {args.out / 'grades.sqlite'}"
+        if isinstance(exc, OSError) and exc.errno in DISK_FULL:
+            why, then = exc.strerror, "free space and run the same command again"
+        else:
+            why = os_error(exc) if isinstance(exc, OSError) else f"{type(exc).__name__}: {exc}".splitlines()[0]
+            then = "fix that and run the same command again"
+        console.print(f"[red]could not write the reports:[/] {escape(f'{why}; {kept}: {then}')}", soft_wrap=True,
+                      highlight=False)
         return EXIT_ERROR
     graded = sum(r["status"] == "graded" for r in rows)
     console.print(f"{graded}/{len(rows)} graded · gradebook {paths['gradebook']} · dashboard {paths['dashboard']}")

@@ -2,29 +2,31 @@
 
 What ships: starter stubs, statements and exercise.toml, the public graders,
 per-topic counts of the hidden checks (``graders/<slug>/hidden.json``: numbers
-only), ``gradekit.toml``, the classroom workflow and a student README.  What
-never ships: solutions, mutants, hidden graders.  DEST becomes a git
-repository with one commit, and ``grade check`` runs inside it.
+only), ``gradekit.toml``, the classroom workflow, a Codespaces devcontainer
+and a student README.  What never ships: solutions, mutants, hidden graders.
+DEST becomes a git repository with one commit, and ``grade check`` runs
+inside it.  Everything is built beside DEST and renamed into place at the end,
+so a release that fails leaves nothing behind.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import secrets
 import shutil
 import subprocess
 from pathlib import Path
 from string import Template
 
 from gradekit import __version__
+from gradekit.instructor import install_line
 from gradekit.kit import Kit, KitError
 from gradekit.runner import collect
 
 TEMPLATES = Path(__file__).with_name("templates")
 CONFIG = "gradekit.toml"
-
-
-def default_install() -> str:
-    return f"gradekit=={__version__}"
+DEVCONTAINER = Path(".devcontainer") / "devcontainer.json"
 
 
 def _copy(src: Path, dest: Path) -> None:
@@ -32,21 +34,125 @@ def _copy(src: Path, dest: Path) -> None:
     shutil.copyfile(src, dest)
 
 
+def _template(file: str, /, **values) -> str:
+    return Template((TEMPLATES / file).read_text(encoding="utf-8")).substitute(**values)
+
+
+class Staging:
+    """Build each output in a hidden folder beside it and rename it into place only when all are built.
+
+    A release that fails half-way (a missing template file, a full disk, git
+    refusing to commit) then leaves nothing behind that would block the next
+    try: the partial folders go, and so do the parent folders it had to create.
+    """
+
+    def __init__(self) -> None:
+        self.parts: list[tuple[Path, Path]] = []  # (target, its partial folder)
+        self.created: list[Path] = []  # missing ancestors we made, outermost first
+
+    def folder(self, target: Path) -> Path:
+        """A fresh folder to build ``target`` in; an existing non-empty ``target`` is merged into at commit."""
+        missing = [p for p in (target.parent, *target.parent.parents) if not p.exists()]
+        if missing:
+            self.created.append(missing[-1])
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.parent / f".{target.name}.partial-{secrets.token_hex(4)}"
+        partial.mkdir()  # mkdir, not mkdtemp: the folder keeps the umask's mode when it becomes the template
+        self.parts.append((target, partial))
+        return partial
+
+    def commit(self) -> None:
+        moved: list[tuple[Path, bool]] = []
+        try:
+            for target, partial in self.parts:
+                if target.is_dir() and any(target.iterdir()):
+                    shutil.copytree(partial, target, dirs_exist_ok=True)  # a checkout of the hidden repository
+                    shutil.rmtree(partial, ignore_errors=True)
+                    continue
+                existed = target.is_dir()
+                if existed:
+                    target.rmdir()
+                os.replace(partial, target)
+                moved.append((target, existed))
+        except BaseException:
+            for target, existed in moved:
+                shutil.rmtree(target, ignore_errors=True)
+                if existed:
+                    target.mkdir(exist_ok=True)
+            raise
+
+    def discard(self) -> None:
+        for _, partial in self.parts:
+            shutil.rmtree(partial, ignore_errors=True)
+        for folder in self.created:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _why(exc: BaseException) -> str:
+    """One line saying what went wrong, for ``grade: release failed ...``."""
+    if isinstance(exc, subprocess.CalledProcessError):
+        said = [line for line in (exc.stderr or "").splitlines() if line.strip()]
+        args, what, i = list(map(str, exc.cmd)), str(exc.cmd[0]), 1
+        while i < len(args):  # skip git's -C DIR and -c KEY=VALUE to the subcommand
+            if args[i] in ("-C", "-c"):
+                i += 2
+            elif args[i].startswith("-"):
+                i += 1
+            else:
+                what = f"{args[0]} {args[i]}"
+                break
+        return f"{what} failed" + (f": {said[-1].strip()}" if said else f" (exit {exc.returncode})")
+    if isinstance(exc, OSError):
+        if exc.filename == "git" and isinstance(exc, FileNotFoundError):
+            return "git is not installed"
+        where = f": {exc.filename}" if exc.filename else ""
+        return f"{exc.strerror or type(exc).__name__}{where}"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _must_be_new(folder: Path, what: str) -> None:
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise KitError(f"{folder}: not empty; release {what} into a new folder")
+
+
 def release(kit: Kit, dest: Path, topics: list[str] | None = None, *, name: str = "gradekit assignment",
-            install: str | None = None, lang: str = "zh") -> dict:
+            install: str | None = None, lang: str = "zh", hidden_out: Path | None = None) -> dict:
+    """Build the template (and with ``hidden_out`` the hidden graders) all at once, or nothing.
+
+    ``install`` is the pip requirement written into the workflow, ``gradekit.toml``,
+    the README and the devcontainer; without it, ``install_line.default()``
+    derives one from where this gradekit came from, or refuses.
+    """
     dest = Path(dest).resolve()
-    if dest.exists() and any(dest.iterdir()):
-        raise KitError(f"{dest}: not empty; release into a new folder")
+    hidden_out = Path(hidden_out).resolve() if hidden_out is not None else None
+    _must_be_new(dest, "the template")
+    if hidden_out is not None and (hidden_out == dest or hidden_out.is_relative_to(dest)
+                                   or (hidden_out.exists() and not hidden_out.is_dir())):
+        raise KitError(f"--hidden-out {hidden_out}: give the hidden graders a folder of their own, outside the template")
     chosen = kit.select(topics)
-    install = install or default_install()
+    line = install_line.resolve(install)
     entries = collect(kit, [t.slug for t in chosen])
+    staging = Staging()
+    try:
+        info = _build(kit, staging.folder(dest), chosen, entries, name=name, install=line.requirement, lang=lang)
+        if hidden_out is not None:
+            write_hidden(kit, staging.folder(hidden_out), topics)
+        staging.commit()
+    except BaseException as exc:
+        staging.discard()
+        if isinstance(exc, (OSError, subprocess.CalledProcessError, ValueError, KeyError)):
+            raise KitError(f"release failed, nothing was written to {dest}: {_why(exc)}") from None
+        raise
+    return {**info, "install": line.requirement, "install_origin": line.origin, "notes": line.notes}
+
+
+def _build(kit: Kit, dest: Path, chosen, entries: list[dict], *, name: str, install: str, lang: str) -> dict:
     hidden: dict[str, dict[str, dict[str, int]]] = {}
     for e in entries:
         if e["visibility"] == "hidden":
             counts = hidden.setdefault(e["topic"], {}).setdefault(e["exercise"], {"checks": 0, "points": 0})
             counts["checks"] += 1
             counts["points"] += e["points"]
-    dest.mkdir(parents=True, exist_ok=True)
     for topic in chosen:
         _copy(kit.starter / f"{topic.slug}.py", dest / "starter" / f"{topic.slug}.py")
         for name_ in ("exercise.toml", "README.md"):
@@ -66,17 +172,23 @@ def release(kit: Kit, dest: Path, topics: list[str] | None = None, *, name: str 
               f'gradekit = {json.dumps(__version__)}\ninstall = {json.dumps(install)}\n'
               f'topics = {json.dumps(slugs)}\nmax_points = {total}\nlang = {json.dumps(lang)}\n')
     (dest / CONFIG).write_text(config, encoding="utf-8")
-    workflow = Template((TEMPLATES / "classroom.yml").read_text(encoding="utf-8")).substitute(install=install, lang=lang)
     (dest / ".github" / "workflows").mkdir(parents=True, exist_ok=True)
-    (dest / ".github" / "workflows" / "classroom.yml").write_text(workflow, encoding="utf-8")
-    readme = Template((TEMPLATES / "student_README.md").read_text(encoding="utf-8")).substitute(
-        name=name, install=install, hidden_checks=hidden_checks, hidden_points=hidden_points)
-    (dest / "README.md").write_text(readme, encoding="utf-8")
+    (dest / ".github" / "workflows" / "classroom.yml").write_text(
+        _template("classroom.yml", install=install, lang=lang), encoding="utf-8")
+    (dest / "README.md").write_text(_template("student_README.md", name=name, install=install,
+                                              hidden_checks=hidden_checks, hidden_points=hidden_points),
+                                    encoding="utf-8")
+    # JSON-escaped values inside the template's JSON strings, so the file stays valid whatever the name says.
+    (dest / DEVCONTAINER).parent.mkdir(parents=True, exist_ok=True)
+    (dest / DEVCONTAINER).write_text(_template("devcontainer.json", name=json.dumps(name)[1:-1],
+                                               install=json.dumps(install)[1:-1]), encoding="utf-8")
     (dest / ".gitignore").write_text(".venv/\n__pycache__/\n*.pyc\ngrade-results/\n.hidden-graders/\n", encoding="utf-8")
-    git = ["git", "-C", str(dest), "-c", "user.name=gradekit release", "-c", "user.email=release@gradekit.invalid"]
-    subprocess.run(git[:3] + ["init", "-q", "-b", "main"], check=True)
-    subprocess.run(git + ["add", "-A"], check=True)
-    subprocess.run(git + ["commit", "-q", "-m", f"{name}: gradekit {__version__} template"], check=True)
+    git = ["git", "-C", str(dest), "-c", "user.name=gradekit release", "-c", "user.email=release@gradekit.invalid",
+           "-c", "commit.gpgsign=false"]
+    subprocess.run(git[:3] + ["init", "-q", "-b", "main"], check=True, capture_output=True, text=True)
+    subprocess.run(git + ["add", "-A"], check=True, capture_output=True, text=True)
+    subprocess.run(git + ["commit", "-q", "--no-verify", "-m", f"{name}: gradekit {__version__} template"],
+                   check=True, capture_output=True, text=True)
     return {"topics": slugs, "max_points": total, "hidden_checks": hidden_checks, "hidden_points": hidden_points}
 
 

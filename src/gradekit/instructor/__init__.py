@@ -1,0 +1,1 @@
+"""Instructor-side code: what builds and checks a release (DESIGN section 10)."""
