@@ -89,6 +89,20 @@ def test_configured_streams_write_stand_ins_instead_of_raising(encoding, monkeyp
     assert err.getvalue().decode(encoding).strip() == f"{stand[1]} oops"
 
 
+def test_a_windows_console_is_written_for_its_code_page(monkeypatch):
+    """A real Windows console takes UTF-16 (the stream says UTF-8) but shows only its code page: 936 here."""
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="utf-8")
+    monkeypatch.setattr(sys, "stdout", stream)
+    monkeypatch.setattr(console, "windows_code_page", lambda s: "cp936" if s is stream else None)
+    console.configure_streams()
+    assert isinstance(sys.stdout, console.CodePageStream) and sys.stdout.encoding == "utf-8"
+    print("✓ 通过 ▶ 下一个")
+    sys.stdout.flush()
+    assert raw.getvalue().decode("utf-8") == "√ 通过 > 下一个\n"
+    assert console.windows_code_page(sys.__stdout__) is None  # not Windows: nothing to ask
+
+
 # -- a student's template on a Windows laptop ---------------------------------------------------------
 
 
