@@ -244,6 +244,21 @@ def test_crlf_bom_solutions_in_a_chinese_folder_score_full_marks(tmp_path):
     assert result["score"] == result["max_score"] > 0 and result["hidden"]["checks"] == 0
 
 
+def test_a_kit_written_on_windows(minikit):
+    """exercise.toml, statements, graders and solutions with CRLF: the kit loads, hints and checks read right."""
+    for path in minikit.rglob("*"):
+        if path.is_file():
+            path.write_bytes(windows(path.read_text(encoding="utf-8"), bom=path.name == "solution.py"))
+    code, out, err = grade_in(minikit, "hint", "alpha/double", "--lang", "en", encoding="cp1252")
+    assert code == 0 and "hint 1/1: Return 2 * x." in out.splitlines() and "\r" not in out
+    folder = minikit / "作业"
+    folder.mkdir()
+    shutil.copy(minikit / "exercises" / "alpha" / "solution.py", folder / "alpha.py")
+    code, out, err = grade_in(minikit, "check", "--submission", folder, "--lang", "zh", encoding="gbk")
+    assert code == 0, out + err
+    assert "全部通过！" in out
+
+
 def test_reset_keeps_a_crlf_bom_file_as_it_was(template):
     path = template / "starter" / "functions.py"
     solved = windows(solution_text("functions"), bom=True)
