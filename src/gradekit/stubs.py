@@ -44,7 +44,7 @@ def _git(root: Path, *args: str) -> str | None:
 
 @dataclass
 class Source:
-    """A source file's text with ``\n`` line endings, and what it takes to write it back as it was."""
+    """A source file's text with LF line endings, and what it takes to write it back as it was."""
 
     text: str
     newline: str = "\n"
@@ -63,7 +63,7 @@ class Source:
         return cls.decode(Path(path).read_bytes())
 
     def write(self, path: Path, text: str) -> None:
-        """Write ``text`` (``\n`` endings) to ``path`` with this file's line endings and BOM."""
+        """Write ``text`` (LF endings) to ``path`` with this file's line endings and BOM."""
         data = text.replace("\n", self.newline).encode("utf-8")
         Path(path).write_bytes((codecs.BOM_UTF8 if self.bom else b"") + data)
 
