@@ -247,7 +247,7 @@ def test_crlf_bom_solutions_in_a_chinese_folder_score_full_marks(tmp_path):
 def test_a_kit_written_on_windows(minikit):
     """exercise.toml, statements, graders and solutions with CRLF: the kit loads, hints and checks read right."""
     for path in minikit.rglob("*"):
-        if path.is_file():
+        if path.suffix in (".py", ".toml", ".md") and "__pycache__" not in path.parts:
             path.write_bytes(windows(path.read_text(encoding="utf-8"), bom=path.name == "solution.py"))
     code, out, err = grade_in(minikit, "hint", "alpha/double", "--lang", "en", encoding="cp1252")
     assert code == 0 and "hint 1/1: Return 2 * x." in out.splitlines() and "\r" not in out
