@@ -294,3 +294,15 @@ def test_report_says_the_final_grade_includes_hidden_checks(tmp_path):
                                         Hidden(checks=4, points=9))])
     assert "4 hidden checks run at grading (9 points; the final grade includes them)" in flat(to_text(result, "en"))
     assert "另有 4 项隐藏检查将在最终评分时运行（9 分，计入最终成绩）" in flat(to_text(result, "zh"))
+
+
+@pytest.mark.parametrize("lang,encoding", [("zh", "gbk"), ("en", "cp1252"), ("en", "gbk")])
+def test_only_symbols_degrade_in_a_legacy_console(lang, encoding):
+    """Every sentence survives a GBK (or cp1252) console: its words are all there, only symbols get stand-ins."""
+    from gradekit.render.console import STAND_INS, UNKNOWN, degrade
+
+    for key, texts in CATALOGUE.items():
+        text = texts[lang]
+        shown = degrade(text, encoding)
+        assert shown.count(UNKNOWN) == text.count(UNKNOWN), (key, shown)
+        assert shown == text or any(ch in text for ch in STAND_INS), (key, shown)

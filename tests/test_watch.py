@@ -193,20 +193,25 @@ class Pane:
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "main")
 
+    def output(self) -> bytes:
+        """Every byte the program wrote to the terminal so far, before the terminal decoded it."""
+        return self.log.read_bytes()
+
     def press(self, key: str) -> None:
         self.tmux("send-keys", "-t", "main", "-l", key)
 
-    def wait_for(self, condition, timeout: float = 90.0) -> str:
-        """Read the screen each time the program writes to the terminal, until ``condition(screen)``."""
+    def wait_for(self, condition, timeout: float = 90.0, read=None):
+        """Read the screen (or ``read()``) each time the program writes to the terminal, until ``condition``."""
         import watchfiles
 
+        read = read or self.screen
         deadline = time.monotonic() + timeout
-        screen = self.screen()
+        screen = read()
         if condition(screen):
             return screen
         for _ in watchfiles.watch(self.log, debounce=200, step=20, rust_timeout=300, yield_on_timeout=True,
                                   raise_interrupt=False):
-            screen = self.screen()
+            screen = read()
             if condition(screen):
                 return screen
             if time.monotonic() > deadline:

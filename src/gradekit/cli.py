@@ -22,6 +22,7 @@ from typing import Sequence
 from gradekit import __version__, student
 from gradekit.i18n import pick_lang
 from gradekit.kit import Kit, KitError, find_root, load_kit
+from gradekit.render.console import configure_streams
 from gradekit.runner import RunnerError, Submission, grade
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
@@ -320,6 +321,7 @@ def cmd_merge(args, lang: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    configure_streams()  # a GBK or cp1252 console gets stand-ins for symbols, never a UnicodeEncodeError
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     bare = not argv or argv[0] not in COMMANDS + ("-h", "--help", "--version")

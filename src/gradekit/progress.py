@@ -36,7 +36,9 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -91,6 +93,19 @@ def resolve(kit: Kit, text: str, lang: str) -> list[Ref]:
     return found
 
 
+def _replace(src: str, dest: Path) -> None:
+    """``os.replace``, tried again a few times on Windows, where a reader holding the file open (watch mode
+    in another terminal) makes it fail for a moment."""
+    for attempt in range(5):
+        try:
+            os.replace(src, dest)
+            return
+        except PermissionError:
+            if sys.platform != "win32" or attempt == 4:
+                raise
+            time.sleep(0.02 * (attempt + 1))
+
+
 class Progress:
     """The state file of one kit folder."""
 
@@ -107,7 +122,7 @@ class Progress:
 
     def _load(self) -> dict:
         try:
-            raw = self.path.read_text(encoding="utf-8")
+            raw = self.path.read_text(encoding="utf-8-sig")  # a Windows editor may have saved it with a BOM
         except FileNotFoundError:
             return self._empty()
         except OSError as exc:
@@ -150,7 +165,7 @@ class Progress:
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 json.dump(self.data, f, ensure_ascii=False, indent=2, sort_keys=True)
                 f.write("\n")
-            os.replace(tmp, self.path)
+            _replace(tmp, self.path)
         except BaseException:
             try:
                 os.unlink(tmp)

@@ -14,8 +14,9 @@ from gradekit.grader import CheckFailure
 
 
 def parse(path: Path) -> ast.Module | None:
+    """The module's tree, read from bytes as Python reads it: a UTF-8 BOM, CRLF and a coding line all hold."""
     try:
-        return ast.parse(Path(path).read_text(encoding="utf-8"), filename=str(path))
+        return ast.parse(Path(path).read_bytes(), filename=str(path))
     except (OSError, SyntaxError, ValueError, UnicodeDecodeError):
         return None
 

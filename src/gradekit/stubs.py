@@ -9,14 +9,17 @@ In the kit itself the stubs are what is committed at HEAD.
 
 Resetting one exercise replaces only that definition (decorators included; a
 property's getter and setter together) with the stub's, found with ``ast``;
-the rest of the student's file is untouched.  The student's source is parsed,
+the rest of the student's file is untouched, down to its line endings and a
+UTF-8 BOM (Windows editors write both).  The student's source is parsed,
 never run.
 """
 
 from __future__ import annotations
 
 import ast
+import codecs
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from gradekit.i18n import t
@@ -30,11 +33,39 @@ class StubError(Exception):
 
 
 def _git(root: Path, *args: str) -> str | None:
+    # UTF-8, not the locale's encoding: on a Chinese Windows laptop that is GBK, and stubs are UTF-8.
     try:
-        out = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=20)
+        out = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, encoding="utf-8",
+                             errors="replace", timeout=20)
     except (OSError, subprocess.TimeoutExpired):
         return None
     return out.stdout if out.returncode == 0 else None
+
+
+@dataclass
+class Source:
+    """A source file's text with LF line endings, and what it takes to write it back as it was."""
+
+    text: str
+    newline: str = "\n"
+    bom: bool = False
+
+    @classmethod
+    def decode(cls, data: bytes) -> Source:
+        """Raises UnicodeDecodeError for a file that is not UTF-8 (an editor saving in GBK)."""
+        bom = data.startswith(codecs.BOM_UTF8)
+        text = data.decode("utf-8-sig")
+        newline = "\r\n" if "\r\n" in text else "\n"
+        return cls(text.replace("\r\n", "\n").replace("\r", "\n"), newline, bom)
+
+    @classmethod
+    def read(cls, path: Path) -> Source:
+        return cls.decode(Path(path).read_bytes())
+
+    def write(self, path: Path, text: str) -> None:
+        """Write ``text`` (LF endings) to ``path`` with this file's line endings and BOM."""
+        data = text.replace("\n", self.newline).encode("utf-8")
+        Path(path).write_bytes((codecs.BOM_UTF8 if self.bom else b"") + data)
 
 
 def stub_commit(kit: Kit, slug: str) -> str | None:
@@ -59,7 +90,7 @@ def original_stub(kit: Kit, slug: str, lang: str) -> str:
 
 def definition_span(source: str, name: str) -> tuple[int, int] | None:
     """1-based first and last line of ``name``'s definition (``f``, ``Class`` or ``Class.member``)."""
-    tree = ast.parse(source)
+    tree = ast.parse(source.removeprefix("\ufeff"))  # a BOM read as text is no character of the program
     body = tree.body
     *outer, target = name.split(".")
     for part in outer:
@@ -84,14 +115,22 @@ def definition_span(source: str, name: str) -> tuple[int, int] | None:
         return None  # something else sits between a getter and its setter: do not guess
     first, last = body[hits[0]], body[hits[-1]]
     start = min([first.lineno] + [d.lineno for d in getattr(first, "decorator_list", [])])
-    return start, last.end_lineno
+    return start, last.end_lineno or last.lineno
+
+
+def _existing(path: Path) -> Source:
+    """How the student's file is written (line endings, BOM), to write the stub back the same way."""
+    try:
+        return Source.read(path)
+    except (OSError, UnicodeDecodeError):
+        return Source("")
 
 
 def reset_topic(kit: Kit, slug: str, lang: str) -> Path:
     path = kit.starter / f"{slug}.py"
     stub = original_stub(kit, slug, lang)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(stub, encoding="utf-8")
+    _existing(path).write(path, stub.replace("\r\n", "\n"))
     return path
 
 
@@ -100,23 +139,23 @@ def reset_exercise(kit: Kit, slug: str, name: str, lang: str) -> Path:
     stub = original_stub(kit, slug, lang)
     if not path.is_file():
         return reset_topic(kit, slug, lang)
-    mine = path.read_text(encoding="utf-8")
     try:
-        ours = definition_span(mine, name)
-    except SyntaxError:
+        mine = Source.read(path)
+        ours = definition_span(mine.text, name)
+    except (SyntaxError, ValueError):  # UnicodeDecodeError is a ValueError: a file saved in GBK, say
         raise StubError(t("reset_cannot_parse", lang, file=f"starter/{slug}.py", topic=slug)) from None
+    stub = stub.replace("\r\n", "\n").replace("\r", "\n")
     theirs = definition_span(stub, name)
     if theirs is None:
         raise StubError(t("reset_not_found", lang, name=name, file=f"starter/{slug}.py", topic=slug))
-    stub_lines = stub.splitlines(keepends=True)[theirs[0] - 1:theirs[1]]
-    if stub_lines and not stub_lines[-1].endswith("\n"):
-        stub_lines[-1] += "\n"
-    lines = mine.splitlines(keepends=True)
+    # Lines as ast counts them: only "\n" ends one (str.splitlines would also split at \f, \x1c, U+2028...).
+    stub_lines = stub.split("\n")[theirs[0] - 1:theirs[1]]
+    lines = mine.text.split("\n")
+    if lines[-1] == "":
+        lines.pop()  # the file ends with a newline
     if ours is None:
-        if lines and not lines[-1].endswith("\n"):
-            lines[-1] += "\n"
-        lines += ["\n", "\n", *stub_lines]  # the definition was deleted: add it back at the end
+        lines += ["", "", *stub_lines]  # the definition was deleted: add it back at the end
     else:
         lines[ours[0] - 1:ours[1]] = stub_lines
-    path.write_text("".join(lines), encoding="utf-8")
+    mine.write(path, "\n".join(lines) + "\n")
     return path

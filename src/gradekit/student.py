@@ -105,6 +105,7 @@ def cmd_hint(args, lang: str, kit: Kit) -> int:
     from rich.text import Text
 
     progress = Progress(kit.root)
+    ref: Ref | None
     if args.exercise:
         refs = resolve(kit, args.exercise, lang)
         ref = next((r for r in refs if not progress.done(r)), refs[0]) if len(refs) > 1 else refs[0]

@@ -12,13 +12,15 @@ a topic is graded again only when its file's bytes differ from the last graded
 version, so an editor that writes the same content twice costs one run.
 
 ``Session`` holds the state and builds the screen without a terminal (tests
-drive it directly); ``run`` adds the terminal: cbreak keys, the file watcher
-and the redraws.  Student code runs, as always, only in sandbox children
+drive it directly); ``run`` adds the terminal: single key presses (``Keys``:
+cbreak mode on POSIX, ``msvcrt`` on Windows), the file watcher and the
+redraws.  Student code runs, as always, only in sandbox children
 started by the runner.
 """
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 import queue
@@ -39,7 +41,7 @@ from gradekit.progress import Progress, Ref, course
 from gradekit.render.safe import neutralize
 from gradekit.render.terminal import exercise_table, failure_block, render, shadow_warning
 from gradekit.runner import RunnerError, Submission, grade
-from gradekit.stubs import StubError, definition_span, reset_exercise
+from gradekit.stubs import Source, StubError, definition_span, reset_exercise
 
 KEYS = {"n": "next", "h": "hint", "l": "list", "c": "all", "r": "reset", "q": "quit", "\x04": "quit"}
 
@@ -176,6 +178,8 @@ class Session:
     def reset(self) -> None:
         ref = self.current
         self.mode = "exercise"
+        if ref is None:
+            return
         try:
             reset_exercise(self.kit, ref.topic.slug, ref.exercise.name, self.lang)
         except StubError as exc:
@@ -228,7 +232,7 @@ class Session:
         path = self.path(ref.topic.slug)
         line = None
         try:
-            span = definition_span(path.read_text(encoding="utf-8"), ref.exercise.name)
+            span = definition_span(Source.read(path).text, ref.exercise.name)
             line = span[0] if span else None
         except (OSError, SyntaxError, ValueError):
             pass
@@ -294,18 +298,76 @@ class Session:
 # -- the terminal -----------------------------------------------------------------------------
 
 
-def _keys(fd: int, events: queue.Queue, stop: threading.Event) -> None:
+if sys.platform == "win32":
+    import msvcrt
+
+    class Keys:
+        """Key presses from the Windows console: ``msvcrt`` reads them one by one, unechoed, with no mode to set."""
+
+        #: How long ``read`` waits for a key before it looks at ``stop`` again.
+        POLL = 0.05
+
+        def __init__(self, stdin) -> None:
+            self.stdin = stdin
+
+        def start(self) -> None:
+            pass
+
+        def restore(self) -> None:
+            pass
+
+        def read(self, stop: threading.Event) -> str | None:
+            """The next keys typed ('' once ``stop`` is set); None at the end of input."""
+            while not stop.is_set():
+                if not msvcrt.kbhit():
+                    stop.wait(self.POLL)  # kbhit does not block, and getwch cannot be interrupted
+                    continue
+                ch = msvcrt.getwch()
+                if ch in ("\x00", "\xe0"):
+                    msvcrt.getwch()  # an arrow or function key: its second half says which; ignored
+                    continue
+                return ch
+            return ""
+else:
+    import termios
+    import tty
+
+    class Keys:
+        """Key presses from a POSIX terminal, put in cbreak mode (keys arrive unbuffered, Ctrl+C still works)."""
+
+        def __init__(self, stdin) -> None:
+            self.fd = stdin.fileno()
+            self.saved = termios.tcgetattr(self.fd)
+            self.decoder = codecs.getincrementaldecoder(getattr(stdin, "encoding", None) or "utf-8")("replace")
+
+        def start(self) -> None:
+            tty.setcbreak(self.fd)
+
+        def restore(self) -> None:
+            termios.tcsetattr(self.fd, termios.TCSADRAIN, self.saved)
+
+        def read(self, stop: threading.Event) -> str | None:
+            """The next keys typed; None at the end of input (or when the terminal is gone)."""
+            while not stop.is_set():
+                try:
+                    data = os.read(self.fd, 64)
+                except OSError:
+                    return None
+                if not data:
+                    return None
+                if data.startswith(b"\x1b") and len(data) > 1:
+                    continue  # arrow keys and other escape sequences
+                return self.decoder.decode(data)
+            return ""
+
+
+def _keys(keys: Keys, events: queue.Queue, stop: threading.Event) -> None:
     while not stop.is_set():
-        try:
-            data = os.read(fd, 64)
-        except OSError:
-            return
-        if not data:
+        typed = keys.read(stop)
+        if typed is None:
             events.put(("key", "\x04"))
             return
-        if data.startswith(b"\x1b") and len(data) > 1:
-            continue  # arrow keys and other escape sequences
-        for ch in data.decode("utf-8", "replace"):
+        for ch in typed:
             events.put(("key", ch))
 
 
@@ -328,14 +390,10 @@ def _files(folder: Path, slugs: list[str], events: queue.Queue, stop: threading.
 
 def run(kit: Kit, lang: str, *, topics: list[str] | None = None, seed: int | None = None, timeout: float = 2.0,
         verbose: bool = False, console: Console | None = None) -> int:
-    import termios
-    import tty
-
     console = console or Console(highlight=False)
     session = Session(kit, lang, topics=topics, seed=seed, timeout=timeout, verbose=verbose)
     kit.starter.mkdir(parents=True, exist_ok=True)
-    fd = sys.stdin.fileno()
-    saved = termios.tcgetattr(fd)
+    keys = Keys(sys.stdin)
     events: queue.Queue = queue.Queue()
     stop = threading.Event()
 
@@ -348,14 +406,14 @@ def run(kit: Kit, lang: str, *, topics: list[str] | None = None, seed: int | Non
         console.file.flush()
 
     try:
-        tty.setcbreak(fd)
+        keys.start()
         console.clear()
         console.print(Text(t("w_title", lang), style="bold"))
         console.print(Text(t("w_starting", lang), style="dim"), end="")
         console.file.flush()
         threading.Thread(target=_files, args=(kit.starter.resolve(), session.slugs, events, stop), daemon=True).start()
         session.start()
-        threading.Thread(target=_keys, args=(fd, events, stop), daemon=True).start()
+        threading.Thread(target=_keys, args=(keys, events, stop), daemon=True).start()
         draw()
         while True:
             try:
@@ -388,7 +446,7 @@ def run(kit: Kit, lang: str, *, topics: list[str] | None = None, seed: int | Non
         pass
     finally:
         stop.set()
-        termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+        keys.restore()
     console.print()
     console.print(t("w_bye", lang, file=session.rel(session.progress.path)))
     return 0

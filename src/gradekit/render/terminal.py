@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -174,7 +174,7 @@ def exercise_table(refs, progress, results: dict, lang: str, current=None) -> Ta
 
 def render(result: Result, lang: str, *, verbose: bool = False, show_all: bool = False,
            narrow_hidden: bool = False, notes: tuple[str, ...] | list[str] = ()) -> Group:
-    parts = [Text(f"{t('title', lang)} · gradekit {result.kit_version} · {t('seed', lang)} {result.seed}", style="bold")]
+    parts: list[RenderableType] = [Text(f"{t('title', lang)} · gradekit {result.kit_version} · {t('seed', lang)} {result.seed}", style="bold")]
     parts += [Text(neutralize(note), style="yellow") for note in notes]
     parts.append(_topic_table(result, lang))
     failing = [(topic.slug, ex.name, c) for topic in result.topics for ex in topic.exercises for c in ex.checks
