@@ -122,7 +122,7 @@ def pytest_runtest_makereport(item, call):
 
 FIND_FILES = '''
 import os, time
-end = time.time() + 1.5
+end = time.time() + 0.6  # inside the 1 s limit, even on a loaded machine
 found = []
 for top in ("/", "/tmp", os.path.expanduser("~")):
     for root, dirs, files in os.walk(top):

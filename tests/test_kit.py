@@ -52,3 +52,14 @@ def test_slug_may_not_shadow_the_stdlib(minikit):
     (minikit / "exercises" / "alpha").rename(minikit / "exercises" / "json")
     with pytest.raises(KitError, match="would shadow the standard-library module"):
         load_kit(minikit)
+
+
+def test_files_saved_on_windows_with_a_bom_and_crlf_load(minikit):
+    # Notepad and some Windows editors save UTF-8 with a byte-order mark and CRLF line ends.
+    for path in [minikit / "exercises" / "alpha" / "exercise.toml",
+                 *sorted((minikit / "exercises" / "alpha" / "mutants").glob("*.py"))]:
+        text = path.read_text(encoding="utf-8")
+        path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    kit = load_kit(minikit)
+    alpha = next(t for t in kit.topics if t.slug == "alpha")
+    assert alpha.exercises and all(m.exercise for m in alpha.mutants)

@@ -39,7 +39,7 @@ def append_env_file(var: str, text: str) -> None:
 def released_max_points(kit: Kit) -> int:
     """Total points recorded by ``grade release`` (public + hidden), for the error result."""
     try:
-        data = tomllib.loads((kit.root / "gradekit.toml").read_text(encoding="utf-8"))
+        data = tomllib.loads((kit.root / "gradekit.toml").read_text(encoding="utf-8-sig"))
         return int(data["assignment"]["max_points"])
     except (OSError, KeyError, ValueError, TypeError, tomllib.TOMLDecodeError):
         return 0

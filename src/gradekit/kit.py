@@ -143,7 +143,7 @@ def _require(data: dict, key: str, typ, where: str):
 
 def load_mutant(path: Path, rel: str) -> Mutant:
     fields = {}
-    with open(path, encoding="utf-8") as f:
+    with open(path, encoding="utf-8-sig") as f:
         for line in f:
             m = MUTANT_HEADER.match(line.strip())
             if m:
@@ -160,7 +160,7 @@ def load_topic(folder: Path, root: Path) -> Topic:
     path = folder / "exercise.toml"
     rel = path.relative_to(root).as_posix()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise KitError(f"{rel}: file missing") from None
     except tomllib.TOMLDecodeError as exc:

@@ -39,7 +39,7 @@ def file_problems(kit: Kit, topic) -> list[str]:
     if not statement.is_file():
         problems.append(f"{rel}/README.md: write the statement (Chinese first, then English)")
     else:
-        text = statement.read_text(encoding="utf-8")
+        text = statement.read_text(encoding="utf-8-sig")
         if not any("\u4e00" <= ch <= "\u9fff" for ch in text[:2000]):
             problems.append(f"{rel}/README.md: the statement must start in Chinese")
     if not (kit.starter / f"{topic.slug}.py").is_file():
