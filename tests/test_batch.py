@@ -20,7 +20,7 @@ from conftest import MINIKIT, read_json, run_grade, solution_text
 SOLVED = solution_text("alpha", MINIKIT)
 STUB = (MINIKIT / "starter" / "alpha.py").read_text(encoding="utf-8")
 HALF = STUB.replace("def double(x):\n    raise NotImplementedError", "def double(x):\n    return 2 * x")
-# Commit dates around a deadline just after the template's own commit (made now, by `grade release`).
+# Commit dates around a deadline just after the template's own commit (made by `grade release`, dated _NOW).
 _NOW = datetime.now(timezone.utc).replace(microsecond=0)
 BEFORE, DEADLINE, AFTER = ((_NOW + timedelta(minutes=m)).isoformat() for m in (10, 20, 30))
 
@@ -44,7 +44,11 @@ def commit(repo: Path, files: dict[str, str | bytes], date: str = BEFORE, messag
 def classroom(tmp_path_factory) -> dict:
     base = tmp_path_factory.mktemp("class")
     template = base / "template"
-    assert run_grade("release", template, "--kit", MINIKIT).returncode == 0
+    # The template's commit is dated _NOW, as if made at import: the students' BEFORE must stay after it
+    # however long the suite took to reach this fixture.
+    now = _NOW.isoformat()
+    env = {**os.environ, "GIT_AUTHOR_DATE": now, "GIT_COMMITTER_DATE": now}
+    assert run_grade("release", template, "--kit", MINIKIT, env=env).returncode == 0
     repos = base / "repos"
     repos.mkdir()
 

@@ -112,3 +112,22 @@ def test_missing_file_is_explained(minikit, tmp_path):
     sub = write_submission(tmp_path / "sub", {"other.py": "x = 1\n"})
     proc = run_grade("check", "--kit", minikit, "--submission", sub, "--lang", "en")
     assert proc.returncode == 1 and "this topic's file is missing" in proc.stdout
+
+
+@pytest.mark.parametrize("text, offset_hours", [("2026-11-30T23:59Z", 0), ("2026-11-30T23:59:00z", 0),
+                                                 ("2026-11-30T23:59+08:00", 8), (" 2026-11-30 23:59:00-05:00 ", -5)])
+def test_deadline_reads_the_same_on_every_python(text, offset_hours):
+    from datetime import timedelta
+
+    from gradekit.cli import parse_deadline
+
+    deadline = parse_deadline(text)
+    assert (deadline.year, deadline.month, deadline.day, deadline.hour, deadline.minute) == (2026, 11, 30, 23, 59)
+    assert deadline.utcoffset() == timedelta(hours=offset_hours)
+
+
+def test_deadline_without_a_zone_is_local_time():
+    from gradekit.cli import parse_deadline
+
+    deadline = parse_deadline("2026-11-30T23:59")
+    assert deadline.tzinfo is not None and deadline.hour == 23

@@ -204,9 +204,21 @@ def require_instructor_extra() -> None:
         raise KitError(f"{' and '.join(missing)} missing: pip install 'gradekit[instructor]'")
 
 
-def cmd_batch(args, lang: str) -> int:
+def parse_deadline(text: str):
+    """An ISO 8601 time as 3.11+ reads it, also on 3.10, whose ``fromisoformat`` refuses the ``Z`` zone.
+
+    A time without a zone is local time.
+    """
     from datetime import datetime
 
+    text = text.strip()
+    if text[-1:] in ("Z", "z"):
+        text = text[:-1] + "+00:00"
+    deadline = datetime.fromisoformat(text)
+    return deadline.astimezone() if deadline.tzinfo is None else deadline
+
+
+def cmd_batch(args, lang: str) -> int:
     from rich.console import Console
     from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
@@ -226,9 +238,7 @@ def cmd_batch(args, lang: str) -> int:
     if args.source and not args.source.is_dir():
         raise KitError(f"{args.source}: not a folder")
     try:
-        deadline = datetime.fromisoformat(args.deadline) if args.deadline else None
-        if deadline is not None and deadline.tzinfo is None:
-            deadline = deadline.astimezone()
+        deadline = parse_deadline(args.deadline) if args.deadline else None
         shard = parse_shard(args.shard) if args.shard else None
     except ValueError as exc:
         raise KitError(str(exc)) from None
