@@ -150,7 +150,7 @@ def detect() -> Isolation:
         if not possible:
             raise IsolationUnavailable(f"{ENV}=process but this machine cannot ({why_not}); use portable")
         return Isolation("process", f"{ENV}=process")
-    bwrap = shutil.which("bwrap")
+    bwrap = shutil.which("bwrap") if possible else None
     if not possible:
         reason = why_not
     elif bwrap is None:
