@@ -181,11 +181,11 @@ CASES: dict[str, tuple[dict, dict]] = {
     # The parent is the submission's fork server.  Under bubblewrap it is the namespace's PID 1, which a
     # signal from inside cannot kill.  At process level it dies, and the topic's children die with it a
     # moment later: how many checks answer first depends on timing, so only the correct code's score is
-    # an upper bound there (the bystander and the grader must not notice).
+    # an upper bound there (the bystander and the grader must not notice).  At the portable level there is
+    # no fork server: the parent is the grading process itself, which dies, and the runner regrades topic
+    # by topic, so only this topic is lost.
     "kill_parent_at_import": ({"functions.py": "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n" + SOLUTION},
                               {"score": {"process": None, "bwrap": "full", "portable": "zero"}}),
-    # At the portable level there is no fork server: the parent is the grading process itself, which dies,
-    # and the runner regrades topic by topic, so only this topic is lost.
     # One step further up is the grading process itself: out of reach under bubblewrap; at process level it
     # dies, and the runner regrades topic by topic, so only this topic is lost.  (At the portable level one
     # step further up is whatever started the grader, here the test run: not a case to run.)
