@@ -57,6 +57,7 @@ class Submission:
     topics: list[str] | None = None     # None: every selected topic
     label: str = ""
     commit: str | None = None            # known already (a batch exported it); None: asked of git
+    digest: str | None = None            # ``sandbox.digest.source_digest`` at export; checked when copied
 
 
 def git_commit(path: Path) -> str | None:
@@ -194,7 +195,8 @@ def run_session(kit: Kit, slugs: list[str], submissions: list[Submission], *, se
         plan = {
             "kit": str(kit.root), "seed": seed, "public_only": public_only, "timeout": timeout, "budget": budget,
             "topics": slugs,
-            "submissions": [{"id": s.id, "path": str(Path(s.path).resolve()), "topics": s.topics} for s in submissions],
+            "submissions": [{"id": s.id, "path": str(Path(s.path).resolve()), "topics": s.topics, "digest": s.digest}
+                            for s in submissions],
         }
         key = secrets.token_bytes(32)
         report, output, returncode = run_pytest(kit, slugs, tmp, plan, key,
