@@ -3,12 +3,18 @@
 Students come from a folder of repositories or a roster (``sources``).  Work
 is cut into chunks; ``--jobs`` chunks run at once, each one pytest process
 grading several students (every student in sandboxes of their own).  A chunk
-fetches and exports its students' repositories and grades them; each student's
+fetches and exports its students' repositories when a worker takes it up (not
+the whole class up front) and grades them; each student's
 row is stored the moment their last check is done (the session streams it, see
 ``runner.grade``), so an interrupted batch loses only the students in flight.
 Chunks are large enough that pytest's start-up is paid rarely, and small enough
 that the jobs stay evenly loaded.  A chunk whose session fails is retried one
 student at a time, so one broken submission cannot take its neighbours down.
+At the process level every child runs as the instructor's user and could
+rewrite a neighbour's exported files, so each export's digest is taken at once
+and checked by the sandbox over the bytes it copies; a submission found changed
+is exported again and graded alone (``Batch.settle``).  The batch refuses that
+level unless asked (``isolation_gate``).
 Reports, the gradebook and the dashboard are written from the store at the end
 (``reports``), so a resumed or merged batch produces the same files.
 """
@@ -28,11 +34,13 @@ from datetime import datetime
 from pathlib import Path
 
 from gradekit.flags import integrity_flags
+from gradekit.i18n import t
 from gradekit.kit import Kit
 from gradekit.render.native import to_json
 from gradekit.runner import RunnerError, Submission, collect, grade
+from gradekit.sandbox.digest import source_digest
 from gradekit.sources import Prepared, Student, prepare
-from gradekit.store import Store
+from gradekit.store import Store, file_key
 
 #: Students per pytest session: at least, and at most (a chunk is a quarter of the class per job).
 CHUNK_MIN, CHUNK_MAX = 5, 25
@@ -42,6 +50,34 @@ DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
 
 class BatchStopped(Exception):
     """The machine failed under the batch (disk full...): what was stored stays; rerun to resume."""
+
+
+class BatchRefused(Exception):
+    """The batch will not start (isolation too weak without the instructor's say-so): nothing was graded."""
+
+
+#: The flag of a student whose files changed on disk between export and grading, again after a fresh export.
+CHANGED_FLAG = "changed-during-grading"
+
+
+def isolation_gate(allow_process_level: bool, lang: str) -> str:
+    """The batch is the grade, so it runs at the bwrap level; below it only with ``--allow-process-level``.
+
+    Returns what to say once before grading ('' at bwrap); raises ``BatchRefused`` when refused.
+    """
+    from gradekit import isolation
+
+    try:
+        iso = isolation.detect()
+    except isolation.IsolationUnavailable as exc:
+        raise BatchRefused(str(exc)) from None
+    if iso.level == "bwrap":
+        return ""
+    if not allow_process_level:
+        raise BatchRefused(t("batch_needs_bwrap", lang, level=iso.level, reason=iso.reason, fix=isolation.FIX))
+    landlock = getattr(iso, "landlock", None)
+    where = t("batch_landlock_here", lang, abi=landlock) if landlock else t("batch_landlock_none", lang)
+    return t(f"batch_{iso.level}_level_limits", lang, landlock=where)
 
 
 def os_error(exc: OSError) -> str:
@@ -60,6 +96,7 @@ class BatchOptions:
     regrade: tuple[str, ...] = ()
     seed: int | None = None
     lang: str = "en"
+    allow_process_level: bool = False  # checked by ``isolation_gate`` before a Batch is made
     timeout: float = 2.0
     chunk: int | None = None     # students per session; None: sized from the class and the jobs
 
@@ -83,6 +120,11 @@ def in_shard(username: str, shard: tuple[int, int] | None) -> bool:
 def student_dict(s: Student) -> dict:
     return {"username": s.username, "url": s.url, "folder": str(s.folder) if s.folder else None,
             "roster_identifier": s.roster_identifier, "repository_name": s.repository_name, "extra": s.extra}
+
+
+def changed(result) -> bool:
+    """The sandbox found the files it copied unlike the digest taken at export."""
+    return bool(result.submission.get("changed_on_disk"))
 
 
 def submission_folder(path: Path) -> Path:
@@ -158,9 +200,10 @@ class Batch:
             raise
         rows = self.out / ".rows"
         rows.mkdir(exist_ok=True)
-        tmp = rows / f".{row['username']}.tmp"
+        name = file_key(row["username"])  # the roster's text is never a path (store.file_key)
+        tmp = rows / f".{name}.tmp"
         tmp.write_text(json.dumps(row, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(rows / f"{row['username']}.json")
+        tmp.replace(rows / f"{name}.json")
         if self.progress:
             self.progress(row)
 
@@ -169,7 +212,7 @@ class Batch:
     def todo(self) -> list[Student]:
         for user in self.options.regrade:
             self.store.forget(user)
-            (self.out / ".rows" / f"{user}.json").unlink(missing_ok=True)
+            (self.out / ".rows" / f"{file_key(user)}.json").unlink(missing_ok=True)
         done = self.store.done()
         return [s for s in self.students if s.username not in done]
 
@@ -184,15 +227,24 @@ class Batch:
                        result=to_json(result))
         return row
 
+    def prepare(self, student: Student) -> Prepared:
+        """Export one student's commit and take its digest at once, before anyone else's export starts: the
+        sandbox checks it over the bytes it copies, so files changed on disk after this are caught."""
+        p = prepare(student, self.out / "workspace", self.options.deadline)
+        if p.status == "ready":
+            p.digest = source_digest(submission_folder(p.path))
+            p.flags = [*p.flags, *integrity_flags(p.path, self.slugs, self.options.template)]
+        return p
+
     def grade_chunk(self, students: list[Student]) -> None:
-        workspace = self.out / "workspace"
+        # Exported here, when a worker takes up the chunk, not for the whole class up front: the files wait on
+        # disk only as long as the chunk's own session runs.
         ready = []
         for s in students:
-            p = prepare(s, workspace, self.options.deadline)
+            p = self.prepare(s)
             if p.status != "ready":
                 self.save(self.row_for(p))
                 continue
-            p.flags = [*p.flags, *integrity_flags(p.path, self.slugs, self.options.template)]
             ready.append(p)
         if not ready:
             return
@@ -200,6 +252,8 @@ class Batch:
 
         def early(sub, result) -> None:
             p = ready[int(sub.id[1:])]
+            if changed(result):
+                return  # settled after the session: exported again and graded alone
             try:
                 self.finish(p, result)
             except OSError:
@@ -222,26 +276,57 @@ class Batch:
                     continue
                 try:
                     (result,) = self.grade_many([p])
-                    self.finish(p, result)
+                    self.settle(p, result)
                 except RunnerError as exc:
                     self.save(self.row_for(p, status="grading-error", message=str(exc)))
             return
         for p, result in zip(ready, results):
             if p.student.username not in finished:
-                self.finish(p, result)
+                self.settle(p, result)
+
+    def settle(self, p: Prepared, result) -> None:
+        """Store a result, unless the submission's files changed on disk after export (another student's code
+        can write there at the process level): then export it again from git and grade it alone, once."""
+        if not changed(result):
+            self.finish(p, result)
+            return
+        user = p.student.username
+        self.discard(p)
+        q = self.prepare(p.student)
+        if q.status != "ready":
+            self.save(self.row_for(q))
+            return
+        self.notes.append(t("batch_regraded_changed", "en", user=user))
+        try:
+            (again,) = self.grade_many([q])
+        except RunnerError as exc:
+            self.save(self.row_for(q, status="grading-error", message=str(exc)))
+            return
+        if changed(again):
+            self.discard(q)
+            q.flags = [*q.flags, CHANGED_FLAG]
+            self.notes.append(t("batch_changed_twice", "en", user=user, flag=CHANGED_FLAG))
+            self.save(self.row_for(q, status="grading-error", message=t("changed_during_grading", self.options.lang)))
+            return
+        self.finish(q, again)
 
     def grade_many(self, ready: list[Prepared], on_result=None):
-        subs = [Submission(submission_folder(p.path), f"s{i}", label=p.student.username, commit=p.commit or "")
+        subs = [Submission(submission_folder(p.path), f"s{i}", label=p.student.username, commit=p.commit or "",
+                           digest=p.digest)
                 for i, p in enumerate(ready)]
         return grade(self.kit, subs, seed=self.seed, lang=self.options.lang, timeout=self.options.timeout,
                      on_result=on_result)
+
+    def discard(self, p: Prepared) -> None:
+        """Remove a student's export (never their own folder, graded in place when it is not a repository)."""
+        if p.path is not None and p.path.is_relative_to(self.out / "workspace" / "exports"):
+            shutil.rmtree(p.path, ignore_errors=True)
 
     def finish(self, p: Prepared, result) -> None:
         result.submission.update({"id": p.student.username, "commit": p.commit, "commit_time": p.commit_time,
                                   "later_commits": p.later_commits, "flags": p.flags})
         self.save(self.row_for(p, result, status="graded"))
-        if p.path is not None and p.path.is_relative_to(self.out / "workspace" / "work"):
-            shutil.rmtree(p.path, ignore_errors=True)
+        self.discard(p)
 
     def run(self) -> list[dict]:
         todo = self.todo()

@@ -84,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--starter-url", default="")
     batch.add_argument("--nbgrader", metavar="DB", help="also write the grades into this nbgrader gradebook "
                        "(a file or an SQLAlchemy URL; needs gradekit[nbgrader])")
+    batch.add_argument("--allow-process-level", action="store_true",
+                       help="grade even without bubblewrap (process or portable level), where students' code runs "
+                            "as your user; see grade doctor")
 
     merge = sub.add_parser("merge", parents=[common], help="combine the outputs of sharded batches")
     merge.add_argument("parts", nargs="+", type=Path, help="output folders of `grade batch --shard`")
@@ -223,7 +226,7 @@ def cmd_batch(args, lang: str) -> int:
     from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-    from gradekit.batch import DISK_FULL, Batch, BatchOptions, BatchStopped, os_error, parse_shard
+    from gradekit.batch import DISK_FULL, Batch, BatchOptions, BatchRefused, BatchStopped, isolation_gate, os_error, parse_shard
     from gradekit.reports import write_outputs
     from gradekit.sources import folder_students, read_roster
 
@@ -243,10 +246,17 @@ def cmd_batch(args, lang: str) -> int:
     except ValueError as exc:
         raise KitError(str(exc)) from None
     nbgrader_name = _nbgrader_name(args, kit)
+    try:
+        level_note = isolation_gate(args.allow_process_level, lang)
+    except BatchRefused as exc:
+        raise KitError(str(exc)) from None
     students = read_roster(args.roster) if args.roster else folder_students(args.source)
     options = BatchOptions(out=args.out, jobs=args.jobs, deadline=deadline, template=args.template, shard=shard,
-                           regrade=tuple(args.regrade), seed=args.seed, lang=lang, timeout=args.timeout)
+                           regrade=tuple(args.regrade), seed=args.seed, lang=lang, timeout=args.timeout,
+                           allow_process_level=args.allow_process_level)
     console = Console(stderr=True)
+    if level_note:
+        console.print(escape(level_note), soft_wrap=True, highlight=False)
     columns = [TextColumn("grading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("eta"),
                TimeRemainingColumn()]
     with Progress(*columns, console=console, transient=False) as progress:

@@ -302,6 +302,55 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "(too long: shown around the first difference, at character {n}; expected has {expected_len} characters, "
               "got {actual_len})",
     },
+    # grade batch: isolation and files changed on disk (security round 2) ----------------------------
+    "batch_needs_bwrap": {
+        "zh": "grade batch 给出的是正式成绩，应在 bubblewrap 隔离级别下运行；这台机器只有 {level} 级别（{reason}）。"
+              "缺少的是 bwrap：{fix}。运行 grade doctor 查看详情。确实要在这个级别评分，请加上 --allow-process-level",
+        "en": "grade batch gives the grade of record and runs at the bubblewrap level; this machine offers only the "
+              "{level} level ({reason}). What is missing is bwrap: {fix}. Run grade doctor for details. To grade at "
+              "this level anyway, pass --allow-process-level",
+    },
+    "batch_process_level_limits": {
+        "zh": "注意：正在 process 级别评分（--allow-process-level）。学生的代码以你的用户身份运行：它能读取其他学生的"
+              "提交和你自己的文件，也能向你的进程发送信号。导出的文件在评分时会核对摘要，被改动的提交会重新导出并单独评分。"
+              "{landlock}",
+        "en": "note: grading at the process level (--allow-process-level). Students' code runs as your user: it can read "
+              "other students' submissions and your own files, and signal your processes. Exported files are checked "
+              "against their digest when graded; a changed submission is exported again and graded alone. {landlock}",
+    },
+    "batch_portable_level_limits": {
+        "zh": "注意：正在 portable 级别评分（--allow-process-level）。它只防止失误（死循环、刷屏、残留进程），"
+              "不防有意的破坏：学生的代码以你的用户身份运行，能读写你能读写的一切，也能向你的进程发送信号。{landlock}",
+        "en": "note: grading at the portable level (--allow-process-level). It guards against mistakes (endless loops, "
+              "floods, leftover processes), not against harm on purpose: students' code runs as your user, can read "
+              "and write whatever you can, and signal your processes. {landlock}",
+    },
+    "batch_landlock_here": {
+        "zh": "这里的内核有 Landlock（ABI {abi}），它另外限制了学生代码能写入和发信号的范围，但不限制读取。",
+        "en": "This kernel has Landlock (ABI {abi}), which further limits where students' code can write and what it "
+              "can signal, but not what it can read.",
+    },
+    "batch_landlock_none": {
+        "zh": "在有 Landlock 的 Linux 内核上，还能另外限制学生代码能写入和发信号的范围（读取不受限制）；这里没有用上。",
+        "en": "On a Linux kernel with Landlock, where students' code can write and what it can signal would be limited "
+              "further (not what it can read); it is not in use here.",
+    },
+    "batch_regraded_changed": {
+        "zh": "{user}：文件在导出后、评分前被改动；已从 git 重新导出并单独评分",
+        "en": "{user}: files changed on disk after export; exported again from git and graded alone",
+    },
+    "batch_changed_twice": {
+        "zh": "{user}：重新导出后文件再次被改动；没有记录成绩（标记 {flag}），请在 bubblewrap 级别下用 --regrade 重新评分",
+        "en": "{user}: files changed on disk again after a fresh export; no grade stored (flag {flag}): regrade them "
+              "with --regrade at the bubblewrap level",
+    },
+    "changed_during_grading": {
+        "zh": "你的文件在导出之后、评分之前被改动了两次（不是你的提交所为时，多半是同时评分的其他代码），所以这次没有评分；"
+              "老师会重新评分",
+        "en": "your files changed on disk between export and grading, twice (if not by your own submission, most "
+              "likely by other code graded at the same time), so they were not graded this time; your instructor "
+              "will regrade them",
+    },
 }
 
 

@@ -19,7 +19,7 @@ import subprocess
 from pathlib import Path
 from string import Template
 
-from gradekit import __version__
+from gradekit import __version__, _git
 from gradekit.instructor import install_line
 from gradekit.kit import Kit, KitError
 from gradekit.runner import collect
@@ -183,12 +183,13 @@ def _build(kit: Kit, dest: Path, chosen, entries: list[dict], *, name: str, inst
     (dest / DEVCONTAINER).write_text(_template("devcontainer.json", name=json.dumps(name)[1:-1],
                                                install=json.dumps(install)[1:-1]), encoding="utf-8")
     (dest / ".gitignore").write_text(".venv/\n__pycache__/\n*.pyc\ngrade-results/\n.hidden-graders/\n", encoding="utf-8")
-    git = ["git", "-C", str(dest), "-c", "user.name=gradekit release", "-c", "user.email=release@gradekit.invalid",
+    git = [*_git.command(dest), "-c", "user.name=gradekit release", "-c", "user.email=release@gradekit.invalid",
            "-c", "commit.gpgsign=false"]
-    subprocess.run(git[:3] + ["init", "-q", "-b", "main"], check=True, capture_output=True, text=True)
-    subprocess.run(git + ["add", "-A"], check=True, capture_output=True, text=True)
+    env = _git.env(dest)  # no system or global configuration: no instructor's hook, filter or template dir
+    subprocess.run(git[:4] + ["init", "-q", "-b", "main"], check=True, capture_output=True, text=True, env=env)
+    subprocess.run(git + ["add", "-A"], check=True, capture_output=True, text=True, env=env)
     subprocess.run(git + ["commit", "-q", "--no-verify", "-m", f"{name}: gradekit {__version__} template"],
-                   check=True, capture_output=True, text=True)
+                   check=True, capture_output=True, text=True, env=env)
     return {"topics": slugs, "max_points": total, "hidden_checks": hidden_checks, "hidden_points": hidden_points}
 
 

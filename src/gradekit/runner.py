@@ -61,8 +61,10 @@ class Submission:
 
 
 def git_commit(path: Path) -> str | None:
+    from gradekit import _git
+
     try:
-        out = subprocess.run(["git", "-C", str(path), "rev-parse", "HEAD"], capture_output=True, text=True, timeout=10)
+        out = _git.run(path, "rev-parse", "HEAD", check=False, timeout=10)
     except (OSError, subprocess.TimeoutExpired):
         return None
     return out.stdout.strip() or None if out.returncode == 0 else None

@@ -8,6 +8,11 @@ before it.  Git records when a commit was *made*, not when it was pushed, and
 students set commit dates: the deadline uses committer dates and the record
 says so, with a flag when dates run backwards or into the future.
 
+Git runs only through ``gradekit._git`` (a scrubbed configuration: nothing in
+a student's ``.git/config`` runs), clones are bare, and a commit's files are
+written by ``_git.export``: regular files only, never a symlink, never outside
+the export folder.
+
 Every failure becomes a ``Prepared`` with a status and a message; nothing here
 raises for one bad student.
 """
@@ -15,18 +20,22 @@ raises for one bad student.
 from __future__ import annotations
 
 import csv
+import errno
 import io
+import secrets
 import shutil
 import subprocess
-import tarfile
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from gradekit import _git
+from gradekit.store import file_key
+
 CLASSROOM_COLUMNS = ["assignment_name", "assignment_url", "starter_code_url", "github_username", "roster_identifier",
                      "student_repository_name", "student_repository_url", "submission_timestamp", "points_awarded",
                      "points_available"]
-GIT_TIMEOUT = 120
+GIT_TIMEOUT = _git.GIT_TIMEOUT
 
 
 @dataclass
@@ -51,6 +60,7 @@ class Prepared:
     commit_time: str | None = None
     later_commits: int = 0
     flags: list[str] = field(default_factory=list)
+    digest: str | None = None        # sandbox.digest.source_digest of the exported files, taken at export
 
 
 def read_roster(path: Path) -> list[Student]:
@@ -85,33 +95,28 @@ def folder_students(folder: Path) -> list[Student]:
     return [Student(p.name, folder=p) for p in sorted(Path(folder).iterdir()) if p.is_dir() and not p.name.startswith(".")]
 
 
-def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, timeout=GIT_TIMEOUT,
-                          check=check, env=git_env())
-
-
-def git_env() -> dict:
-    import os
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    env["GIT_TERMINAL_PROMPT"] = "0"  # an unreachable or private URL fails instead of asking for a password
-    return env
+def git(repo: Path, *args: str, check: bool = True, network: bool = False) -> subprocess.CompletedProcess:
+    return _git.run(repo, *args, check=check, network=network, timeout=GIT_TIMEOUT)
 
 
 def fetch(student: Student, workspace: Path) -> tuple[Path | None, str]:
-    """Clone or update the student's repository in the workspace; (path, error message)."""
-    dest = workspace / "repos" / student.username
+    """Clone or update the student's repository in the workspace; (path, error message).
+
+    The clone is bare: nothing is ever checked out, so no filter or hook of the student's repository runs,
+    and its files reach the disk only through ``_git.export``.  ``--`` keeps a URL that starts with ``-``
+    from being read as an option (``--upload-pack=...``).
+    """
+    dest = workspace / "git" / f"{file_key(student.username)}.git"
     try:
-        if (dest / ".git").is_dir():
-            git(dest, "fetch", "-q", "--all", "--prune")
-            branch = git(dest, "symbolic-ref", "--short", "refs/remotes/origin/HEAD", check=False).stdout.strip()
-            git(dest, "reset", "-q", "--hard", branch or "FETCH_HEAD")
+        if (dest / "HEAD").is_file():
+            git(dest, "fetch", "-q", "--prune", "--no-tags", "--", "origin", "+refs/heads/*:refs/heads/*", network=True)
         else:
             dest.parent.mkdir(parents=True, exist_ok=True)
             shutil.rmtree(dest, ignore_errors=True)
-            subprocess.run(["git", "clone", "-q", "--no-recurse-submodules", student.url, str(dest)], check=True,
-                           capture_output=True, text=True, timeout=GIT_TIMEOUT, env=git_env())
+            _git.run(None, "clone", "-q", "--bare", "--no-recurse-submodules", "--", student.url, str(dest),
+                     network=True, timeout=GIT_TIMEOUT, cwd=dest.parent)
     except subprocess.CalledProcessError as exc:
-        return None, (exc.stderr or exc.stdout or str(exc)).strip().splitlines()[-1][:300]
+        return None, ((exc.stderr or exc.stdout or str(exc)).strip().splitlines() or [str(exc)])[-1][:300]
     except subprocess.TimeoutExpired:
         return None, f"git did not answer within {GIT_TIMEOUT} s"
     return dest, ""
@@ -124,8 +129,9 @@ def pick_commit(repo: Path, deadline: datetime | None) -> tuple[str | None, str 
         return None, None, 0, []
     # The branch names a commit the repository cannot produce: objects are missing or corrupt.
     git(repo, "rev-parse", "--verify", "-q", "HEAD^{commit}")
-    rows = git(repo, "log", "--format=%H %ct", "HEAD").stdout.split()
-    commits = [(rows[i], int(rows[i + 1])) for i in range(0, len(rows), 2)]  # newest first
+    # rev-list, not log: plumbing honours no log.showSignature (which runs gpg.program) and no pretty config.
+    rows = git(repo, "rev-list", "--timestamp", "HEAD").stdout.split()
+    commits = [(rows[i + 1], int(rows[i])) for i in range(0, len(rows), 2)]  # newest first
     flags = []
     now = datetime.now(timezone.utc).timestamp()
     if any(t > now + 3600 for _, t in commits):
@@ -143,14 +149,9 @@ def pick_commit(repo: Path, deadline: datetime | None) -> tuple[str | None, str 
     return sha, datetime.fromtimestamp(t, timezone.utc).isoformat(timespec="seconds"), chosen, flags
 
 
-def export(repo: Path, commit: str, dest: Path) -> None:
-    """The files of one commit, without the repository (``git archive``)."""
-    shutil.rmtree(dest, ignore_errors=True)
-    dest.mkdir(parents=True)
-    data = subprocess.run(["git", "-C", str(repo), "archive", "--format=tar", commit], capture_output=True,
-                          check=True, timeout=GIT_TIMEOUT).stdout
-    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-        tar.extractall(dest, filter="data") if hasattr(tarfile, "data_filter") else tar.extractall(dest)
+def export(repo: Path, commit: str, dest: Path) -> list[str]:
+    """The regular files of one commit, without the repository; flags for what was left out (``_git.export``)."""
+    return _git.export(repo, commit, dest)
 
 
 def prepare(student: Student, workspace: Path, deadline: datetime | None) -> Prepared:
@@ -175,10 +176,16 @@ def prepare(student: Student, workspace: Path, deadline: datetime | None) -> Pre
                 return Prepared(student, "late", f"all {later} commits are after the deadline", later_commits=later,
                                 flags=flags)
             return Prepared(student, "empty", "the repository has no commits")
-        dest = workspace / "work" / student.username
-        export(repo, commit, dest)
-    except (subprocess.CalledProcessError, subprocess.TimeoutExpired, tarfile.TarError, OSError) as exc:
-        detail = (getattr(exc, "stderr", "") or "").strip().splitlines()
+        # A fresh folder of its own each time: a re-export never reuses files someone else could have touched.
+        exports = workspace / "exports"
+        exports.mkdir(mode=0o700, parents=True, exist_ok=True)
+        dest = exports / f"{file_key(student.username)}-{secrets.token_hex(4)}"
+        flags = [*flags, *export(repo, commit, dest)]
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired, _git.GitError, ValueError, OSError) as exc:
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise  # the machine's problem, not the student's: the batch stops and says so
+        said = getattr(exc, "stderr", "") or ""
+        detail = (said.decode("utf-8", "replace") if isinstance(said, bytes) else said).strip().splitlines()
         return Prepared(student, "broken-repository",
                         f"git could not read the repository{': ' + detail[-1][:200] if detail else ''}")
     if later:

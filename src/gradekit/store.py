@@ -9,10 +9,17 @@ also writes, and the batch says so.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import sqlite3
 import time
 from pathlib import Path
+
+#: A roster value used as it is for a file name: portable on every system the files may be copied to.
+PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+#: Names Windows refuses for a file whatever its extension (``aux.txt`` too).
+WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS grades (
@@ -32,6 +39,41 @@ CREATE TABLE IF NOT EXISTS grades (
 """
 COLUMNS = ["username", "status", "message", "score", "max_score", "commit_sha", "commit_time", "later_commits",
            "flags", "student", "result", "graded_at"]
+
+
+def _plain(identifier: str) -> bool:
+    return (PLAIN.fullmatch(identifier) is not None and not identifier.endswith(".")
+            and identifier.split(".")[0].lower() not in WINDOWS_RESERVED)
+
+
+def file_key(identifier: str) -> str:
+    """A file name for ``identifier`` that is safe everywhere and distinct for every identifier, even where
+    names differing by case are one file: a readable part plus a digest of the whole.  The batch's own files
+    (exports, clones, row copies) use it."""
+    readable = re.sub(r"[^A-Za-z0-9._-]+", "_", identifier).strip("._-")[:40] or "student"
+    if readable.split(".")[0].lower() in WINDOWS_RESERVED:
+        readable = "_" + readable
+    return f"{readable}-{hashlib.sha256(identifier.encode('utf-8', 'surrogatepass')).hexdigest()[:10]}"
+
+
+def file_names(identifiers) -> dict[str, str]:
+    """A file name (no extension) inside ``--out`` for each roster identifier, for the files an instructor opens.
+
+    A plain identifier (letters, digits, ``.``, ``_``, ``-``; not a Windows device name) is its own name;
+    any other, and any two that differ only by case, get ``file_key``'s: stable, and never one another's.
+    The identifier itself stays in the row.
+    """
+    identifiers = list(dict.fromkeys(identifiers))
+    names = {i: (i if _plain(i) else file_key(i)) for i in identifiers}
+    for _ in range(2):  # a plain name may meet another's key; a second pass settles it
+        seen: dict[str, list[str]] = {}
+        for i, name in names.items():
+            seen.setdefault(name.casefold(), []).append(i)
+        for group in seen.values():
+            if len(group) > 1:
+                for i in group:
+                    names[i] = file_key(i)
+    return names
 
 
 class Store:

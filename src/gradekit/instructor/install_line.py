@@ -31,6 +31,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 from urllib.request import url2pathname
 
+from gradekit import _git
 from gradekit.kit import KitError
 
 PACKAGE = "gradekit"
@@ -132,7 +133,7 @@ def from_vcs(url: str, direct: dict) -> InstallLine:
 def from_checkout(root: Path) -> InstallLine:
     def git(*args: str) -> str | None:
         try:
-            proc = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=30)
+            proc = _git.run(root, *args, check=False, timeout=30)
         except (OSError, subprocess.TimeoutExpired):
             return None
         return proc.stdout.strip() if proc.returncode == 0 else None
