@@ -291,6 +291,8 @@ class Batch:
             self.finish(p, result)
             return
         user = p.student.username
+        with self._max_lock:
+            self._max_score = result.max_score  # what the kit is worth holds, whoever's files changed
         self.discard(p)
         q = self.prepare(p.student)
         if q.status != "ready":
