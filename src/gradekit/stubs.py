@@ -22,7 +22,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from gradekit import _git
+from gradekit import _git as scrubbed_git
 from gradekit.i18n import t
 from gradekit.kit import Kit
 
@@ -36,7 +36,7 @@ class StubError(Exception):
 def _git(root: Path, *args: str) -> str | None:
     # UTF-8, not the locale's encoding: on a Chinese Windows laptop that is GBK, and stubs are UTF-8.
     try:
-        out = _git.run(None, *args, cwd=root, check=False, encoding="utf-8", timeout=20)
+        out = scrubbed_git.run(None, *args, cwd=root, check=False, encoding="utf-8", timeout=20)
     except (OSError, subprocess.TimeoutExpired):
         return None
     return out.stdout if out.returncode == 0 else None
