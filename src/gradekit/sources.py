@@ -114,7 +114,7 @@ def fetch(student: Student, workspace: Path) -> tuple[Path | None, str]:
             dest.parent.mkdir(parents=True, exist_ok=True)
             shutil.rmtree(dest, ignore_errors=True)
             _git.run(None, "clone", "-q", "--bare", "--no-recurse-submodules", "--", student.url, str(dest),
-                     network=True, timeout=GIT_TIMEOUT, cwd=dest.parent)
+                     network=True, timeout=GIT_TIMEOUT)
     except subprocess.CalledProcessError as exc:
         return None, ((exc.stderr or exc.stdout or str(exc)).strip().splitlines() or [str(exc)])[-1][:300]
     except subprocess.TimeoutExpired:
