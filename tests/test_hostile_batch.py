@@ -214,6 +214,22 @@ def test_exports_live_in_a_folder_of_the_batch_and_are_gone_after(monkeypatch, f
     assert list((out / "workspace" / "exports").iterdir()) == []
 
 
+@pytest.mark.parametrize("layout", ["starter", "top"])
+def test_the_export_digest_is_the_sandboxs_digest_and_sees_a_write_right_after_export(tmp_path, layout):
+    from gradekit.batch import export_digest, submission_folder
+    from gradekit.sandbox.digest import source_digest
+    from gradekit.sources import Student, prepare
+
+    at = "starter/" if layout == "starter" else ""
+    repo = repo_with(tmp_path / "eve", {f"{at}alpha.py": SOLVED, f"{at}helper.py": "x = 1\n", f"{at}数据.py": "y = 2\n",
+                                        f"{at}pkg/inner.py": "z = 3\n", f"{at}notes.txt": "n", "top.py": "t = 0\n"})
+    p = prepare(Student("eve", folder=repo), tmp_path / "ws", None)
+    assert p.status == "ready"
+    assert export_digest(p) == source_digest(submission_folder(p.path))
+    (submission_folder(p.path) / "alpha.py").write_text(STUB, encoding="utf-8")  # someone else's write, at once
+    assert export_digest(p) != source_digest(submission_folder(p.path))
+
+
 # -- the process and portable levels need the instructor's say-so -------------------------------------------
 
 @pytest.fixture(scope="module")

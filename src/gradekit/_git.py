@@ -200,8 +200,11 @@ def _write_path(root: Path, parts: list[str], data: bytes, mode: int) -> None:
         f.write(data)
 
 
-def export(repo: Path, commit: str, dest: Path) -> list[str]:
+def export(repo: Path, commit: str, dest: Path, written: dict[str, bytes] | None = None) -> list[str]:
     """Write the commit's regular files into ``dest`` (which must not exist yet); the flags for what was left out.
+
+    ``written``, if given, receives each file written (path: bytes), as git holds it: a digest taken from
+    these cannot see what anyone else wrote there in the meantime.
 
     ``skipped-symlink:<path>`` names a committed symlink (never written: it could point anywhere), and
     ``skipped-unsafe-path`` counts entries whose path could escape or is not a plain name.
@@ -227,6 +230,8 @@ def export(repo: Path, commit: str, dest: Path) -> list[str]:
                 raise GitError(f"object {oid} is missing")
             try:
                 _write(root, parts, data[oid], mode) if by_fd else _write_path(dest, parts, data[oid], mode)
+                if written is not None:
+                    written["/".join(parts)] = data[oid]
             except (FileExistsError, NotADirectoryError, IsADirectoryError, OSError) as exc:
                 if getattr(exc, "errno", None) in (errno.ENOSPC, errno.EDQUOT):  # a full disk is the machine's, not the student's
                     raise

@@ -22,6 +22,7 @@ Reports, the gradebook and the dashboard are written from the store at the end
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import random
 import shutil
@@ -125,6 +126,23 @@ def student_dict(s: Student) -> dict:
 def changed(result) -> bool:
     """The sandbox found the files it copied unlike the digest taken at export."""
     return bool(result.submission.get("changed_on_disk"))
+
+
+def export_digest(p: Prepared) -> str:
+    """``source_digest`` of the submission folder, computed from the bytes git gave the export rather than read
+    back from disk, so a write landing between the export and this digest is caught too.  A folder graded in
+    place (not a repository) has no such bytes: its digest is read from it."""
+    folder = submission_folder(p.path)
+    if p.sources is None:
+        return source_digest(folder)
+    prefix = "starter/" if folder != p.path else ""
+    files = sorted((path[len(prefix):], data) for path, data in p.sources.items()
+                   if path.startswith(prefix) and "/" not in path[len(prefix):])
+    h = hashlib.sha256()  # the same fields, in the same order, as sandbox.digest.source_digest
+    for name, data in files:
+        raw = name.encode("utf-8", "surrogateescape")
+        h.update(len(raw).to_bytes(4, "big") + raw + len(data).to_bytes(8, "big") + data)
+    return h.hexdigest()
 
 
 def submission_folder(path: Path) -> Path:
@@ -232,7 +250,7 @@ class Batch:
         sandbox checks it over the bytes it copies, so files changed on disk after this are caught."""
         p = prepare(student, self.out / "workspace", self.options.deadline)
         if p.status == "ready":
-            p.digest = source_digest(submission_folder(p.path))
+            p.digest = export_digest(p)
             p.flags = [*p.flags, *integrity_flags(p.path, self.slugs, self.options.template)]
         return p
 

@@ -312,11 +312,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "batch_process_level_limits": {
         "zh": "注意：正在 process 级别评分（--allow-process-level）。学生的代码以你的用户身份运行：它能读取其他学生的"
-              "提交和你自己的文件，也能向你的进程发送信号。导出的文件在评分时会核对摘要，被改动的提交会重新导出并单独评分。"
-              "{landlock}",
+              "提交和你自己的文件，能写入你的用户能写的地方（包括这台机器上其他学生的仓库），也能向你的进程发送信号。"
+              "导出的文件在评分时会核对摘要，被改动的提交会重新导出并单独评分。{landlock}",
         "en": "note: grading at the process level (--allow-process-level). Students' code runs as your user: it can read "
-              "other students' submissions and your own files, and signal your processes. Exported files are checked "
-              "against their digest when graded; a changed submission is exported again and graded alone. {landlock}",
+              "other students' submissions and your own files, write wherever your user can (other students' "
+              "repositories on this machine too), and signal your processes. Exported files are checked against "
+              "their digest when graded; a changed submission is exported again and graded alone. {landlock}",
     },
     "batch_portable_level_limits": {
         "zh": "注意：正在 portable 级别评分（--allow-process-level）。它只防止失误（死循环、刷屏、残留进程），"

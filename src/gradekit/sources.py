@@ -61,6 +61,7 @@ class Prepared:
     later_commits: int = 0
     flags: list[str] = field(default_factory=list)
     digest: str | None = None        # sandbox.digest.source_digest of the exported files, taken at export
+    sources: dict[str, bytes] | None = None  # the *.py files exported (top level and one folder down), from git
 
 
 def read_roster(path: Path) -> list[Student]:
@@ -149,9 +150,9 @@ def pick_commit(repo: Path, deadline: datetime | None) -> tuple[str | None, str 
     return sha, datetime.fromtimestamp(t, timezone.utc).isoformat(timespec="seconds"), chosen, flags
 
 
-def export(repo: Path, commit: str, dest: Path) -> list[str]:
+def export(repo: Path, commit: str, dest: Path, written: dict[str, bytes] | None = None) -> list[str]:
     """The regular files of one commit, without the repository; flags for what was left out (``_git.export``)."""
-    return _git.export(repo, commit, dest)
+    return _git.export(repo, commit, dest, written)
 
 
 def prepare(student: Student, workspace: Path, deadline: datetime | None) -> Prepared:
@@ -180,7 +181,9 @@ def prepare(student: Student, workspace: Path, deadline: datetime | None) -> Pre
         exports = workspace / "exports"
         exports.mkdir(mode=0o700, parents=True, exist_ok=True)
         dest = exports / f"{file_key(student.username)}-{secrets.token_hex(4)}"
-        flags = [*flags, *export(repo, commit, dest)]
+        written: dict[str, bytes] = {}
+        flags = [*flags, *export(repo, commit, dest, written)]
+        sources = {path: data for path, data in written.items() if path.endswith(".py") and path.count("/") <= 1}
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired, _git.GitError, ValueError, OSError) as exc:
         if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise  # the machine's problem, not the student's: the batch stops and says so
@@ -190,4 +193,5 @@ def prepare(student: Student, workspace: Path, deadline: datetime | None) -> Pre
                         f"git could not read the repository{': ' + detail[-1][:200] if detail else ''}")
     if later:
         flags = [*flags, "commits-after-deadline"]
-    return Prepared(student, "ready", "", path=dest, commit=commit, commit_time=when, later_commits=later, flags=flags)
+    return Prepared(student, "ready", "", path=dest, commit=commit, commit_time=when, later_commits=later, flags=flags,
+                    sources=sources)
