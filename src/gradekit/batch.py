@@ -97,7 +97,6 @@ class BatchOptions:
     regrade: tuple[str, ...] = ()
     seed: int | None = None
     lang: str = "en"
-    allow_process_level: bool = False  # checked by ``isolation_gate`` before a Batch is made
     timeout: float = 2.0
     chunk: int | None = None     # students per session; None: sized from the class and the jobs
 

@@ -226,7 +226,8 @@ def cmd_batch(args, lang: str) -> int:
     from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-    from gradekit.batch import DISK_FULL, Batch, BatchOptions, BatchRefused, BatchStopped, isolation_gate, os_error, parse_shard
+    from gradekit.batch import (DISK_FULL, Batch, BatchOptions, BatchRefused, BatchStopped, isolation_gate, os_error,
+                                parse_shard)
     from gradekit.reports import write_outputs
     from gradekit.sources import folder_students, read_roster
 
@@ -252,8 +253,7 @@ def cmd_batch(args, lang: str) -> int:
         raise KitError(str(exc)) from None
     students = read_roster(args.roster) if args.roster else folder_students(args.source)
     options = BatchOptions(out=args.out, jobs=args.jobs, deadline=deadline, template=args.template, shard=shard,
-                           regrade=tuple(args.regrade), seed=args.seed, lang=lang, timeout=args.timeout,
-                           allow_process_level=args.allow_process_level)
+                           regrade=tuple(args.regrade), seed=args.seed, lang=lang, timeout=args.timeout)
     console = Console(stderr=True)
     if level_note:
         console.print(escape(level_note), soft_wrap=True, highlight=False)
