@@ -9,6 +9,7 @@ code.  ``pick_lang`` decides the language: ``--lang`` wins, then the locale.
 from __future__ import annotations
 
 import os
+import re
 
 LANGS = ("zh", "en")
 
@@ -305,6 +306,30 @@ CATALOGUE: dict[str, dict[str, str]] = {
 }
 
 
+# -- coding lines and CI step files (issue 12: source and ci) ---------------------------------------------
+CATALOGUE.update({
+    "coding_cookie_why": {
+        "zh": "这个文件声明了编码 {encoding}；请把它存成 UTF-8，并删掉这一行编码声明",
+        "en": "this file declares the encoding {encoding}; save it as UTF-8 and remove the coding line",
+    },
+    "coding_cookie": {
+        "zh": "{file} 第 {line} 行：这个文件声明了编码 {encoding}；请把它存成 UTF-8，并删掉这一行编码声明（这项检查不能通过）",
+        "en": "{file} line {line}: this file declares the encoding {encoding}; save it as UTF-8 and remove the coding "
+              "line (this check cannot pass until then)",
+    },
+    "ci_tampered": {
+        "zh": "评分期间有别的程序改写了 {files}（可能是你的代码留下的进程）：已恢复原来的内容，"
+              "分数仍以评分进程算出的为准，这次改写已记录",
+        "en": "something other than the grader wrote to {files} while grading ran (perhaps a process your code left "
+              "behind): the original content was restored, the score stands as the grader computed it, and the "
+              "tampering is recorded",
+    },
+})
+
+#: How the sandbox child words a refused coding line (``gradekit.sandbox.child.scripts.CODING_MESSAGE``).
+CODING_COOKIE_CHILD = re.compile(r"^this file declares the encoding ([-\w.]+); save it as UTF-8")
+
+
 def pick_lang(explicit: str | None = None, env=None) -> str:
     """``--lang`` if given, else ``GRADEKIT_LANG``, else the locale (LC_ALL, LC_MESSAGES, LANG, LANGUAGE), else English."""
     if explicit in LANGS:
@@ -381,6 +406,9 @@ def _main_sentence(kind: str, detail: dict, fields: dict, lang: str) -> str:
         return t("crashed_import", lang, **fields)
     if kind == "syntax":
         fields["caret"] = _caret(detail)
+        cookie = CODING_COOKIE_CHILD.match(str(detail.get("exc_message") or ""))
+        if cookie:
+            fields["exc_message"] = t("coding_cookie_why", lang, encoding=cookie.group(1))
         text = t("syntax", lang, **fields)
         if exc_type in ("IndentationError", "TabError"):
             text += "\n" + t("indent_help", lang)
@@ -447,5 +475,6 @@ def short_kind(detail: dict, lang: str) -> str:
         "crashed": ("程序退出了", "the program exited"),
         "missing": ("缺少定义", "something is not defined"),
         "syntax": ("语法错误", "syntax error"),
+        "coding_cookie": ("文件声明了 UTF-8 以外的编码", "the file declares an encoding other than UTF-8"),
     }.get(kind, ("未通过", "did not pass"))
     return words[0] if lang == "zh" else words[1]
