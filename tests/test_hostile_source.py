@@ -62,6 +62,7 @@ def test_no_strip(trimming, student_file):
 def test_as_a_script(trimming):
     run = run_script(trimming)
     expect(run.stdout, "[hi]\\n", call="python trimming.py")
+    expect(run.returncode, 0, call="python trimming.py  # exit code")
 '''
 
 BODY = '''def trim(s):

@@ -68,8 +68,8 @@ def run_as_main(script, argv):
         # Compiled here from the bytes read once, under the same rule as a module load
         # (``compile_student``), then run as ``runpy.run_path`` would run it.
         with open(script, "rb") as f:
-            code = compile_student(f.read(), script)
-        runpy._run_module_code(code, None, "__main__", pkg_name="", script_name=script)
+            program = compile_student(f.read(), script)
+        runpy._run_module_code(program, None, "__main__", pkg_name="", script_name=script)
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         if not isinstance(exc.code, int) and exc.code is not None:
