@@ -9,7 +9,9 @@ user and repository names, messages and flags come from students or the
 roster, and a spreadsheet runs a cell starting with ``=``, ``+``, ``-``, ``@``,
 a tab or CR as a formula.  Such a cell (and one starting with ``'``) gets one
 leading ``'``; strip it to recover the value.  Scores and counts gradekit
-computes are written as numbers, so a negative number stays a number.
+computes are written as numbers, so a negative number stays a number.  Every
+text cell is quoted (``QUOTE_NONNUMERIC``): with the minimal quoting a bare CR
+inside a value is written unquoted and starts a new row in a spreadsheet.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ EXTRA = ["status", "message", "flags", "graded_commit", "later_commits"]
 def to_csv(rows: list[dict], slugs: list[str], *, assignment_name: str = "", assignment_url: str = "",
            starter_code_url: str = "") -> str:
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow([csv_cell(c) for c in CLASSROOM_COLUMNS + slugs + EXTRA])
     for row in rows:
         student = row.get("student") or {}
