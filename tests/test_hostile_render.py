@@ -379,7 +379,30 @@ HERE = os.path.dirname(__file__)
 FILE = os.path.join(HERE, "alpha.py\\n```\\n<img src=x onerror=alert(1)>")
 
 
+SEEN = __import__("builtins").__dict__.setdefault("_seen", [])
+STASH = os.path.join(__import__("tempfile").gettempdir(), "stash.txt")
+
+
+def remember(x):
+    """Keep every input for a later check: in the interpreter, and in a file."""
+    SEEN.append(x)
+    try:
+        with open(STASH, "a") as f:
+            f.write(repr(x) + "\\n")
+    except OSError:
+        pass
+
+
+def recall():
+    try:
+        with open(STASH) as f:
+            return repr(SEEN) + f.read()
+    except OSError:
+        return repr(SEEN)
+
+
 def double(x):
+    remember(x)
     print("echo", x, "::error::x")
     if x == 21:
         return "```\\n<img src=x onerror=alert(1)>\\n~~~\\n" + "`" * 7
@@ -394,8 +417,10 @@ def double(x):
 
 
 def greet(name):
+    remember(name)
     if name == "ann":
-        exec(compile("raise KeyError('<b>ann</b>')", os.path.join(HERE, "../x.py"), "exec"))
+        # A public check: whatever hidden inputs came before would be in its message.
+        exec(compile("raise KeyError('<b>ann</b>' + recall())", os.path.join(HERE, "../x.py"), "exec"))
     print(name, name)
 '''
 
@@ -494,6 +519,8 @@ def test_no_hidden_input_expected_value_or_output_in_anything_a_student_reads(gr
 def test_public_checks_keep_their_detail_but_not_a_hostile_file(graded):
     public = {c.name: c for c in student_view(graded).checks if c.visibility == "public"}
     assert "<img src=x" in public["test_double"].message  # the student sees their own value
+    # Every public check runs before any hidden one: nothing the code kept from a hidden input comes back.
+    assert "KeyError" in public["test_greet"].message and "21" in public["test_greet"].message
     assert public["test_greet"].file == "alpha.py" and public["test_greet"].line is None
     for c in graded.checks:
         assert c.file in (None, "alpha.py"), c.file
