@@ -2,6 +2,11 @@
 
 Everything here is derived from the store, so a resumed batch, a regrade of
 one student, or ``grade merge`` of shard outputs all produce the same files.
+
+``reports/`` is what an instructor sends back to students, so a report shows
+hidden checks by name and reason only (``render.redact``) unless
+``full_feedback`` is asked for (``grade batch --full-feedback``).  ``results/``
+and ``grades.sqlite`` are the instructor's own files and keep the whole detail.
 """
 
 from __future__ import annotations
@@ -13,14 +18,16 @@ from gradekit.render import dashboard, gradebook, report
 
 
 def write_outputs(rows: list[dict], out: Path, slugs: list[str], *, assignment_name: str = "",
-                  assignment_url: str = "", starter_code_url: str = "") -> dict[str, Path]:
+                  assignment_url: str = "", starter_code_url: str = "", full_feedback: bool = False) -> dict[str, Path]:
     out = Path(out)
     (out / "reports").mkdir(parents=True, exist_ok=True)
     (out / "results").mkdir(parents=True, exist_ok=True)
+    stems = {}
     for row in rows:
         user = row["username"]
-        (out / "reports" / f"{user}.md").write_text(report.to_markdown(row), encoding="utf-8")
-        (out / "reports" / f"{user}.html").write_text(report.to_html(row), encoding="utf-8")
+        stems[user] = user
+        (out / "reports" / f"{user}.md").write_text(report.to_markdown(row, full=full_feedback), encoding="utf-8")
+        (out / "reports" / f"{user}.html").write_text(report.to_html(row, full=full_feedback), encoding="utf-8")
         if row.get("result"):
             (out / "results" / f"{user}.json").write_text(json.dumps(row["result"], ensure_ascii=False, indent=2) + "\n",
                                                           encoding="utf-8")
@@ -28,5 +35,5 @@ def write_outputs(rows: list[dict], out: Path, slugs: list[str], *, assignment_n
     paths["gradebook"].write_text(gradebook.to_csv(rows, slugs, assignment_name=assignment_name,
                                                    assignment_url=assignment_url, starter_code_url=starter_code_url),
                                   encoding="utf-8")
-    paths["dashboard"].write_text(dashboard.to_html(rows), encoding="utf-8")
+    paths["dashboard"].write_text(dashboard.to_html(rows, report_stems=stems), encoding="utf-8")
     return paths
