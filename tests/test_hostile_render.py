@@ -11,6 +11,7 @@ its safe subset) and looking at the elements that come out.
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import json
@@ -18,6 +19,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -546,3 +548,53 @@ def test_batch_reports_hide_hidden_detail_unless_asked(graded, tmp_path):
         assert "QXEXPECTEDQX" in full
     # The instructor's own JSON keeps everything.
     assert "QXEXPECTEDQX" in (tmp_path / "student" / "results" / "ann.json").read_text(encoding="utf-8")
+
+
+def run_grade_ci(tmp_path: Path, out: Path, hidden: bool = True) -> subprocess.CompletedProcess:
+    """``grade ci`` as the classroom workflow runs it, hidden graders checked out beside the repository."""
+    kit = tmp_path / "repo"
+    for part in ("exercises", "graders", "starter"):
+        shutil.copytree(MINIKIT / part, kit / part)
+    write_submission(kit, {"alpha.py": HOSTILE_ALPHA})
+    hidden_dir = tmp_path / "hidden" / "alpha"
+    hidden_dir.mkdir(parents=True)
+    (hidden_dir / "test_hidden.py").write_text(HIDDEN_GRADERS, encoding="utf-8")
+    (tmp_path / "github_output").write_text("", encoding="utf-8")
+    (tmp_path / "summary.md").write_text("", encoding="utf-8")
+    env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "GRADEKIT_ISOLATION": "process", "TMPDIR": str(tmp_path),
+           "GITHUB_OUTPUT": str(tmp_path / "github_output"), "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md")}
+    args = ["--hidden-graders", str(tmp_path / "hidden")] if hidden else []
+    return subprocess.run([sys.executable, "-m", "gradekit", "ci", "--kit", str(kit), "--submission", str(kit),
+                           "--out", str(out), "--lang", "en", "--timeout", "1", *args],
+                          cwd=kit, env=env, capture_output=True, text=True, timeout=600)
+
+
+def test_grade_ci_names_failed_hidden_checks_without_their_inputs(tmp_path):
+    out = tmp_path / "repo" / "grade-results"
+    proc = run_grade_ci(tmp_path, out)
+    assert proc.returncode == 0, proc.stderr
+    visible = {name: (out / name).read_text(encoding="utf-8") for name in ("gradekit.json", "result.json", "results.json")}
+    visible["summary"] = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    visible["log"] = proc.stdout + proc.stderr
+    result = base64.b64decode(
+        (tmp_path / "github_output").read_text(encoding="utf-8").split("result=")[-1]).decode("utf-8")
+    visible["classroom"] = result
+    for name, text in visible.items():
+        assert not [m for m in MARKERS if m in text], name
+    native = json.loads(visible["gradekit.json"])
+    hidden = [c for t in native["topics"] for e in t["exercises"] for c in e["checks"] if c["visibility"] == "hidden"]
+    assert hidden and any(c["status"] != "pass" for c in hidden)
+    assert all(c["message"] for c in hidden if c["status"] != "pass")   # named and explained, in general terms
+
+
+def test_grade_ci_never_follows_a_committed_symlink_out_of_its_folder(tmp_path):
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / "keep.txt").write_text("mine", encoding="utf-8")
+    out = tmp_path / "repo" / "grade-results"
+    out.parent.mkdir(parents=True)
+    out.symlink_to(victim, target_is_directory=True)
+    proc = run_grade_ci(tmp_path, out, hidden=False)
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in victim.iterdir()) == ["keep.txt"]
+    assert not out.is_symlink() and (out / "gradekit.json").is_file()

@@ -39,7 +39,8 @@ from gradekit.kit import Kit, load_kit, tomllib
 from gradekit.model import Result
 from gradekit.render import annotations, classroom, classroom50, gradescope, markdown
 from gradekit.render.native import to_json
-from gradekit.render.safe import neutralize
+from gradekit.render.redact import student_view
+from gradekit.render.safe import md_text, neutralize
 from gradekit.runner import PASSED_ENV
 
 #: The step files ``grade ci`` writes, by the variable that names them.
@@ -250,12 +251,13 @@ def run_ci(kit: Kit, *, submission: Path, out: Path, lang: str, hidden_graders: 
         if f.var in tampered:
             f.restore()
     if "error" in answer:
-        return publish_failure(kit, str(answer["error"]), str(answer.get("output") or ""), tampered, lang)
+        # pytest's own output can quote the hidden graders it failed to collect, and this log is the student's.
+        output = "" if hidden_grader_files(hidden_graders) else str(answer.get("output") or "")
+        return publish_failure(kit, str(answer["error"]), output, tampered, lang)
     result = Result.from_dict(answer["result"])
     result.submission["hidden_graders"] = bool(answer.get("hidden_graders"))
     if tampered:
         result.submission["ci_tampered"] = tampered
-    out.mkdir(parents=True, exist_ok=True)
     publish(result, out=out, lang=lang, prefix=prefix, notices=notices, tampered=tampered)
     return 0
 
@@ -266,6 +268,26 @@ def tamper_message(tampered: list[str], lang: str) -> str:
     return t("ci_tampered", lang, files=", ".join(f"${v}" for v in tampered))
 
 
+def write_inside(out: Path, name: str, text: str) -> None:
+    """Write ``out/name`` without following a symlink the student's repository put there.
+
+    ``--out`` lies in the student's checkout, so ``grade-results`` (or a file in it) may be a
+    committed symlink aimed anywhere the runner's user can write.
+    """
+    if out.is_symlink():
+        out.unlink()
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / name
+    if target.is_symlink() or target.exists() and not target.is_file():
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)
+        else:
+            target.unlink()
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    with os.fdopen(os.open(target, flags, 0o644), "w", encoding="utf-8") as f:
+        f.write(text)
+
+
 def publish(result: Result, *, out: Path, lang: str, prefix: str, notices: bool, tampered: list[str]) -> None:
     """Everything ``grade ci`` writes from a graded ``Result``; called only once no student process is left."""
     from rich.console import Console
@@ -273,12 +295,15 @@ def publish(result: Result, *, out: Path, lang: str, prefix: str, notices: bool,
     from gradekit.render.terminal import render
 
     console = Console(file=sys.stdout, highlight=False, width=120)
+    # Everything below is the student's to read (the artifact, the summary, the log): hidden checks
+    # say which failed and why in general terms, never their inputs or expected values.
+    result = student_view(result, lang)
     note = isolation_note(result, lang)
     if tampered:
         note = f"{note} · {tamper_message(tampered, lang)}" if note else tamper_message(tampered, lang)
-    (out / "gradekit.json").write_text(to_json(result), encoding="utf-8")
-    (out / "result.json").write_text(classroom50.to_json(result), encoding="utf-8")
-    (out / "results.json").write_text(gradescope.to_json(result), encoding="utf-8")
+    write_inside(out, "gradekit.json", to_json(result, student=True))
+    write_inside(out, "result.json", classroom50.to_json(result))
+    write_inside(out, "results.json", gradescope.to_json(result))
     append_env_file("GITHUB_OUTPUT", f"result={classroom.encode(classroom.build(result, lang, prefix))}\n")
     append_env_file("GITHUB_STEP_SUMMARY", markdown.to_markdown(result, lang, prefix, note))
     console.print(render(result, lang, narrow_hidden=True))
@@ -296,7 +321,7 @@ def publish_failure(kit: Kit, error: str, output: str, tampered: list[str], lang
     """The kit could not grade: the Classroom result still carries ``tests`` and ``max_score``."""
     message = f"gradekit could not grade this submission: {error}"
     append_env_file("GITHUB_OUTPUT", f"result={classroom.encode(classroom.error_result(message, released_max_points(kit)))}\n")
-    append_env_file("GITHUB_STEP_SUMMARY", f"## gradekit\n\n❌ {message}\n")
+    append_env_file("GITHUB_STEP_SUMMARY", f"## gradekit\n\n❌ {md_text(message)}\n")
     print(f"::error title=gradekit::{annotations.escape_data(neutralize(message))}")
     if tampered:
         print(f"::error title=gradekit::{annotations.escape_data(tamper_message(tampered, lang))}")
