@@ -84,6 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--starter-url", default="")
     batch.add_argument("--nbgrader", metavar="DB", help="also write the grades into this nbgrader gradebook "
                        "(a file or an SQLAlchemy URL; needs gradekit[nbgrader])")
+    batch.add_argument("--full-feedback", action="store_true",
+                       help="per-student reports show hidden checks' inputs and expected values (default: name and reason only)")
     batch.add_argument("--allow-process-level", action="store_true",
                        help="grade even without bubblewrap (process or portable level), where students' code runs "
                             "as your user; see grade doctor")
@@ -273,7 +275,8 @@ def cmd_batch(args, lang: str) -> int:
         console.print(f"[yellow]note:[/] {note}")
     try:
         paths = write_outputs(rows, args.out, batch.slugs, assignment_name=args.assignment,
-                              assignment_url=args.assignment_url, starter_code_url=args.starter_url)
+                              assignment_url=args.assignment_url, starter_code_url=args.starter_url,
+                              full_feedback=args.full_feedback)
     except Exception as exc:  # noqa: BLE001 -- every grade is stored; any failure here is one line and a rerun
         kept = f"every grade is kept in {args.out / 'grades.sqlite'}"
         if isinstance(exc, OSError) and exc.errno in DISK_FULL:

@@ -4,7 +4,10 @@
 * a file shadows the standard library, pytest or gradekit (``random.py``, ``pytest.py``);
 * pytest configuration or a conftest.py is committed;
 * bytecode is committed;
-* a starter file is missing (perhaps renamed).
+* a starter file is missing (perhaps renamed);
+* a Python file declares an encoding other than UTF-8 (``coding-cookie:``): the sandbox refuses to run
+  it and structural checks fail on it, but a declaration such as ``# coding: utf-7`` is also how a
+  student would try to show a reader one program and the interpreter another.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from __future__ import annotations
 import hashlib
 import sys
 from pathlib import Path
+
+from gradekit.sandbox.child.scripts import declared_encoding
 
 PROTECTED = (".github/workflows", "graders", "gradekit.toml")
 PYTEST_CONFIG = {"conftest.py", "pytest.ini", "tox.ini", "setup.cfg", ".pytest.ini"}
@@ -61,6 +66,13 @@ def integrity_flags(submission: Path, slugs: list[str], template: Path | None = 
             flags.append(f"bytecode:{rel}")
         if name.endswith(".py") and name[:-3] in SHADOWABLE and not rel.startswith(("graders/", ".github/")):
             flags.append(f"shadows-module:{rel}")
+        if name.endswith(".py") and not rel.startswith(("graders/", ".github/")) and not path.is_symlink():
+            try:
+                refused = declared_encoding(path.read_bytes())
+            except OSError:
+                refused = None
+            if refused is not None:
+                flags.append(f"coding-cookie:{rel}")
     starter = submission / "starter" if (submission / "starter").is_dir() else submission
     present = {p.stem for p in starter.glob("*.py")}
     for slug in slugs:

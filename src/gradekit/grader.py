@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from gradekit.proxy import Proxy, StudentError, helper, label_of, remote_dir, remote_isinstance, remote_type, show, type_name, where
+from gradekit.proxy import SHOW_LIMIT, Proxy, StudentError, helper, label_of, remote_dir, remote_isinstance, remote_type, show, type_name, where
 from gradekit.sandbox.topic import SandboxError
 
 __all__ = [
@@ -85,28 +85,104 @@ def same(expected, actual, rel: float = 1e-9) -> bool:
     """Equality as graders mean it: exact container types, floats within ``rel``.
 
     ``[1, 2] != (1, 2)``, ``True != 1``, ``5 == 5.0``, and a proxy is only ever
-    equal to the same remote object.
+    equal to the same remote object.  A value the comparison itself chokes on
+    (an int too big for a float, a list nested past the recursion limit) is
+    simply not the expected one: it is the student's answer that is wrong, so
+    no exception of the comparison may reach the check and make it the kit's fault.
     """
+    try:
+        return _same(expected, actual, rel)
+    except (ArithmeticError, RecursionError, TypeError, ValueError):
+        return False
+
+
+def _same(expected, actual, rel: float) -> bool:
     if isinstance(expected, Proxy) or isinstance(actual, Proxy):
         return expected == actual
     if _numbers(expected, actual):
         if isinstance(expected, float) or isinstance(actual, float):
-            if math.isnan(expected) or math.isnan(actual):
-                return math.isnan(expected) and math.isnan(actual)
-            return math.isclose(expected, actual, rel_tol=rel, abs_tol=1e-12)
+            if any(isinstance(v, float) and math.isnan(v) for v in (expected, actual)):
+                return all(isinstance(v, float) and math.isnan(v) for v in (expected, actual))
+            try:
+                return math.isclose(expected, actual, rel_tol=rel, abs_tol=1e-12)
+            except OverflowError:  # an int past the float range: no finite float is close to it
+                return False
         return expected == actual
     if type(expected) is not type(actual):
         return False
     if isinstance(expected, (list, tuple)):
-        return len(expected) == len(actual) and all(same(e, a, rel) for e, a in zip(expected, actual))
+        return len(expected) == len(actual) and all(_same(e, a, rel) for e, a in zip(expected, actual))
     if isinstance(expected, dict):
-        return expected.keys() == actual.keys() and all(same(v, actual[k], rel) for k, v in expected.items())
+        return expected.keys() == actual.keys() and all(_same(v, actual[k], rel) for k, v in expected.items())
     return expected == actual
 
 
+#: Ints longer than this many digits are shown by their size: Python refuses to print past 4300 digits,
+#: and thousands of digits say less to a student than the size does.
+SHOWN_DIGITS = 60
+
+
+def _huge_int(value) -> str | None:
+    if type(value) is not int or value.bit_length() < SHOWN_DIGITS * 3.33:
+        return None
+    digits = max(1, int(abs(value).bit_length() * 0.30103))  # log10(2): the exponent, give or take one
+    return f"<int ≈ {'-' if value < 0 else ''}10**{digits}>"
+
+
 def _shown(value) -> str:
-    """A value as the student would see it: objects that stayed in the sandbox by their type."""
-    return f"<{type_name(value)} object>" if isinstance(value, Proxy) else show(value)
+    """A value as the student would see it: objects that stayed in the sandbox by their type.
+
+    Never raises: showing the student's value is part of failing them, so a value that
+    cannot be shown is described by its type rather than turning the check into the kit's error.
+    """
+    if isinstance(value, Proxy):
+        return f"<{type_name(value)} object>"
+    try:
+        huge = _huge_int(value)
+        if huge is not None:
+            return huge
+        if isinstance(value, (list, tuple, dict)) and _has_huge_int(value):
+            value = _shrunk(value)
+        text = repr(value)
+        if len(text) > SHOW_LIMIT:  # as ``show`` shortens it
+            text = text[:SHOW_LIMIT] + f"… ({len(text) - SHOW_LIMIT} more characters)"
+        return text
+    except BaseException as exc:  # noqa: BLE001 -- RecursionError, MemoryError... never the kit's failure
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            raise
+        return f"<{type_name(value)}>"
+
+
+def _has_huge_int(value, depth: int = 0) -> bool:
+    if _huge_int(value) is not None:
+        return True
+    if depth > 50:
+        return False
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, (list, tuple)) else ()
+    return any(_has_huge_int(v, depth + 1) for v in items)
+
+
+class _Shown:
+    """Stands in for a huge int inside a container, so the container's repr prints its size."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def _shrunk(value, depth: int = 0):
+    huge = _huge_int(value)
+    if huge is not None:
+        return _Shown(huge)
+    if depth > 50:
+        return value
+    if isinstance(value, dict):
+        return {k: _shrunk(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_shrunk(v, depth + 1) for v in value)
+    return value
 
 
 def expect(actual, expected, *, call: str | None = None, rel: float = 1e-9):
@@ -190,7 +266,7 @@ class Call:
                                    actual=show(info["exc_message"]), exc_type=info["exc_type"],
                                    file=info["file"], line=info["line"]) from None
             return exc
-        raise self._located(CheckFailure("no_raise", call=self.text, expected=exc_type.__name__, actual=show(value)))
+        raise self._located(CheckFailure("no_raise", call=self.text, expected=exc_type.__name__, actual=_shown(value)))
 
     def prints(self, expected: str):
         """Fail unless what the call printed equals ``expected`` exactly; returns the value."""
@@ -198,7 +274,7 @@ class Call:
         value = self.result()
         got = printed(self.fn)
         if got != expected:
-            raise self._located(CheckFailure("printed", call=self.text, expected=show(expected), actual=show(got)))
+            raise self._located(CheckFailure("printed", call=self.text, expected=show(expected), actual=_shown(got)))
         return value
 
 

@@ -9,6 +9,7 @@ code.  ``pick_lang`` decides the language: ``--lang`` wins, then the locale.
 from __future__ import annotations
 
 import os
+import re
 
 LANGS = ("zh", "en")
 
@@ -355,6 +356,30 @@ CATALOGUE: dict[str, dict[str, str]] = {
 }
 
 
+# -- coding lines and CI step files (issue 12: source and ci) ---------------------------------------------
+CATALOGUE.update({
+    "coding_cookie_why": {
+        "zh": "这个文件声明了编码 {encoding}；请把它存成 UTF-8，并删掉这一行编码声明",
+        "en": "this file declares the encoding {encoding}; save it as UTF-8 and remove the coding line",
+    },
+    "coding_cookie": {
+        "zh": "{file} 第 {line} 行：这个文件声明了编码 {encoding}；请把它存成 UTF-8，并删掉这一行编码声明（这项检查不能通过）",
+        "en": "{file} line {line}: this file declares the encoding {encoding}; save it as UTF-8 and remove the coding "
+              "line (this check cannot pass until then)",
+    },
+    "ci_tampered": {
+        "zh": "评分期间有别的程序改写了 {files}（可能是你的代码留下的进程）：已恢复原来的内容，"
+              "分数仍以评分进程算出的为准，这次改写已记录",
+        "en": "something other than the grader wrote to {files} while grading ran (perhaps a process your code left "
+              "behind): the original content was restored, the score stands as the grader computed it, and the "
+              "tampering is recorded",
+    },
+})
+
+#: How the sandbox child words a refused coding line (``gradekit.sandbox.child.scripts.CODING_MESSAGE``).
+CODING_COOKIE_CHILD = re.compile(r"^this file declares the encoding ([-\w.]+); save it as UTF-8")
+
+
 def pick_lang(explicit: str | None = None, env=None) -> str:
     """``--lang`` if given, else ``GRADEKIT_LANG``, else the locale (LC_ALL, LC_MESSAGES, LANG, LANGUAGE), else English."""
     if explicit in LANGS:
@@ -431,6 +456,9 @@ def _main_sentence(kind: str, detail: dict, fields: dict, lang: str) -> str:
         return t("crashed_import", lang, **fields)
     if kind == "syntax":
         fields["caret"] = _caret(detail)
+        cookie = CODING_COOKIE_CHILD.match(str(detail.get("exc_message") or ""))
+        if cookie:
+            fields["exc_message"] = t("coding_cookie_why", lang, encoding=cookie.group(1))
         text = t("syntax", lang, **fields)
         if exc_type in ("IndentationError", "TabError"):
             text += "\n" + t("indent_help", lang)
@@ -497,5 +525,65 @@ def short_kind(detail: dict, lang: str) -> str:
         "crashed": ("程序退出了", "the program exited"),
         "missing": ("缺少定义", "something is not defined"),
         "syntax": ("语法错误", "syntax error"),
+        "coding_cookie": ("文件声明了 UTF-8 以外的编码", "the file declares an encoding other than UTF-8"),
     }.get(kind, ("未通过", "did not pass"))
     return words[0] if lang == "zh" else words[1]
+
+
+# -- what a student may read about a hidden check (render.redact) ------------------------------
+# A hidden check's reason in general terms: never its call, inputs, expected value, the
+# student's value or output, nor a name the student's code chose (an exception class made
+# with type() can be named after the inputs), so only builtin exception names are said.
+
+CATALOGUE.update({
+    "hv_returned": {"zh": "返回值不对", "en": "returned a wrong value"},
+    "hv_todo": {"zh": "还没有完成", "en": "not done yet"},
+    "hv_raised": {"zh": "抛出了 {exc_type}", "en": "raised {exc_type}"},
+    "hv_raised_other": {"zh": "抛出了异常", "en": "raised an exception"},
+    "hv_no_raise": {"zh": "应该抛出异常但没有", "en": "should have raised an exception but did not"},
+    "hv_wrong_exception": {"zh": "抛出的异常类型不对", "en": "raised the wrong kind of exception"},
+    "hv_wrong_message": {"zh": "异常消息不对", "en": "raised an exception with the wrong message"},
+    "hv_printed": {"zh": "打印的内容不对", "en": "printed the wrong output"},
+    "hv_timeout": {"zh": "运行超时", "en": "timed out"},
+    "hv_crashed": {"zh": "程序退出了", "en": "the program exited"},
+    "hv_missing": {"zh": "缺少定义", "en": "something is not defined"},
+    "hv_syntax": {"zh": "语法错误", "en": "syntax error"},
+    "hv_import": {"zh": "导入文件时出错", "en": "importing the file failed"},
+    "hv_no_file": {"zh": "找不到这个主题的文件", "en": "the topic's file is missing"},
+    "hv_stale": {"zh": "用到了一次被停止的运行里的对象", "en": "used an object from a run that was stopped"},
+    "hv_protocol": {"zh": "送回了无法识别的数据", "en": "sent back data the grader cannot accept"},
+    "hv_grader": {"zh": "评分程序自身出错（不是你的错，请告诉老师）", "en": "the grader itself failed (not your fault, tell your teacher)"},
+    "hv_not_reported": {"zh": "没有产生结果", "en": "produced no result"},
+    "hv_grader_killed": {"zh": "你的代码让评分进程停止了", "en": "your code stopped the grading process"},
+    "hv_skipped": {"zh": "跳过了", "en": "skipped"},
+    "hv_other": {"zh": "未通过", "en": "did not pass"},
+})
+
+_HIDDEN_REASON = {
+    "returned": "hv_returned", "todo": "hv_todo", "no_raise": "hv_no_raise",
+    "wrong_exception": "hv_wrong_exception", "wrong_message": "hv_wrong_message", "printed": "hv_printed",
+    "timeout": "hv_timeout", "crashed": "hv_crashed", "missing": "hv_missing", "syntax": "hv_syntax",
+    "import_raised": "hv_import", "no_file": "hv_no_file", "stale": "hv_stale", "protocol": "hv_protocol",
+    "grader_error": "hv_grader", "not_reported": "hv_not_reported", "grader_killed": "hv_grader_killed",
+    "skipped": "hv_skipped",
+}
+
+
+def builtin_exception(name) -> str | None:
+    """``name`` if it is a builtin exception's name (one a student's code cannot have made up), else None."""
+    import builtins
+
+    if isinstance(name, str) and name.isidentifier():
+        obj = getattr(builtins, name, None)
+        if isinstance(obj, type) and issubclass(obj, BaseException):
+            return name
+    return None
+
+
+def hidden_reason(detail: dict, lang: str) -> str:
+    """Why a hidden check did not pass, in general terms (see the block comment above)."""
+    kind = detail.get("kind", "")
+    if kind == "raised":
+        exc_type = builtin_exception(detail.get("exc_type"))
+        return t("hv_raised", lang, exc_type=exc_type) if exc_type else t("hv_raised_other", lang)
+    return t(_HIDDEN_REASON.get(kind, "hv_other"), lang)

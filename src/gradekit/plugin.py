@@ -299,10 +299,12 @@ def describe(item, state: GradingState) -> dict:
 
 
 def sort_key(entry: dict, state: GradingState) -> tuple:
-    """Submission by submission (so each one's sandboxes can close), then in course order, public first."""
+    """Submission by submission (so each one's sandboxes can close), every public check before any hidden
+    one (what the student's code learnt in a hidden check cannot come back in a public check's message),
+    then in course order."""
     topic = state.kit.topic(entry["topic"])
     exercise_index = [e.name for e in topic.exercises].index(entry["exercise"])
-    return (state.order[entry["submission"]], topic.order, exercise_index, entry["visibility"] != "public")
+    return (state.order[entry["submission"]], entry["visibility"] != "public", topic.order, exercise_index)
 
 
 def pytest_collection_modifyitems(session, config, items):

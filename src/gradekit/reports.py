@@ -4,6 +4,11 @@ Every per-student file is named by ``store.file_names``, never by the roster's
 text itself, so no identifier (``../x``, ``/etc/passwd``, ``CON``) writes outside
 ``out``.  Everything here is derived from the store, so a resumed batch, a regrade of
 one student, or ``grade merge`` of shard outputs all produce the same files.
+
+``reports/`` is what an instructor sends back to students, so a report shows
+hidden checks by name and reason only (``render.redact``) unless
+``full_feedback`` is asked for (``grade batch --full-feedback``).  ``results/``
+and ``grades.sqlite`` are the instructor's own files and keep the whole detail.
 """
 
 from __future__ import annotations
@@ -16,15 +21,15 @@ from gradekit.store import file_names
 
 
 def write_outputs(rows: list[dict], out: Path, slugs: list[str], *, assignment_name: str = "",
-                  assignment_url: str = "", starter_code_url: str = "") -> dict[str, Path]:
+                  assignment_url: str = "", starter_code_url: str = "", full_feedback: bool = False) -> dict[str, Path]:
     out = Path(out)
     (out / "reports").mkdir(parents=True, exist_ok=True)
     (out / "results").mkdir(parents=True, exist_ok=True)
-    names = file_names(row["username"] for row in rows)  # a roster value is never a path: see store.file_names
+    stems = file_names(row["username"] for row in rows)  # a roster value is never a path: see store.file_names
     for row in rows:
-        user = names[row["username"]]
-        (out / "reports" / f"{user}.md").write_text(report.to_markdown(row), encoding="utf-8")
-        (out / "reports" / f"{user}.html").write_text(report.to_html(row), encoding="utf-8")
+        user = stems[row["username"]]
+        (out / "reports" / f"{user}.md").write_text(report.to_markdown(row, full=full_feedback), encoding="utf-8")
+        (out / "reports" / f"{user}.html").write_text(report.to_html(row, full=full_feedback), encoding="utf-8")
         if row.get("result"):
             (out / "results" / f"{user}.json").write_text(json.dumps(row["result"], ensure_ascii=False, indent=2) + "\n",
                                                           encoding="utf-8")
@@ -32,6 +37,5 @@ def write_outputs(rows: list[dict], out: Path, slugs: list[str], *, assignment_n
     paths["gradebook"].write_text(gradebook.to_csv(rows, slugs, assignment_name=assignment_name,
                                                    assignment_url=assignment_url, starter_code_url=starter_code_url),
                                   encoding="utf-8")
-    linked = [{**row, "report_file": names[row["username"]]} for row in rows]  # the dashboard links each report
-    paths["dashboard"].write_text(dashboard.to_html(linked), encoding="utf-8")
+    paths["dashboard"].write_text(dashboard.to_html(rows, report_stems=stems), encoding="utf-8")
     return paths

@@ -35,7 +35,7 @@ from gradekit.kit import Kit
 from gradekit.model import Result
 from gradekit.integrity import seal
 from gradekit.sandbox.topic import DEFAULT_CHECK_BUDGET, DEFAULT_TIMEOUT
-from gradekit.scoring import assemble, outcomes_by_check
+from gradekit.scoring import assemble, outcomes_by_check, submission_files
 
 #: Seconds the whole pytest process may run, on top of the per-check budgets.
 SESSION_SLACK = 120
@@ -359,7 +359,7 @@ def build_result(kit: Kit, sub: Submission, slugs: list[str], manifest: dict, ou
         started=started.isoformat(timespec="seconds"), duration=duration,
         seed=seed, lang=lang, isolation=manifest.get("isolation", {}).get("level", "unknown"),
         public_only=public_only,
-        topics=assemble(kit, sub_slugs, entries, outcomes, hidden_not_run, lang),
+        topics=assemble(kit, sub_slugs, entries, outcomes, hidden_not_run, lang, files=submission_files(sub.path)),
     )
 
 

@@ -273,9 +273,11 @@ class Server:
         if self.code is None or self.code[0] != path:
             # Compiled once per child: every check runs the same file (a student's program that
             # rewrites its own source changes nothing for the checks after it).
+            from gradekit.sandbox.child.scripts import compile_student  # refuses a non-UTF-8 coding line
+
             with open(path, "rb") as f:
                 source = f.read()
-            self.code = (path, compile(source, path, "exec", dont_inherit=True))
+            self.code = (path, compile_student(source, path))
         code = self.code[1]
         sys.argv = [self.slug + ".py"]  # as if imported from the student's own program
         module = types.ModuleType(self.slug)

@@ -6,9 +6,19 @@ believed only where it agrees with it: a check that reported nothing scores 0
 with status ``error``; a check reported twice, or a report entry nobody
 collected, is ignored and noted.  Points are the marker's points for a pass and
 0 for anything else.
+
+Where a check failed (its file and line, the file of a definition, the files
+shadowing a standard module) comes from the sandbox child, whose code the
+student controls: ``compile(src, filename, ...)`` gives a traceback any file
+name at all.  A file is believed only if it is one of the submission's own
+files (``own_file``); otherwise the topic's file is named, without a line.
 """
 
 from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
 
 from gradekit.i18n import word_failure
 from gradekit.kit import Kit
@@ -45,11 +55,57 @@ def outcomes_by_check(report: dict | None, verify=lambda payload, mac: True) -> 
     return found, problems
 
 
-def make_check(entry: dict, outcome: dict | None, lang: str) -> Check:
+def submission_files(folder: Path | str) -> frozenset[str]:
+    """The submission's own files: its top-level ``*.py`` regular files, the ones a sandbox copies."""
+    try:
+        return frozenset(e.name for e in os.scandir(folder) if e.name.endswith(".py") and e.is_file(follow_symlinks=False))
+    except OSError:
+        return frozenset()
+
+
+def own_file(name, files: Iterable[str] | None) -> bool:
+    """Whether ``name`` is one of ``files``, and a plain module file name (no folder, no markup, one line)."""
+    if not isinstance(name, str) or not name.endswith(".py") or not name[:-3].isidentifier():
+        return False
+    return files is None or name in files
+
+
+def _line(value) -> int | None:
+    return value if type(value) is int and value > 0 else None
+
+
+def trusted_places(detail: dict, topic: str, files: Iterable[str] | None) -> dict:
+    """``detail`` with the file names the child reported kept only where ``own_file`` accepts them."""
+    detail = dict(detail)
+    if "file" in detail or "line" in detail:
+        if detail.get("file") is not None and own_file(detail.get("file"), files):
+            detail["line"] = _line(detail.get("line"))
+        else:
+            detail["file"], detail["line"] = f"{topic}.py", None
+        if detail["line"] is None:
+            del detail["line"]
+    if "def_file" in detail and not own_file(detail["def_file"], files):
+        for key in ("def_file", "def_line", "signature", "arity_at_call"):
+            detail.pop(key, None)
+    if "shadowed" in detail:
+        names = [n.strip() for n in str(detail["shadowed"]).split(",")]
+        kept = [n for n in names if own_file(n, files)]
+        if kept:
+            detail["shadowed"] = ", ".join(kept)
+        else:
+            del detail["shadowed"]
+    return detail
+
+
+def make_check(entry: dict, outcome: dict | None, lang: str, files: Iterable[str] | None = None) -> Check:
+    """``files``: the submission's own file names (``submission_files``); None accepts any plain module name."""
     if outcome is None or outcome.get("status") not in _STATUSES:
         status, detail = Status.ERROR, {"kind": "not_reported"}
     else:
         status, detail = Status(outcome["status"]), outcome.get("detail") or {}
+        if not isinstance(detail, dict):
+            detail = {"kind": "assert", "text": str(detail)}
+        detail = trusted_places(detail, entry["topic"], files)
     message = "" if status is Status.PASS else word_failure(detail, lang)
     hint = entry.get("hint")
     if hint and status is not Status.PASS:
@@ -65,15 +121,16 @@ def make_check(entry: dict, outcome: dict | None, lang: str) -> Check:
 
 
 def assemble(kit: Kit, slugs: list[str], entries: list[dict], outcomes: dict[str, dict],
-             hidden_not_run: dict, lang: str) -> list[TopicResult]:
-    """Build topic results in course order for one submission."""
+             hidden_not_run: dict, lang: str, files: Iterable[str] | None = None) -> list[TopicResult]:
+    """Build topic results in course order for one submission (``files``: see ``make_check``)."""
+    files = frozenset(files) if files is not None else None
     topics = []
     for slug in slugs:
         topic = kit.topic(slug)
         by_ex: dict[str, list[Check]] = {e.name: [] for e in topic.exercises}
         for entry in entries:
             if entry["topic"] == slug:
-                by_ex[entry["exercise"]].append(make_check(entry, outcomes.get(entry["nodeid"]), lang))
+                by_ex[entry["exercise"]].append(make_check(entry, outcomes.get(entry["nodeid"]), lang, files))
         exercises = [ExerciseResult(e.name, e.title.get(lang), by_ex[e.name]) for e in topic.exercises]
         hidden = Hidden()
         for counts in hidden_not_run.get(slug, {}).values():

@@ -3,6 +3,12 @@
 Used for rules such as "``trim`` must not call ``strip``" or "``gcc`` must use a
 ``match`` statement".  Aliases count: ``s.strip()``, ``str.strip(s)``,
 ``getattr(s, 'strip')`` and ``f = s.strip`` all mention ``strip``.
+
+The tree is parsed from the file's bytes, as the sandbox child compiles them, and a
+file that declares an encoding other than UTF-8 is refused here exactly as the child
+refuses it (``declared_encoding``): such a declaration can make a tool that reads the
+text as UTF-8 see a comment where the interpreter runs code, so a structural rule
+never passes on it.
 """
 
 from __future__ import annotations
@@ -11,13 +17,25 @@ import ast
 from pathlib import Path
 
 from gradekit.grader import CheckFailure
+from gradekit.sandbox.child.scripts import declared_encoding
 
 
 def parse(path: Path) -> ast.Module | None:
-    """The module's tree, read from bytes as Python reads it: a UTF-8 BOM, CRLF and a coding line all hold."""
+    """The module's tree, read from bytes as Python reads them (a UTF-8 BOM and CRLF hold); None if it does not parse.
+
+    A coding line naming anything but UTF-8 fails the check (``CheckFailure`` of kind
+    ``coding_cookie``) instead: the child refuses to run that file, and no rule may pass on it.
+    """
     try:
-        return ast.parse(Path(path).read_bytes(), filename=str(path))
-    except (OSError, SyntaxError, ValueError, UnicodeDecodeError):
+        source = Path(path).read_bytes()
+    except OSError:
+        return None
+    refused = declared_encoding(source)
+    if refused is not None:
+        raise CheckFailure("coding_cookie", file=Path(path).name, line=refused[1], encoding=refused[0])
+    try:
+        return ast.parse(source, filename=str(path))
+    except (SyntaxError, ValueError, UnicodeDecodeError):
         return None
 
 

@@ -3,42 +3,35 @@
 ``::error file=…,line=…,title=…::message``.  Property values and the message are
 escaped the way the Actions runner unescapes them (``%``, CR, LF, and ``:`` and
 ``,`` inside properties), and student text is defused, so nothing a student
-printed or returned can become a command.
+printed or returned can become a command.  Annotations are for the student:
+they are made from ``redact.student_view``, so a hidden check is named with its
+reason and nothing else.
 """
 
 from __future__ import annotations
 
-from gradekit.i18n import short_kind, t
 from gradekit.model import Result, Status
-from gradekit.render.safe import neutralize
+from gradekit.render.redact import student_view
+from gradekit.render.safe import neutralize, workflow_data, workflow_property
 
 MAX_ANNOTATIONS = 10  # GitHub shows at most 10 error annotations per step
 
-
-def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(text: str) -> str:
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+#: The names these had before they moved to ``render.safe``.
+escape_data, escape_property = workflow_data, workflow_property
 
 
 def lines(result: Result, lang: str, prefix: str = "starter/") -> list[str]:
     out = []
-    for topic in result.topics:
+    for topic in student_view(result, lang).topics:
         for ex in topic.exercises:
             for c in ex.checks:
                 if c.status is Status.PASS or c.status is Status.SKIPPED or len(out) >= MAX_ANNOTATIONS:
                     continue
-                if c.visibility == "hidden":
-                    message = t("hidden_failed", lang, exercise=ex.name, short=short_kind(c.detail, lang))
-                else:
-                    message = c.message
-                props = [f"file={escape_property(prefix + (c.file or topic.slug + '.py'))}"]
+                props = [f"file={workflow_property(neutralize(prefix + (c.file or topic.slug + '.py')))}"]
                 if c.line:
                     props.append(f"line={int(c.line)}")
-                props.append(f"title={escape_property(neutralize(f'{topic.slug} · {ex.name}'))}")
-                out.append(f"::error {','.join(props)}::{escape_data(neutralize(message))}")
+                props.append(f"title={workflow_property(neutralize(f'{topic.slug} · {ex.name}'))}")
+                out.append(f"::error {','.join(props)}::{workflow_data(neutralize(c.message))}")
     return out
 
 

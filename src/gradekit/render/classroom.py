@@ -11,7 +11,8 @@ points, so the two agree only when every check passes or every check fails:
 we report the true points and say so in the step summary rather than distort
 either number.  ``tests`` and ``line_no`` are always present (the reporter
 crashes without ``tests``), also on error; messages are defused because the
-reporter prints them into the log.
+reporter prints them into the log.  The reporter posts into the student's own
+run, so the result is built from ``redact.student_view``.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from __future__ import annotations
 import base64
 import json
 
-from gradekit.i18n import short_kind, t
 from gradekit.model import Result, Status
+from gradekit.render.redact import is_hidden, student_view
 from gradekit.render.safe import neutralize
 
 #: The reporter and GitHub's step outputs choke on huge values; stay well under 1 MB.
@@ -34,20 +35,16 @@ def student_path(result: Result, topic_slug: str, file: str | None, prefix: str)
 
 def build(result: Result, lang: str, prefix: str = "starter/") -> dict:
     tests = []
-    for topic in result.topics:
+    for topic in student_view(result, lang).topics:
         for ex in topic.exercises:
             for c in ex.checks:
-                if c.visibility == "hidden" and c.status is not Status.PASS:
-                    message = t("hidden_failed", lang, exercise=ex.name, short=short_kind(c.detail, lang))
-                else:
-                    message = c.message
                 tests.append({
-                    "name": f"{topic.slug} · {ex.name} · {c.name}",
+                    "name": neutralize(f"{topic.slug} · {ex.name} · {c.name}"),
                     "status": "pass" if c.status is Status.PASS else ("error" if c.status is Status.ERROR else "fail"),
                     "score": int(c.points),
-                    "message": neutralize(message)[:MESSAGE_CAP],
-                    "test_code": c.id if c.visibility == "public" else f"{topic.slug} · {ex.name} (hidden)",
-                    "filename": student_path(result, topic.slug, c.file, prefix),
+                    "message": neutralize(c.message)[:MESSAGE_CAP],
+                    "test_code": c.id if not is_hidden(c) else f"{topic.slug} · {ex.name} (hidden)",
+                    "filename": neutralize(student_path(result, topic.slug, c.file, prefix)),
                     "line_no": int(c.line or 0),
                     "duration": int(round(c.duration * 1000)),
                 })

@@ -1,15 +1,22 @@
-"""Classroom 50's ``result.json`` (schema ``classroom50/result/v1``): integer scores per test."""
+"""Classroom 50's ``result.json`` (schema ``classroom50/result/v1``): integer scores per test.
+
+It is uploaded with the student's run, so by default it is built from
+``redact.student_view`` (``student=False`` for the instructor's own copy).
+"""
 
 from __future__ import annotations
 
 import json
 
 from gradekit.model import Result, Status
+from gradekit.render.redact import student_view
 
 SCHEMA = "classroom50/result/v1"
 
 
-def build(result: Result) -> dict:
+def build(result: Result, *, student: bool = True) -> dict:
+    if student:
+        result = student_view(result)
     tests = [{"test-name": f"{topic.slug} · {ex.name} · {c.name}", "passed": c.status is Status.PASS,
               "score": int(c.points), "max-score": int(c.max_points)}
              for topic in result.topics for ex in topic.exercises for c in ex.checks]
@@ -18,5 +25,5 @@ def build(result: Result) -> dict:
             "max-score": int(result.max_score), "tests": tests}
 
 
-def to_json(result: Result) -> str:
-    return json.dumps(build(result), ensure_ascii=False, indent=2) + "\n"
+def to_json(result: Result, *, student: bool = True) -> str:
+    return json.dumps(build(result, student=student), ensure_ascii=False, indent=2) + "\n"

@@ -2,6 +2,10 @@
 
 Score distribution, pass rate per topic, the hardest checks, flagged students,
 and the students who could not be graded.  Nothing is fetched when it opens.
+User names, flags and messages come from the roster and the submissions: the
+template autoescapes them, the only markup let through is matplotlib's SVG (of
+the kit's own topic and check names), and a link to a student's report is a
+relative path whose one segment is percent-encoded (``html.url_segment``).
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ from __future__ import annotations
 import io
 import statistics
 
-from gradekit.render.html import environment
+from gradekit.render.html import environment, url_segment
 
 HARDEST = 15
 
@@ -78,8 +82,11 @@ def summarize(rows: list[dict]) -> dict:
     }
 
 
-def to_html(rows: list[dict], title: str = "gradekit class dashboard") -> str:
+def to_html(rows: list[dict], title: str = "gradekit class dashboard", report_stems: dict[str, str] | None = None) -> str:
+    """``report_stems``: each user's report file name without ``.html``, as written (default: the user name)."""
     s = summarize(rows)
     images = charts(s["graded_rows"], s["check_rates"], s["topic_rates"]) if s["graded_rows"] else {}
+    stems = report_stems or {}
+    hrefs = {r["username"]: f"reports/{url_segment(stems.get(r['username'], r['username']))}.html" for r in rows}
     return environment().get_template("dashboard.html.j2").render(title=title, s=s, images=images, rows=rows,
-                                                                    hardest=s["check_rates"][:HARDEST])
+                                                                    hardest=s["check_rates"][:HARDEST], hrefs=hrefs)

@@ -1,15 +1,17 @@
 """The GitHub step summary: one Markdown table per run, the isolation level, then what to fix.
 
+The summary is for the student: it is made from ``redact.student_view``.
 Student text goes inside fenced blocks whose fence is longer than any backtick
-run in it, so nothing a student returned can break out into Markdown or HTML.
+run in it, inline text is escaped, and file names are code spans that no
+backtick or line break in them can end (``render.safe``), so nothing a student
+returned, printed or named can break out into Markdown or HTML.
 """
 
 from __future__ import annotations
 
-import re
-
-from gradekit.i18n import short_kind, t
 from gradekit.model import Result, Status
+from gradekit.render.redact import is_hidden, student_view
+from gradekit.render.safe import md_code, md_fence, md_text
 
 TITLE = {"zh": "gradekit 评分", "en": "gradekit grading"}
 HEADER = {"zh": "| 主题 | 得分 | 通过的检查 |", "en": "| topic | score | checks passed |"}
@@ -26,17 +28,16 @@ LEVEL = {"zh": "隔离级别：**{level}**", "en": "Isolation level: **{level}**
 
 
 def fence(text: str) -> str:
-    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
-    bar = "`" * max(3, longest + 1)
-    return f"{bar}text\n{text}\n{bar}"
+    return md_fence(text)
 
 
 def cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("<", "&lt;").replace("\n", " ")
+    return md_text(text)
 
 
 def to_markdown(result: Result, lang: str, prefix: str = "starter/", isolation_note: str = "") -> str:
     """``isolation_note``: said once, under the level, when the student's code ran walled off less than it could be."""
+    result = student_view(result, lang)
     out = [f"## {TITLE[lang]}: {result.score}/{result.max_score}", "", HEADER[lang], "|---|---:|---:|"]
     for topic in result.topics:
         checks = topic.checks
@@ -54,17 +55,16 @@ def to_markdown(result: Result, lang: str, prefix: str = "starter/", isolation_n
     if failing:
         out += [f"### {FIX[lang]}", ""]
         for topic, ex, c in failing[:50]:
-            where = f" (`{prefix}{c.file}:{c.line}`)" if c.file and c.line else ""
-            if c.visibility == "hidden":
-                out.append(f"- ❌ **{cell(topic.slug)} · {cell(ex.name)}**: "
-                           f"{cell(t('hidden_failed', lang, exercise=ex.name, short=short_kind(c.detail, lang)))}")
+            where = f" ({md_code(f'{prefix}{c.file}:{c.line}')})" if c.file and c.line else ""
+            if is_hidden(c):
+                out.append(f"- ❌ **{cell(topic.slug)} · {cell(ex.name)}**: {cell(c.message)}")
                 continue
             out.append(f"- ❌ **{cell(topic.slug)} · {cell(ex.name)}** · {cell(c.name)}{where}")
             out.append("")
-            out.append("  " + fence(c.message).replace("\n", "\n  "))
+            out.append(md_fence(c.message, indent="  "))
             hint = c.detail.get("hint")
-            if hint:
-                out.append(f"  💡 {cell(hint.get(lang, ''))}")
+            if isinstance(hint, dict) and hint.get(lang):
+                out.append(f"  💡 {cell(str(hint.get(lang)))}")
             out.append("")
         if len(failing) > 50:
             out.append(f"- … {len(failing) - 50}")

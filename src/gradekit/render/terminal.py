@@ -1,11 +1,15 @@
 """The terminal report: per-topic scores, then the first failures worded for a beginner.
 
 Built with rich so colours, widths and CJK characters line up; ``to_text``
-renders the same thing without colour for tests and logs.
+renders the same thing without colour for tests and logs.  Student text is
+defused before printing (``render.safe.neutralize``).  ``narrow_hidden`` renders
+``redact.student_view``: what ``grade ci`` prints into a log the student reads
+names a hidden check and its reason, nothing more.
 """
 
 from __future__ import annotations
 
+import copy
 import io
 from pathlib import Path
 
@@ -13,8 +17,9 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from gradekit.i18n import short_kind, t, word_failure
+from gradekit.i18n import t, word_failure
 from gradekit.model import Check, Result, Status
+from gradekit.render.redact import is_hidden, redact_check, student_view
 from gradekit.render.safe import neutralize
 
 #: Failures shown in full before "... and N more".
@@ -100,13 +105,15 @@ def failure_block(topic_slug: str, exercise: str, check: Check, lang: str, verbo
                   narrow_hidden: bool = False) -> Text:
     sym, style = _MARK[check.status]
     head = Text(f"{sym} ", style=style)
-    head.append(f"{topic_slug} · {exercise}", style="bold")
-    head.append(f" · {check.name}", style="dim")
+    head.append(neutralize(f"{topic_slug} · {exercise}"), style="bold")
+    head.append(neutralize(f" · {check.name}"), style="dim")
     if check.file and check.line:
-        head.append(f"  ({check.file}:{check.line})", style="cyan")
+        head.append(neutralize(f"  ({check.file}:{check.line})"), style="cyan")
     body = Text("\n")
-    if narrow_hidden and check.visibility == "hidden":
-        body.append("  " + t("hidden_failed", lang, exercise=exercise, short=short_kind(check.detail, lang)))
+    if narrow_hidden and is_hidden(check):
+        shown = copy.deepcopy(check)
+        redact_check(shown, exercise, lang)
+        body.append("  " + neutralize(shown.message))
         return head + body
     for line in neutralize(check.message if verbose else display_message(check, lang)).splitlines():
         if not verbose and len(line) > LINE_LIMIT:
@@ -174,6 +181,8 @@ def exercise_table(refs, progress, results: dict, lang: str, current=None) -> Ta
 
 def render(result: Result, lang: str, *, verbose: bool = False, show_all: bool = False,
            narrow_hidden: bool = False, notes: tuple[str, ...] | list[str] = ()) -> Group:
+    if narrow_hidden:
+        result = student_view(result, lang)
     parts: list[RenderableType] = [Text(f"{t('title', lang)} · gradekit {result.kit_version} · {t('seed', lang)} {result.seed}", style="bold")]
     parts += [Text(neutralize(note), style="yellow") for note in notes]
     parts.append(_topic_table(result, lang))

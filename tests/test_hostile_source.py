@@ -1,0 +1,222 @@
+"""A coding line must not let the structural checks and the interpreter read different programs.
+
+``# coding: utf-7`` turns ``+AAo-`` into a line break for the interpreter, while a
+reader decoding the file as UTF-8 sees one comment: a "trim must not call strip"
+rule would pass while ``strip`` runs.  Any declaration other than UTF-8 is refused
+on both sides: the child reports it like a syntax error and runs nothing, the
+structural rule fails with the same explanation, and ``grade batch`` flags the
+file.  Honest UTF-8 declarations (any spelling, with or without a BOM) still grade
+in full.  Every case runs at every isolation level.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+
+import pytest
+
+from gradekit import isolation
+from gradekit.flags import integrity_flags
+from gradekit.i18n import word_failure
+from gradekit.kit import load_kit
+from gradekit.model import Status
+from gradekit.runner import Submission, grade
+from gradekit.sandbox.child.scripts import declared_encoding
+
+from conftest import write_submission
+
+EXERCISE_TOML = """format_version = 1
+order = 1
+title = { zh = "修剪", en = "Trimming" }
+
+[[exercises]]
+name = "trim"
+title = { zh = "去空格", en = "Trim" }
+hints = [{ zh = "用切片。", en = "Use slices." }]
+"""
+
+GRADER = '''
+from gradekit.grader import call, exercise, expect, points, public, run_script
+from gradekit.structure import forbid_names
+
+
+@public
+@points(1)
+@exercise("trim")
+def test_trims(trimming):
+    call(trimming.trim, "  hi  ").returns("hi")
+
+
+@public
+@points(1)
+@exercise("trim")
+def test_no_strip(trimming, student_file):
+    forbid_names(student_file, {"strip", "lstrip", "rstrip"}, within="trim",
+                 zh="trim 里不许调用 strip", en="trim must not call strip")
+
+
+@public
+@points(1)
+@exercise("trim")
+def test_as_a_script(trimming):
+    run = run_script(trimming)
+    expect(run.stdout, "[hi]\\n", call="python trimming.py")
+    expect(run.returncode, 0, call="python trimming.py  # exit code")
+'''
+
+BODY = '''def trim(s):
+    while s[:1] == " ":
+        s = s[1:]
+    while s[-1:] == " ":
+        s = s[:-1]
+    return s
+
+
+if __name__ == "__main__":
+    print("[" + trim("  hi  ") + "]")
+'''
+
+# What a UTF-8 reader sees: a trim that returns s untouched, no strip anywhere but in a comment.
+# What the interpreter sees with UTF-7: ``return s.strip()`` on a line of its own.
+# (No other "+" in it: UTF-7 reads "+" as the start of an encoded run.)
+SMUGGLED = '''def trim(s):
+    pass  #+AAo-    return s.strip()
+    return s
+
+
+if __name__ == "__main__":
+    print(f"[{trim('  hi  ')}]")
+'''
+
+BOM = codecs.BOM_UTF8
+
+#: name -> (file bytes, refused?)
+CASES = {
+    "utf7": (b"# coding: utf-7\n" + SMUGGLED.encode(), True),
+    "utf7_emacs_underscore": (b"# -*- coding: utf_7 -*-\n" + SMUGGLED.encode(), True),
+    "utf7_line_two": (b"#!/usr/bin/env python3\n# -*- coding: UTF-7 -*-\n" + SMUGGLED.encode(), True),
+    "utf7_vim": (b"# vim: set fileencoding=utf-7 :\n" + SMUGGLED.encode(), True),
+    "utf7_after_bom": (BOM + b"# coding: utf-7\n" + SMUGGLED.encode(), True),
+    "utf7_equals_no_space": (b"#coding=utf-7\n" + SMUGGLED.encode(), True),
+    "latin1": (b"# coding: latin-1\n" + BODY.encode(), True),
+    "cp1252": (b"# -*- coding: cp1252 -*-\n# caf\xe9\n" + BODY.encode(), True),
+    "utf8": (b"# coding: utf-8\n" + BODY.encode(), False),
+    "utf8_no_dash": (b"# -*- coding: utf8 -*-\n" + BODY.encode(), False),
+    "utf8_upper_line_two": (b"#!/usr/bin/env python3\n# coding: UTF-8\n" + BODY.encode(), False),
+    "utf8_bom_and_cookie": (BOM + b"# coding: utf-8\n" + BODY.encode(), False),
+    "bom_only": (BOM + BODY.encode(), False),
+    "no_cookie": (BODY.encode(), False),
+}
+
+
+def levels() -> list:
+    out = [pytest.param("process"), pytest.param("portable")]
+    try:
+        usable = isolation._probe(isolation.shutil.which("bwrap"))[0] if isolation.shutil.which("bwrap") else False
+    except Exception:
+        usable = False
+    out.append(pytest.param("bwrap", marks=pytest.mark.skipif(not usable, reason="bubblewrap unavailable here")))
+    return out
+
+
+@pytest.fixture(scope="module")
+def trimming_kit(tmp_path_factory):
+    root = tmp_path_factory.mktemp("kit")
+    (root / "exercises" / "trimming").mkdir(parents=True)
+    (root / "exercises" / "trimming" / "exercise.toml").write_text(EXERCISE_TOML, encoding="utf-8")
+    (root / "exercises" / "trimming" / "solution.py").write_text(BODY, encoding="utf-8")
+    (root / "graders" / "trimming").mkdir(parents=True)
+    (root / "graders" / "trimming" / "test_public.py").write_text(GRADER, encoding="utf-8")
+    (root / "starter").mkdir()
+    (root / "starter" / "trimming.py").write_text("def trim(s):\n    raise NotImplementedError\n", encoding="utf-8")
+    return load_kit(root)
+
+
+@pytest.fixture(scope="module", params=levels())
+def graded(request, trimming_kit, tmp_path_factory):
+    level = request.param
+    base = tmp_path_factory.mktemp(f"subs-{level}")
+    subs = [Submission(write_submission(base / name, {"trimming.py": data}), name) for name, (data, _) in CASES.items()]
+    saved = os.environ.get("GRADEKIT_ISOLATION")
+    os.environ["GRADEKIT_ISOLATION"] = level
+    isolation.detect.cache_clear()
+    try:
+        results = grade(trimming_kit, subs, seed=3, lang="en", timeout=5.0)
+    finally:
+        if saved is None:
+            os.environ.pop("GRADEKIT_ISOLATION", None)
+        else:
+            os.environ["GRADEKIT_ISOLATION"] = saved
+        isolation.detect.cache_clear()
+    return {"level": level, "results": {s.id: r for s, r in zip(subs, results)}}
+
+
+@pytest.mark.parametrize("case", [c for c, (_, refused) in CASES.items() if refused])
+def test_a_foreign_coding_line_gains_nothing(graded, case):
+    result = graded["results"][case]
+    assert result.isolation == graded["level"]
+    by_name = {c.name: c for c in result.checks}
+    assert result.score == 0, [(c.name, c.message) for c in result.checks if c.status is Status.PASS]
+    assert all(c.status is Status.FAIL for c in result.checks), [(c.name, c.status, c.message) for c in result.checks]
+    # The loaded module and the structural rule say the same honest thing, at the declaration's line.
+    line = 2 if case.endswith("line_two") else 1
+    for name in ("test_trims", "test_no_strip"):
+        message = by_name[name].message
+        assert "declares the encoding" in message and "save it as UTF-8" in message, (name, message)
+        assert f"trimming.py line {line}" in message, (name, message)
+    assert "syntax error" in by_name["test_trims"].message
+    assert "[hi]" not in by_name["test_as_a_script"].output + by_name["test_as_a_script"].message
+
+
+@pytest.mark.parametrize("case", [c for c, (_, refused) in CASES.items() if not refused])
+def test_an_honest_utf8_file_grades_in_full(graded, case):
+    result = graded["results"][case]
+    assert result.score == result.max_score == 3, [(c.name, c.message) for c in result.checks if c.status is not Status.PASS]
+
+
+def test_the_explanation_exists_in_chinese(trimming_kit, tmp_path):
+    sub = write_submission(tmp_path / "s", {"trimming.py": CASES["utf7"][0]})
+    (result,) = grade(trimming_kit, [Submission(sub)], seed=3, lang="zh", timeout=5.0)
+    for check in result.checks[:2]:
+        assert "声明了编码 utf-7" in check.message and "UTF-8" in check.message, check.message
+
+
+def test_batch_flags_the_declaration(tmp_path):
+    folder = write_submission(tmp_path / "repo", {"starter/trimming.py": CASES["utf7_line_two"][0],
+                                                  "starter/other.py": CASES["utf8"][0],
+                                                  "starter/helper.py": CASES["latin1"][0]})
+    flags = integrity_flags(folder, ["trimming", "other", "helper"])
+    assert [f for f in flags if f.startswith("coding-cookie:")] == ["coding-cookie:starter/helper.py",
+                                                                    "coding-cookie:starter/trimming.py"]
+
+
+def test_the_smuggled_file_is_a_real_attack():
+    """Without the refusal the two readings differ: UTF-8 sees no strip, the interpreter runs one."""
+    import ast
+    data = CASES["utf7"][0]
+    as_text = ast.parse(data.decode("utf-8"))
+    assert not any(isinstance(n, ast.Attribute) and n.attr == "strip" for n in ast.walk(as_text))
+    namespace: dict = {}
+    exec(compile(data, "trimming.py", "exec"), namespace)
+    assert namespace["trim"]("  hi  ") == "hi"
+
+
+@pytest.mark.parametrize("data, expected", [
+    (b"# coding: utf-7\n", ("utf-7", 1)),
+    (b"\n# coding: utf_7\n", ("utf_7", 2)),
+    (b"x = 1\n# coding: utf-7\n", ("utf-7", 2)),  # refused although the interpreter would ignore it: never less
+    (b"# a\n# b\n# coding: utf-7\n", None),        # line 3 is no declaration for anyone
+    (b"# coding: no-such-codec\n", ("no-such-codec", 1)),
+    (b"# coding: utf-8\n", None), (b"# coding: UTF8\n", None), (b"# coding: utf-8-sig\n", None),
+    (BOM + b"# coding: latin-1\n", ("latin-1", 1)),
+    (b"s = '# coding: utf-7'\n", None),
+])
+def test_declared_encoding(data, expected):
+    assert declared_encoding(data) == expected
+
+
+def test_the_structural_failure_reads_like_the_syntax_error():
+    detail = {"kind": "coding_cookie", "file": "trimming.py", "line": 1, "encoding": "utf-7"}
+    assert word_failure(detail, "en").startswith("trimming.py line 1: this file declares the encoding utf-7")
+    assert "声明了编码 utf-7" in word_failure(detail, "zh")
