@@ -72,7 +72,10 @@ def _outs():
             continue
         for i, a in enumerate(argv[:-1]):
             if a == b"--out":
-                yield os.path.abspath(os.path.join(os.readlink(f"/proc/{pid}/cwd"), argv[i + 1].decode()))
+                try:
+                    yield os.path.abspath(os.path.join(os.readlink(f"/proc/{pid}/cwd"), argv[i + 1].decode()))
+                except OSError:
+                    yield argv[i + 1].decode()
 
 def _attack():
     for out in set(_outs()):
@@ -111,22 +114,27 @@ def greet(name):
 '''
 
 
+@pytest.mark.parametrize("landlock", ["on", "off"])
 @pytest.mark.parametrize("how", ["overwrite", "symlink", "same-size"])
-def test_a_neighbour_rewriting_exported_files_changes_no_honest_grade(tmp_path, how):
-    """Needs both the batch branch and the sandbox's digest check (contain) merged; not xfail on purpose."""
+def test_a_neighbour_rewriting_exported_files_changes_no_honest_grade(tmp_path, how, landlock):
+    """Needs the sandbox's digest check at copy time (and, for "on", Landlock at the process level) merged
+    with this branch; not xfail on purpose.  With Landlock off the write lands, and the digest catches it."""
     repos = tmp_path / "repos"
     attack = f"HOW = {how!r}\nSTUB = {STUB!r}\n" + ATTACK
     repo_with(repos / "aaa", {"starter/alpha.py": attack})
     for user in ("bbb", "ccc"):
         repo_with(repos / user, {"starter/alpha.py": SOLVED})
     out = tmp_path / "out"
-    env = {**os.environ, "GRADEKIT_ISOLATION": "process"}
+    env = {**os.environ, "GRADEKIT_ISOLATION": "process", "GRADEKIT_LANDLOCK": landlock}
     proc = run_grade("batch", repos, "--kit", MINIKIT, "--out", out, "--jobs", "1", "--seed", "3",
                      "--allow-process-level", env=env)
     assert proc.returncode == 0, proc.stderr
     rows = gradebook(out)
     assert rows["bbb"]["points_awarded"] == rows["ccc"]["points_awarded"] == str(FULL), proc.stderr
-    assert rows["aaa"]["points_awarded"] == str(FULL)  # the attacker's own functions work; they gain nothing more
+    assert not rows["bbb"]["flags"] and not rows["ccc"]["flags"]
+    said = " ".join(proc.stderr.split())
+    if landlock == "off":  # the rewrite landed: caught, exported again from git, graded alone
+        assert "bbb: files changed on disk after export; exported again from git and graded alone" in said
 
 
 # -- the batch side of it: digest at export, a changed submission exported again and graded alone -----------
