@@ -126,7 +126,7 @@ def test_a_neighbour_rewriting_exported_files_changes_no_honest_grade(tmp_path, 
         repo_with(repos / user, {"starter/alpha.py": SOLVED})
     out = tmp_path / "out"
     env = {**os.environ, "GRADEKIT_ISOLATION": "process", "GRADEKIT_LANDLOCK": landlock}
-    proc = run_grade("batch", repos, "--kit", MINIKIT, "--out", out, "--jobs", "1", "--seed", "3",
+    proc = run_grade("batch", repos, "--kit", MINIKIT, "--out", out, "--jobs", "1", "--seed", "3", "--lang", "en",
                      "--allow-process-level", env=env)
     assert proc.returncode == 0, proc.stderr
     rows = gradebook(out)
@@ -200,6 +200,17 @@ def test_a_submission_changed_twice_is_an_error_row_with_a_flag(monkeypatch, fak
     assert any("cat" in n and CHANGED_FLAG in n for n in b.notes)
 
 
+def test_a_changed_folder_that_is_no_repository_is_an_error_row_at_once(monkeypatch, tmp_path):
+    repos = tmp_path / "repos"
+    (repos / "pat" / "starter").mkdir(parents=True)
+    (repos / "pat" / "starter" / "alpha.py").write_text(SOLVED, encoding="utf-8")
+    b, rows, calls = run_faked(monkeypatch, repos, tmp_path / "out", {"pat": 1})
+    assert len(calls) == 1  # nothing trustworthy to grade again from: its only copy is what changed
+    assert rows["pat"]["status"] == "grading-error" and CHANGED_FLAG in rows["pat"]["flags"]
+    assert (repos / "pat" / "starter" / "alpha.py").is_file()  # the instructor's folder is never removed
+    assert any("pat" in n and CHANGED_FLAG in n for n in b.notes)
+
+
 def test_the_early_stream_never_stores_a_changed_result(monkeypatch, fake_class, tmp_path):
     stored: list[tuple[str, bool]] = []
     real_finish = Batch.finish
@@ -263,7 +274,7 @@ def test_batch_refuses_below_bwrap_without_the_flag(small_class, tmp_path, level
 @pytest.mark.parametrize("level", ["process", "portable"])
 def test_batch_below_bwrap_with_the_flag_grades_and_says_once_what_it_cannot_protect(small_class, tmp_path, level):
     out = tmp_path / "out"
-    proc = run_grade("batch", small_class, "--kit", MINIKIT, "--out", out, "--allow-process-level",
+    proc = run_grade("batch", small_class, "--kit", MINIKIT, "--out", out, "--allow-process-level", "--lang", "en",
                      env={**os.environ, "GRADEKIT_ISOLATION": level})
     assert proc.returncode == 0, proc.stderr
     assert gradebook(out)["ann"]["points_awarded"] == str(FULL)

@@ -310,12 +310,18 @@ class Batch:
         user = p.student.username
         with self._max_lock:
             self._max_score = result.max_score  # what the kit is worth holds, whoever's files changed
+        if p.sources is None:
+            # A folder graded in place (not a repository): no copy anyone else cannot touch to grade again from.
+            p.flags = [*p.flags, CHANGED_FLAG]
+            self.notes.append(t("batch_changed_in_place", self.options.lang, user=user, flag=CHANGED_FLAG))
+            self.save(self.row_for(p, status="grading-error", message=t("changed_in_place", self.options.lang)))
+            return
         self.discard(p)
         q = self.prepare(p.student)
         if q.status != "ready":
             self.save(self.row_for(q))
             return
-        self.notes.append(t("batch_regraded_changed", "en", user=user))
+        self.notes.append(t("batch_regraded_changed", self.options.lang, user=user))
         try:
             (again,) = self.grade_many([q])
         except RunnerError as exc:
@@ -324,7 +330,7 @@ class Batch:
         if changed(again):
             self.discard(q)
             q.flags = [*q.flags, CHANGED_FLAG]
-            self.notes.append(t("batch_changed_twice", "en", user=user, flag=CHANGED_FLAG))
+            self.notes.append(t("batch_changed_twice", self.options.lang, user=user, flag=CHANGED_FLAG))
             self.save(self.row_for(q, status="grading-error", message=t("changed_during_grading", self.options.lang)))
             return
         self.finish(q, again)

@@ -346,6 +346,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{user}: files changed on disk again after a fresh export; no grade stored (flag {flag}): regrade them "
               "with --regrade at the bubblewrap level",
     },
+    "batch_changed_in_place": {
+        "zh": "{user}：这个文件夹不是 git 仓库，它的文件在评分时被改动，无法重新导出；没有记录成绩（标记 {flag}）",
+        "en": "{user}: not a git repository, and its files changed on disk during grading, so it cannot be exported "
+              "again; no grade stored (flag {flag})",
+    },
+    "changed_in_place": {
+        "zh": "你的文件在评分期间被改动了（不是你的提交所为时，多半是同时评分的其他代码），所以这次没有评分；老师会重新评分",
+        "en": "your files changed on disk during grading (if not by your own submission, most likely by other code "
+              "graded at the same time), so they were not graded this time; your instructor will regrade them",
+    },
     "changed_during_grading": {
         "zh": "你的文件在导出之后、评分之前被改动了两次（不是你的提交所为时，多半是同时评分的其他代码），所以这次没有评分；"
               "老师会重新评分",

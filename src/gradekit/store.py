@@ -5,6 +5,11 @@ WAL journaling and a commit per row mean a batch killed at any instant (Ctrl-C,
 run reads what is here and grades only the rest.  A database left unreadable
 by a crash is moved aside and rebuilt from the per-student JSON files the batch
 also writes, and the batch says so.
+
+A roster identifier is text a student or a spreadsheet chose (``../x``, ``a/b``,
+``CON``, a name differing from another only by case), never a path: every file
+named after a student goes through ``file_key`` (the batch's own files) or
+``file_names`` (the reports an instructor opens), and the row keeps the original.
 """
 
 from __future__ import annotations
