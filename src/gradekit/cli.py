@@ -272,7 +272,7 @@ def cmd_batch(args, lang: str) -> int:
             console.print(f"[red]batch stopped:[/] {escape(str(exc))}", soft_wrap=True, highlight=False)
             return EXIT_ERROR
     for note in batch.notes:
-        console.print(f"[yellow]note:[/] {note}")
+        console.print(f"[yellow]note:[/] {escape(note)}", soft_wrap=True, highlight=False)
     try:
         paths = write_outputs(rows, args.out, batch.slugs, assignment_name=args.assignment,
                               assignment_url=args.assignment_url, starter_code_url=args.starter_url,
