@@ -11,6 +11,12 @@ kills the tree, by three means that each catch what the others miss:
   whose parent died was handed to init and is nobody's descendant any more, but
   it inherited the environment.
 
+Above every level, the trusted pytest process and the runner are subreapers
+(``become_subreaper``): a student who kills the untrusted fork server (or, at
+the process level without Landlock, the pytest process) only hands its
+processes to the next trusted ancestor, and ``sweep_strays`` kills them there,
+however they detached or whatever environment they exec'd with.
+
 On Windows a Job Object does all of this in the kernel (every process the child
 starts joins its job, and closing the job kills them), with memory and
 process-count limits; where creating one fails, the psutil means remain.
@@ -39,6 +45,93 @@ def _marked(token: str) -> list[psutil.Process]:
                 found.append(proc)
         except (psutil.Error, OSError):
             continue   # gone, a zombie, or not ours to read
+    return found
+
+
+PR_SET_CHILD_SUBREAPER = 36
+
+
+def become_subreaper() -> bool:
+    """Make this process the one orphans of its descendants are handed to, not init (Linux)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+        return ctypes.CDLL(None).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def kill_frozen(roots: list[psutil.Process]) -> None:
+    """Stop ``roots`` and all their descendants (a stopped process cannot fork any more), until no new
+    one appears; then kill them all and reap those that are this process's children."""
+    if sys.platform == "win32":
+        stop, kill = None, None
+    else:
+        stop, kill = signal.SIGSTOP, signal.SIGKILL
+    seen: dict[int, psutil.Process] = {}
+    frontier = list(roots)
+    for _ in range(ROUNDS):
+        fresh = []
+        for proc in frontier:
+            if proc.pid in seen or proc.pid == os.getpid():
+                continue
+            seen[proc.pid] = proc
+            try:
+                if stop is not None:
+                    proc.send_signal(stop)
+                fresh += proc.children(recursive=True)
+            except psutil.Error:
+                continue
+        if not fresh:
+            break
+        frontier = fresh
+    for proc in seen.values():
+        try:
+            proc.send_signal(kill) if kill is not None else proc.kill()
+        except psutil.Error:
+            pass
+    mine = []
+    for proc in seen.values():
+        try:
+            if proc.ppid() == os.getpid():
+                mine.append(proc)
+        except psutil.Error:
+            pass
+    psutil.wait_procs(mine, timeout=2)
+
+
+def sweep_strays(keep: set[int] = frozenset()) -> int:  # type: ignore[assignment]
+    """Kill every child of this (subreaper) process that it did not start itself, with everything below.
+
+    A child of another session than this process's, and not in ``keep`` (the sandbox servers still
+    in use), can only be a sandbox's process handed over when its parent died: everything this process
+    starts in its own session (pytest, a grader's helper, ``cat`` in a test) keeps that session, and
+    nothing below a sandbox can ever join it.  Reaps orphaned zombies too.  Returns how many were found.
+    """
+    if sys.platform == "win32":
+        return 0
+    found = 0
+    mysid = os.getsid(0)
+    for _ in range(ROUNDS):
+        strays = []
+        try:
+            children = psutil.Process().children()
+        except psutil.Error:
+            return found
+        for child in children:
+            if child.pid in keep:
+                continue
+            try:
+                if os.getsid(child.pid) == mysid:
+                    continue
+            except OSError:
+                continue
+            strays.append(child)
+        if not strays:
+            break
+        found += len(strays)
+        kill_frozen(strays)
     return found
 
 

@@ -17,6 +17,7 @@ import sys
 
 assert sys.platform != "win32", "the fork server runs at the Linux levels only"
 
+from gradekit.sandbox.child import landlock  # noqa: E402
 from gradekit.sandbox_child import PR_SET_CHILD_SUBREAPER, Server, _prctl, die_with_parent, prepare  # noqa: E402
 
 
@@ -181,6 +182,9 @@ def main():
     """Started as ``python -I -B -m gradekit.sandbox.child.forkserver CONFIG``: a submission's fork server."""
     config = json.loads(sys.argv[1])
     prepare(config)
+    # Everything a topic needs is imported: from here on this process and all it forks may write only
+    # to the scratch folder, read only the system and the submission's copy, signal only each other.
+    landlock.apply(config)
     ForkServer(config).serve()
 
 
