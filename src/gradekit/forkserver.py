@@ -33,6 +33,7 @@ from typing import BinaryIO
 
 from gradekit import isolation as isolation_mod
 from gradekit.isolation import Isolation
+from gradekit.sandbox import proctree
 
 #: The fork server runs as a module (``-m``), so its bytecode comes from the cache instead of being
 #: compiled at every start (a fifth of a start).
@@ -263,12 +264,14 @@ class ForkServer:
                   "landlock": self.isolation.landlock_config([scratch], [os.path.join(self.workdir, "src")])}
         self._log = open(Path(self.workdir, "logs", "forkserver.log"), "wb")
         try:
-            self.proc = subprocess.Popen(
-                isolation_mod.wrap([sys.executable, "-I", "-B", *CHILD, json.dumps(config)], self.isolation,
-                                   self.workdir),
-                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self._log,
-                pass_fds=(theirs.fileno(),), cwd=self.workdir, env=env,
-                start_new_session=True)
+            with proctree.starting_server():
+                self.proc = subprocess.Popen(
+                    isolation_mod.wrap([sys.executable, "-I", "-B", *CHILD, json.dumps(config)], self.isolation,
+                                       self.workdir),
+                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self._log,
+                    pass_fds=(theirs.fileno(),), cwd=self.workdir, env=env,
+                    start_new_session=True)
+                proctree.register(self.proc.pid)
         finally:
             theirs.close()
         self.sock = ours
@@ -336,11 +339,6 @@ class ForkServer:
         with self._lock:
             self._close()
 
-    def pids(self) -> set[int]:
-        """This trusted process's children that serve this submission."""
-        proc = self.proc
-        return {proc.pid} if proc is not None else set()
-
     def _close(self) -> None:
         if self.proc is not None:
             if self.sock is not None and self.proc.poll() is None:
@@ -351,6 +349,7 @@ class ForkServer:
                 except (OSError, subprocess.TimeoutExpired):
                     pass
             kill_group(self.proc)
+            proctree.unregister(self.proc.pid)
             self._log.close()
             self.proc = None
         if self.sock is not None:

@@ -89,7 +89,8 @@ def pytest_configure(config):
     if stream_fd is not None:
         state.stream = os.fdopen(stream_fd, "wb")
     make_undumpable()
-    proctree.become_subreaper()
+    if proctree.become_subreaper():
+        proctree.start_sweeper()
     config.stash[STATE] = state
     _STATE_HOLDER["state"] = state
     holder = types.ModuleType("gradekit_topic_fixtures")
@@ -190,7 +191,7 @@ class GradingState:
             self.servers.pop(sub_id).close()
         self.current_topic = None
         # What the finished submission's sandboxes left when their fork server was killed came here.
-        proctree.sweep_strays({pid for server in self.servers.values() for pid in server.pids()})
+        proctree.sweep_strays()
 
     def close_everything(self):
         self.close_all()

@@ -138,7 +138,7 @@ def watch_session(proc: subprocess.Popen, watch: Watch, done: threading.Event) -
         if why is not None:
             watch.stalled = why
             try:
-                proctree.kill_frozen([me])
+                proctree.kill_frozen([me.pid])
             except psutil.Error:
                 pass
             try:
@@ -281,7 +281,8 @@ def run_pytest(kit: Kit, slugs: list[str], tmp: Path, plan: dict, key: bytes, ti
         out, _ = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         watch.stalled = "session budget"
-        proctree.kill_frozen([psutil.Process(proc.pid)]) if proc.poll() is None else None
+        if proc.poll() is None:
+            proctree.kill_frozen([proc.pid])
         proc.kill()
         out, _ = proc.communicate()
     finally:

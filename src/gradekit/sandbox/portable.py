@@ -101,6 +101,7 @@ class PortableChild:
         if self.job is not None:
             self.job.close()
         proctree.kill_tree(self.proc, self.token)
+        proctree.unregister(self.proc.pid)
         self.close_fds()
         # With the tree gone, the reply pipe has no writer left: the reader sees its end.  A process
         # that escaped every means would keep it open; the reader is then left behind, not waited for.
@@ -167,11 +168,12 @@ class PortableServer:
             if config["landlock"]:
                 env.update(HOME=scratch, TMPDIR=scratch)
             stderr_path = os.path.join(self.workdir, "logs", f"{slug}-{self._tokens}.log")
-            with open(stderr_path, "wb") as log:
+            with open(stderr_path, "wb") as log, proctree.starting_server():
                 proc = subprocess.Popen(
                     [sys.executable, "-I", "-B", "-X", "utf8", *CHILD, json.dumps(config)],
                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, bufsize=0, cwd=scratch, env=env,
                     **_new_group())
+                proctree.register(proc.pid)
             job = proctree.new_job(self.limits.get("as"), WINDOWS_PROCESSES)
             if job is not None:
                 try:
@@ -189,10 +191,6 @@ class PortableServer:
         with self._lock:
             if child in self.live:
                 self.live.remove(child)
-
-    def pids(self) -> set[int]:
-        """This trusted process's children that serve this submission."""
-        return {child.proc.pid for child in list(self.live)}
 
     def close(self) -> None:
         with self._lock:

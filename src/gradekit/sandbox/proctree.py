@@ -28,6 +28,9 @@ import os
 import signal
 import subprocess
 import sys
+import threading
+import time
+from contextlib import contextmanager
 
 import psutil
 
@@ -62,77 +65,154 @@ def become_subreaper() -> bool:
         return False
 
 
-def kill_frozen(roots: list[psutil.Process]) -> None:
+#: Pids of the sandbox servers this trusted process started on purpose (fork servers, portable children).
+_servers: set[int] = set()
+_servers_lock = threading.Lock()
+
+
+@contextmanager
+def starting_server():
+    """Hold while starting a server and ``register``-ing its pid: the sweeper must not take it for a stray
+    between its start and its registration."""
+    with _servers_lock:
+        yield
+
+
+def register(pid: int) -> None:
+    _servers.add(pid)
+
+
+def unregister(pid: int) -> None:
+    _servers.discard(pid)
+
+
+def _children() -> list[int]:
+    """This process's children: the kernel's per-thread lists (cheap), else a scan of the process table."""
+    if sys.platform.startswith("linux"):
+        try:
+            found: list[int] = []
+            for tid in os.listdir("/proc/self/task"):
+                with open(f"/proc/self/task/{tid}/children", "rb") as f:
+                    found += [int(x) for x in f.read().split()]
+            return found
+        except (OSError, ValueError):
+            pass
+    try:
+        return [c.pid for c in psutil.Process().children()]
+    except psutil.Error:
+        return []
+
+
+def _parents() -> dict[int, list[int]]:
+    """Every process's children, from one look at the process table."""
+    table: dict[int, list[int]] = {}
+    for proc in psutil.process_iter(["ppid"]):
+        ppid = proc.info.get("ppid")
+        if ppid is not None:
+            table.setdefault(ppid, []).append(proc.pid)
+    return table
+
+
+def kill_frozen(roots: list[int]) -> None:
     """Stop ``roots`` and all their descendants (a stopped process cannot fork any more), until no new
     one appears; then kill them all and reap those that are this process's children."""
     if sys.platform == "win32":
-        stop, kill = None, None
-    else:
-        stop, kill = signal.SIGSTOP, signal.SIGKILL
-    seen: dict[int, psutil.Process] = {}
-    frontier = list(roots)
-    for _ in range(ROUNDS):
-        fresh = []
-        for proc in frontier:
-            if proc.pid in seen or proc.pid == os.getpid():
-                continue
-            seen[proc.pid] = proc
+        for pid in roots:
             try:
-                if stop is not None:
-                    proc.send_signal(stop)
-                fresh += proc.children(recursive=True)
+                psutil.Process(pid).kill()
             except psutil.Error:
-                continue
-        if not fresh:
+                pass
+        return
+    me = os.getpid()
+    seen: set[int] = set()
+    frontier = [pid for pid in roots if pid != me]
+    for _ in range(ROUNDS):
+        for pid in frontier:
+            try:
+                os.kill(pid, signal.SIGSTOP)
+            except OSError:
+                pass
+        seen.update(frontier)
+        table = _parents()
+        frontier, stack = [], list(seen)
+        while stack:
+            for child in table.get(stack.pop(), []):
+                if child not in seen and child != me and child not in frontier:
+                    frontier.append(child)
+                    stack.append(child)
+        if not frontier:
             break
-        frontier = fresh
-    for proc in seen.values():
+    for pid in seen:
         try:
-            proc.send_signal(kill) if kill is not None else proc.kill()
-        except psutil.Error:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
             pass
-    mine = []
-    for proc in seen.values():
-        try:
-            if proc.ppid() == os.getpid():
-                mine.append(proc)
-        except psutil.Error:
-            pass
-    psutil.wait_procs(mine, timeout=2)
+    reap(seen)
 
 
-def sweep_strays(keep: set[int] = frozenset()) -> int:  # type: ignore[assignment]
+def reap(pids) -> None:
+    """Wait for those of ``pids`` that are this process's children (briefly: they were sent SIGKILL)."""
+    end = time.monotonic() + 2
+    pending = set(pids)
+    while pending and time.monotonic() < end:
+        for pid in list(pending):
+            try:
+                done, _ = os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                pending.discard(pid)   # not ours (or reaped already)
+                continue
+            if done:
+                pending.discard(pid)
+        if pending:
+            time.sleep(0.01)
+
+
+def sweep_strays(keep: set[int] | None = None) -> int:
     """Kill every child of this (subreaper) process that it did not start itself, with everything below.
 
-    A child of another session than this process's, and not in ``keep`` (the sandbox servers still
-    in use), can only be a sandbox's process handed over when its parent died: everything this process
-    starts in its own session (pytest, a grader's helper, ``cat`` in a test) keeps that session, and
-    nothing below a sandbox can ever join it.  Reaps orphaned zombies too.  Returns how many were found.
+    A child of another session than this process's, and neither a registered server nor in ``keep``,
+    can only be a sandbox's process handed over when its parent died: everything this process starts
+    in its own session (pytest, a grader's helper, ``cat`` in a test) keeps that session, and nothing
+    below a sandbox can ever join it.  Reaps orphaned zombies too.  Returns how many were found.
     """
     if sys.platform == "win32":
         return 0
     found = 0
     mysid = os.getsid(0)
     for _ in range(ROUNDS):
-        strays = []
-        try:
-            children = psutil.Process().children()
-        except psutil.Error:
-            return found
-        for child in children:
-            if child.pid in keep:
-                continue
-            try:
-                if os.getsid(child.pid) == mysid:
+        with _servers_lock:
+            spared = _servers | (keep or set())
+            strays = []
+            for pid in _children():
+                if pid in spared:
                     continue
-            except OSError:
-                continue
-            strays.append(child)
+                try:
+                    if os.getsid(pid) == mysid:
+                        continue
+                except OSError:
+                    continue
+                strays.append(pid)
         if not strays:
             break
         found += len(strays)
         kill_frozen(strays)
     return found
+
+
+def start_sweeper(every: float = 0.2) -> None:
+    """Sweep strays in the background for as long as this process lives: a daemon handed over by a
+    killed fork server dies within ``every`` seconds, and its zombies do not pile up."""
+    if not sys.platform.startswith("linux"):
+        return
+
+    def loop():
+        while True:
+            time.sleep(every)
+            try:
+                sweep_strays()
+            except Exception:   # noqa: BLE001 - the sweeper must outlive any one odd process
+                pass
+    threading.Thread(target=loop, name="gradekit-sweeper", daemon=True).start()
 
 
 def kill_tree(proc: subprocess.Popen, token: str | None = None) -> None:
