@@ -391,6 +391,9 @@ def isolate_killer(kit: Kit, slugs: list[str], submissions: list[Submission], fi
     def explicit(sub: Submission) -> Submission:
         return replace(sub, topics=[s for s in slugs if sub.topics is None or s in sub.topics])
 
+    def topics(sub: Submission) -> list[str]:
+        return sub.topics or []   # explicit already
+
     queue: deque[list[Submission]] = deque()
 
     def killed(exc: RunnerError, subs: list[Submission]) -> None:
@@ -403,24 +406,24 @@ def isolate_killer(kit: Kit, slugs: list[str], submissions: list[Submission], fi
                 done.add(sub_id)
         rest = [s for s in subs if s.id not in done]
         culprit = exc.culprit or {}
-        guilty = next((s for s in rest if s.id == culprit.get("submission") and culprit.get("topic") in s.topics), None)
+        guilty = next((s for s in rest if s.id == culprit.get("submission") and culprit.get("topic") in topics(s)), None)
         if guilty is not None:
             topic = culprit["topic"]
-            if len(rest) == 1 and guilty.topics == [topic]:
+            if len(rest) == 1 and topics(guilty) == [topic]:
                 blame(guilty, topic)
                 return
             queue.append([replace(guilty, topics=[topic])])
             others = [s for s in rest if s is not guilty]
-            if len(guilty.topics) > 1:
-                others.append(replace(guilty, topics=[t for t in guilty.topics if t != topic]))
+            if len(topics(guilty)) > 1:
+                others.append(replace(guilty, topics=[t for t in topics(guilty) if t != topic]))
             if others:
                 queue.append(others)
         elif len(rest) > 1:
             queue.extend([s] for s in rest)
-        elif rest and len(rest[0].topics) > 1:
-            queue.extend([replace(rest[0], topics=[t])] for t in rest[0].topics)
+        elif rest and len(topics(rest[0])) > 1:
+            queue.extend([replace(rest[0], topics=[t])] for t in topics(rest[0]))
         elif rest:
-            blame(rest[0], rest[0].topics[0])
+            blame(rest[0], topics(rest[0])[0])
 
     subs = [s for s in (explicit(s) for s in submissions) if s.topics]
     if first is not None:
@@ -429,7 +432,7 @@ def isolate_killer(kit: Kit, slugs: list[str], submissions: list[Submission], fi
         queue.extend([s] for s in subs)
     while queue:
         group = queue.popleft()
-        mine = [s for s in slugs if any(s in sub.topics for sub in group)]
+        mine = [s for s in slugs if any(s in topics(sub) for sub in group)]
         try:
             merge(*run_session(kit, mine, group, **options))
         except RunnerError as exc:
@@ -515,8 +518,8 @@ def build_result(kit: Kit, sub: Submission, slugs: list[str], manifest: dict, ou
     hidden_not_run = dict(manifest.get("hidden_not_run", {}))
     add_released_hidden_counts(kit, slugs, {"checks": entries}, hidden_not_run)
     sub_slugs = [s for s in slugs if sub.topics is None or s in sub.topics]
-    about = {"id": sub.id, "path": str(sub.path), "label": sub.label,
-             "commit": sub.commit if sub.commit is not None else git_commit(Path(sub.path))}
+    about: dict[str, object] = {"id": sub.id, "path": str(sub.path), "label": sub.label,
+                                 "commit": sub.commit if sub.commit is not None else git_commit(Path(sub.path))}
     if any(outcomes.get(e["nodeid"], {}).get("detail", {}).get("kind") == "submission_changed" for e in entries):
         about["changed_on_disk"] = True   # not scored on those files: the batch exports and grades it again
     return Result(

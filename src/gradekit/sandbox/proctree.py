@@ -152,6 +152,8 @@ def kill_frozen(roots: list[int]) -> None:
 
 def reap(pids) -> None:
     """Wait for those of ``pids`` that are this process's children (briefly: they were sent SIGKILL)."""
+    if sys.platform == "win32":
+        return
     end = time.monotonic() + 2
     pending = set(pids)
     while pending and time.monotonic() < end:
