@@ -166,6 +166,9 @@ def cases(scope: str, victim: Path, hidden: Path, tag: str) -> dict:
         "stop_by_cmdline_then_hang": ({"functions.py": by_cmdline(scope) + "import os, signal\n" + in_my_abs(
             "for pid in graders_in_scope():\n    try:\n        os.kill(pid, signal.SIGSTOP)\n"
             "    except OSError:\n        pass\nwhile True:\n    pass")}, {"signal": True, "hangs": True}),
+        "daemon_then_kill_grader": ({"functions.py": ANCESTORS + in_my_abs(
+            daemon(m("d4")) + "hit(grading_ancestors(), signal.SIGKILL)\n" + HONEST)},
+            {"signal": True, "marker": m("d4")}),
         # class 2 -------------------------------------------------------------------------------
         "daemon_in_call": ({"functions.py": in_my_abs(daemon(m("d1")) + HONEST)}, {"marker": m("d1")}),
         "kill_forkserver_then_daemon": ({"functions.py": in_my_abs(daemon(m("d2"), kill_forkserver=True) + HONEST)},
