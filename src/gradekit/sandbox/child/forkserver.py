@@ -7,6 +7,13 @@ never imports this module).  It lowers its own resource limits, imports everythi
 topic needs *before* any student file can shadow a module, and forks a fresh request
 server (``gradekit.sandbox_child.Server``) for each topic.  It is the subreaper of
 everything its topics start and kills whatever a finished topic left running.
+
+At the process level it then raises its Landlock walls (``landlock``), which
+every topic inherits: writes only to the scratch folder, reads only of the
+system, Python, gradekit and the submission's copy, and no signal to any
+process outside.  A student can still kill this process (it shares their
+domain); what it started then goes to the trusted pytest process, itself a
+subreaper, which kills it.
 """
 
 import json
