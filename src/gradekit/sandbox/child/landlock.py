@@ -72,14 +72,14 @@ def abi():
     return max(0, int(version))
 
 
-def restrict(write, read=None, scope_signals=True, listable=()):
+def restrict(write, read=None, scope_signals=True, listable=(), most=None):
     """Give up, for this process and all it starts, every write but beneath ``write`` (folders) and the
     null devices, every read but beneath ``read`` (when given) and the system folders (``listable``:
     folders whose names may be listed, nothing more: where an interpreter looks for gradekit), and the
-    signalling of processes outside this domain (ABI 6+).  Returns what was applied, as a dict of
+    signalling of processes outside this domain (ABI 6+), using ABI ``most`` at most.  Returns what was applied, as a dict of
     flags; applies nothing (and says so) where the kernel offers no Landlock.
     """
-    version = abi()
+    version = abi() if most is None else min(abi(), most)
     applied = {"abi": version, "fs_write": False, "fs_read": False, "signals": False}
     if version < 1 or not sys.platform.startswith("linux"):
         return applied
@@ -148,4 +148,4 @@ def apply(config):
     if not wanted:
         return None
     return restrict(wanted.get("write", []), wanted.get("read"), wanted.get("signals", True),
-                    wanted.get("list", ()))
+                    wanted.get("list", ()), wanted.get("abi"))
