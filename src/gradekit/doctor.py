@@ -74,8 +74,8 @@ def landlock_lines(iso) -> list[str]:
         lines.append("landlock: signals scoped: children cannot signal the grader or any process outside their "
                      "sandbox, nor reach abstract sockets outside it")
     else:
-        lines.append(f"landlock: signals not scoped ({iso.landlock_note}): a child can still stop the grader; the "
-                     "runner then kills the stalled session and blames the topic in flight")
+        lines.append(f"landlock: signals not scoped (needs ABI {isolation.LANDLOCK_SIGNALS_ABI}, Linux 6.12+): a child "
+                     "can still stop the grader; the runner then kills the stalled session and blames the topic in flight")
     return lines
 
 
