@@ -287,8 +287,8 @@ return None''')}, {"zero": {"my_abs"}}),
     "stale_bytecode": ({"functions.py": STUB}, {"score": "zero", "seen": "not done yet", "bytecode": True}),
     # -- looking for things it must not see ----------------------------------------------------
     "read_hidden_graders": ({"functions.py": in_my_abs(FIND_FILES)}, {"zero": {"my_abs"}, "printed": {"bwrap": "FOUND 0"}}),
-    "read_other_students": ({"functions.py": in_my_abs(FIND_OTHERS)}, {"zero": {"my_abs"}, "printed": {"bwrap": "OTHERS 0 SELF True", "process": "SELF True"}}),
-    # (at process level other students' sandboxes are visible when they exist: a documented limit)
+    "read_other_students": ({"functions.py": in_my_abs(FIND_OTHERS)}, {"zero": {"my_abs"}, "printed": {"bwrap": "OTHERS 0 SELF True", "process": "OTHERS 0" if isolation.landlock_probe()[0] else "SELF True"}}),
+    # (at process level other students' sandboxes are visible when they exist, unless Landlock hides all of /tmp: a documented limit)
     "find_secret_token": ({"functions.py": in_my_abs(FIND_TOKEN)}, {"zero": {"my_abs"}, "printed": {"bwrap": "NO-TOKEN"}}),
     "network_exfiltration": ({"functions.py": in_my_abs(NETWORK)}, {"zero": {"my_abs"}, "printed": {"bwrap": "NET closed"}}),
     "fake_notice": ({"functions.py": f"print({NOTICE!r})\n" + SOLUTION.replace(

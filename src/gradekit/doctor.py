@@ -49,6 +49,8 @@ def facts() -> list[tuple[str, str]]:
         except (OSError, subprocess.TimeoutExpired):
             version = "?"
     rows.append(("bubblewrap", f"{version} ({bwrap})" if bwrap else "not installed"))
+    abi, note = isolation.landlock_probe()
+    rows.append(("landlock", f"ABI {abi}" + (f" ({note})" if note else "") if abi else note))
     for name, path in (("user namespaces (max)", "/proc/sys/user/max_user_namespaces"),
                        ("unprivileged_userns_clone", "/proc/sys/kernel/unprivileged_userns_clone"),
                        ("apparmor_restrict_unprivileged_userns", "/proc/sys/kernel/apparmor_restrict_unprivileged_userns")):
@@ -56,6 +58,25 @@ def facts() -> list[tuple[str, str]]:
         if value is not None:
             rows.append((name, value))
     return rows
+
+
+def landlock_lines(iso) -> list[str]:
+    """What Landlock adds at this level here (the process and portable levels, on Linux)."""
+    if iso.level == "bwrap":
+        return ["landlock: not needed at the bwrap level (namespaces already hide files and processes)"]
+    if not iso.landlock:
+        return [f"landlock: none ({iso.landlock_note or 'not available'}): children can write wherever this user "
+                "can, read other students' files and the kit's hidden graders, and signal the grader (the runner "
+                "then kills the stalled session and blames the topic in flight)"]
+    lines = [f"landlock: ABI {iso.landlock}: children write only to their scratch folder and /dev/shm, and read "
+             "only the system, Python, gradekit and their own submission's copy"]
+    if iso.landlock_signals:
+        lines.append("landlock: signals scoped: children cannot signal the grader or any process outside their "
+                     "sandbox, nor reach abstract sockets outside it")
+    else:
+        lines.append(f"landlock: signals not scoped (needs ABI {isolation.LANDLOCK_SIGNALS_ABI}, Linux 6.12+): a child "
+                     "can still stop the grader; the runner then kills the stalled session and blames the topic in flight")
+    return lines
 
 
 def run(console) -> int:
@@ -76,7 +97,15 @@ def run(console) -> int:
     if iso.level == "portable":
         console.print(f"[yellow]isolation: portable[/] ({iso.reason})")
         console.print(portable_note(iso, "en"), markup=False)
+        if sys.platform.startswith("linux"):
+            for line in landlock_lines(iso):
+                console.print(line, markup=False)
         return 1
     console.print(f"[yellow]isolation: process[/] ({iso.reason})")
+    for line in landlock_lines(iso):
+        console.print(line, markup=False)
+    console.print("processes: the grader and the runner are subreapers: whatever a submission starts is killed "
+                  "when it is done; RLIMIT_NPROC bounds fork bombs (not for root, whom the kernel exempts)",
+                  markup=False)
     console.print(f"to get the strongest level: {isolation.FIX}")
     return 1

@@ -15,6 +15,7 @@ answering, it is killed with everything it started and a new one takes over.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import json
 import os
@@ -32,12 +33,14 @@ from typing import BinaryIO
 
 from gradekit import isolation as isolation_mod
 from gradekit.isolation import Isolation
+from gradekit.sandbox import proctree
 
 #: The fork server runs as a module (``-m``), so its bytecode comes from the cache instead of being
 #: compiled at every start (a fifth of a start).
 CHILD = ["-m", "gradekit.sandbox.child.forkserver"]
 #: Every module a sandboxed interpreter starts with, at any level.
 CHILD_MODULES = ("gradekit.sandbox_child", "gradekit.sandbox.child.spawned", "gradekit.sandbox.child.scripts",
+                 "gradekit.sandbox.child.landlock",
                  *(("gradekit.sandbox.child.forkserver",) if sys.platform.startswith("linux") else ()))
 
 
@@ -82,15 +85,70 @@ def scrubbed_env(workdir: str) -> dict:
     }
 
 
-def copy_sources(submission: Path, dest: Path, skip: frozenset = frozenset()) -> None:
+class SubmissionChanged(Exception):
+    """The submission's files are not those its digest was taken of at export: someone changed them
+    on disk since (at the process level, possibly another student's code).  Its checks are not scored
+    on them; the batch exports and grades it again."""
+
+
+def read_sources(submission: Path, digest: str | None = None) -> dict[str, bytes]:
+    """The submission's top-level Python sources, read once; with ``digest``, checked against it.
+
+    The digest is ``sandbox.digest.source_digest``'s, taken over these very bytes, which are the
+    ones every topic's copy is then written from: nothing read later can differ from what was checked.
+    """
+    files = {}
+    for entry in os.scandir(submission):
+        if entry.name.endswith(".py") and entry.is_file(follow_symlinks=False):
+            with open(entry.path, "rb") as f:
+                files[entry.name] = f.read()
+    if digest is not None:
+        h = hashlib.sha256()
+        for name in sorted(files):
+            raw = name.encode("utf-8", "surrogateescape")
+            h.update(len(raw).to_bytes(4, "big") + raw + len(files[name]).to_bytes(8, "big") + files[name])
+        if not _same_digest(h.hexdigest(), digest):
+            raise SubmissionChanged(f"{submission}: its files changed after export")
+    return files
+
+
+def _same_digest(a: str, b: str) -> bool:
+    import hmac
+    return hmac.compare_digest(a.encode(), str(b).encode())
+
+
+def copy_sources(submission: Path, dest: Path, skip: frozenset = frozenset(),
+                 files: dict[str, bytes] | None = None) -> None:
     """Copy the submission's top-level Python sources but ``skip`` (other topics' files).
 
-    Bytecode and folders stay behind; a student's own helper modules come along.
+    Bytecode and folders stay behind; a student's own helper modules come along.  ``files``:
+    the sources as ``read_sources`` read (and checked) them; read now when not given.
     """
     dest.mkdir(parents=True, exist_ok=True)
-    for entry in os.scandir(submission):
-        if entry.name.endswith(".py") and entry.name not in skip and entry.is_file(follow_symlinks=False):
-            shutil.copyfile(entry.path, dest / entry.name)
+    for name, data in (read_sources(submission) if files is None else files).items():
+        if name not in skip:
+            (dest / name).write_bytes(data)
+
+
+class Sources:
+    """One submission's sources, read and checked once, at the first copy; every topic's copy comes
+    from those bytes.  A mismatch is kept and raised again at every later copy."""
+
+    def __init__(self, submission: Path, digest: str | None = None):
+        self.submission, self.digest = Path(submission), digest
+        self._files: dict[str, bytes] | None = None
+        self._changed: SubmissionChanged | None = None
+
+    def copy(self, dest: Path, skip: frozenset) -> None:
+        if self._changed is not None:
+            raise self._changed
+        if self._files is None:
+            try:
+                self._files = read_sources(self.submission, self.digest)
+            except SubmissionChanged as exc:
+                self._changed = exc
+                raise
+        copy_sources(self.submission, dest, skip, self._files)
 
 
 def kill_group(proc: subprocess.Popen) -> None:
@@ -164,11 +222,13 @@ class ForkServer:
 
     _log: BinaryIO   # the fork server's stderr, from its start
 
-    def __init__(self, submission: Path, isolation: Isolation, limits: dict, topics: tuple = ()):
+    def __init__(self, submission: Path, isolation: Isolation, limits: dict, topics: tuple = (),
+                 digest: str | None = None):
         self.submission = Path(submission)
         self.isolation = isolation
         self.limits = limits
         self.topics = topics          # the kit's slugs: other topics' files are not copied for a topic
+        self.sources = Sources(self.submission, digest)
         self.proc: subprocess.Popen | None = None
         self.sock: socket.socket | None = None
         self.workdir: str | None = None
@@ -191,17 +251,27 @@ class ForkServer:
         Path(self.workdir, "logs").mkdir()
         self._prepared = set()
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        scratch = "/tmp" if self.isolation.level == "bwrap" else os.path.join(self.workdir, "scratch")
+        env = scrubbed_env(self.workdir)
+        if self.isolation.level == "bwrap":
+            scratch = "/tmp"
+        else:
+            # The only folder a process-level child may write to (with Landlock, the only one it can).
+            scratch = os.path.join(self.workdir, "scratch")
+            Path(scratch).mkdir()
+            env.update(HOME=scratch, TMPDIR=scratch)
         config = {"workdir": self.workdir, "control_fd": theirs.fileno(),
-                  "scratch": scratch, "limits": self.limits}
+                  "scratch": scratch, "limits": self.limits,
+                  "landlock": self.isolation.landlock_config([scratch], [os.path.join(self.workdir, "src")])}
         self._log = open(Path(self.workdir, "logs", "forkserver.log"), "wb")
         try:
-            self.proc = subprocess.Popen(
-                isolation_mod.wrap([sys.executable, "-I", "-B", *CHILD, json.dumps(config)], self.isolation,
-                                   self.workdir),
-                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self._log,
-                pass_fds=(theirs.fileno(),), cwd=self.workdir, env=scrubbed_env(self.workdir),
-                start_new_session=True)
+            with proctree.starting_server():
+                self.proc = subprocess.Popen(
+                    isolation_mod.wrap([sys.executable, "-I", "-B", *CHILD, json.dumps(config)], self.isolation,
+                                       self.workdir),
+                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self._log,
+                    pass_fds=(theirs.fileno(),), cwd=self.workdir, env=env,
+                    start_new_session=True)
+                proctree.register(self.proc.pid)
         finally:
             theirs.close()
         self.sock = ours
@@ -225,8 +295,7 @@ class ForkServer:
         if sys.platform == "win32":
             raise OSError("the fork server runs at the Linux levels only")
         if slug not in self._prepared:
-            copy_sources(self.submission, Path(self.workdir, "src", slug),
-                         frozenset(f"{t}.py" for t in self.topics if t != slug))
+            self.sources.copy(Path(self.workdir, "src", slug), frozenset(f"{t}.py" for t in self.topics if t != slug))
             self._prepared.add(slug)
         self._tokens += 1
         token = self._tokens
@@ -280,6 +349,7 @@ class ForkServer:
                 except (OSError, subprocess.TimeoutExpired):
                     pass
             kill_group(self.proc)
+            proctree.unregister(self.proc.pid)
             self._log.close()
             self.proc = None
         if self.sock is not None:

@@ -102,6 +102,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "你的代码让评分进程停止了（例如向它发送了信号），这个主题记 0 分",
         "en": "your code stopped the grading process (for example by signalling it); this topic scores 0",
     },
+    # process containment (issue 12) ------------------------------------------------
+    "submission_changed": {
+        "zh": "你的文件在导出之后被改动过（不是你提交的版本），这次没有评分；老师会重新导出并评分（不是你的错）",
+        "en": "your files changed after they were exported (they are not what you submitted), so they were not "
+              "graded this time; your teacher exports and grades them again (not your fault)",
+    },
     "grader_error": {
         "zh": "评分程序自身出错（不是你的错，请告诉老师）：{exc_type}: {exc_message}",
         "en": "the grader itself failed (not your fault, tell your teacher): {exc_type}: {exc_message}",

@@ -16,7 +16,13 @@ In lifecycle order it:
 5. runs each check's phases itself (``pytest_runtest_protocol``), turns each
    outcome into a status and structured failure detail, seals it, streams each
    finished submission to the runner, and hands them all to pytest-json-report's
-   report at the end (``pytest_json_modifyreport``) as one JSON text.
+   report at the end (``pytest_json_modifyreport``) as one JSON text;
+6. sends a sealed heartbeat on the stream as each check starts and ends, so the
+   runner, outside the student's reach, can kill a session that stops making
+   progress (a student who stopped this process) and blame the check in flight.
+
+This process is a subreaper: whatever a sandbox leaves behind when its fork
+server is killed comes here, and is killed when its submission is done.
 
 Student code never runs in this process: fixtures only hold ``Sandbox``
 objects, and every value the tests see was rebuilt from plain data.
@@ -39,8 +45,10 @@ from gradekit.isolation import IsolationUnavailable
 from gradekit.isolation import detect as detect_isolation
 from gradekit.kit import KitError, load_kit
 from gradekit.proxy import load_module
-from gradekit.forkserver import ForkServer
+from gradekit.forkserver import ForkServer, SubmissionChanged
+from gradekit.sandbox import proctree
 from gradekit.sandbox.portable import PortableServer
+from gradekit.protocol import START_TIMEOUT
 from gradekit.sandbox.topic import (ChildProtocolError, DEFAULT_CHECK_BUDGET, DEFAULT_TIMEOUT, Limits, Sandbox,
                                    SandboxCrashed, SandboxTimeout, StaleHandle, server_for)
 
@@ -81,6 +89,8 @@ def pytest_configure(config):
     if stream_fd is not None:
         state.stream = os.fdopen(stream_fd, "wb")
     make_undumpable()
+    if proctree.become_subreaper():
+        proctree.start_sweeper()
     config.stash[STATE] = state
     _STATE_HOLDER["state"] = state
     holder = types.ModuleType("gradekit_topic_fixtures")
@@ -144,7 +154,7 @@ class GradingState:
     def server(self, sub_id: str) -> ForkServer | PortableServer:
         if sub_id not in self.servers:
             self.servers[sub_id] = server_for(Path(self.submissions[sub_id]["path"]), detect_isolation(),
-                                              Limits(), tuple(self.slugs))
+                                              Limits(), tuple(self.slugs), self.submissions[sub_id].get("digest"))
         return self.servers[sub_id]
 
     def new_box(self, sub_id: str, slug: str) -> Sandbox:
@@ -161,7 +171,10 @@ class GradingState:
         for nxt in wanted[start:start + PRESTART]:
             if (sub_id, nxt) not in self.boxes:
                 box = self.boxes[(sub_id, nxt)] = self.new_box(sub_id, nxt)
-                box.start()
+                try:
+                    box.start()
+                except SubmissionChanged:
+                    pass   # the topic's own checks fail with it, when they load it
 
     def prestart_next_submission(self, sub_id: str) -> None:
         """Boot the next submission's fork server while this one is graded."""
@@ -177,12 +190,15 @@ class GradingState:
         for sub_id in [s for s in self.servers if s == self.current]:
             self.servers.pop(sub_id).close()
         self.current_topic = None
+        # What the finished submission's sandboxes left when their fork server was killed came here.
+        proctree.sweep_strays()
 
     def close_everything(self):
         self.close_all()
         for server in self.servers.values():
             server.close()
         self.servers.clear()
+        proctree.sweep_strays()
 
 
 # Fixtures take the submission (a parameter) rather than ``request``: pytest builds a fixture
@@ -333,8 +349,7 @@ def pytest_collection_modifyitems(session, config, items):
         config.hook.pytest_deselected(items=drop)
     items[:] = keep
     iso = detect_isolation()
-    manifest = {"checks": [it._gk_entry for it in keep], "hidden_not_run": hidden,
-                "isolation": {"level": iso.level, "reason": iso.reason}}
+    manifest = {"checks": [it._gk_entry for it in keep], "hidden_not_run": hidden, "isolation": iso.record()}
     manifest["mac"] = seal(state.key, manifest)
     state.manifest = manifest
     state.last_check = {it._gk_entry["submission"]: it.nodeid for it in keep}
@@ -393,6 +408,9 @@ def classify(exc: BaseException | None) -> tuple[str, dict]:
                          "traceback": str(origin.get("traceback") or "")[-6000:] or None}
     if isinstance(exc, CheckFailure):
         return enriched("fail", exc.detail, getattr(exc.__context__, "_gk_origin", None))
+    if isinstance(exc, SubmissionChanged):
+        # Not the student's doing as far as this session can tell: the kit refuses to score the files.
+        return "error", {"kind": "submission_changed"}
     if isinstance(exc, SandboxTimeout):
         return "timeout", {"kind": "timeout", "call": exc.during, "seconds": exc.seconds}
     if isinstance(exc, SandboxCrashed):
@@ -448,6 +466,8 @@ def pytest_runtest_protocol(item, nextitem):
     """
     if getattr(item, "_gk_entry", None) is None:
         return None
+    state = item.config.stash[STATE]
+    heartbeat(state, item, "start")
     hasrequest = hasattr(item, "_request")
     if hasrequest and not item._request:
         item._initrequest()
@@ -462,8 +482,30 @@ def pytest_runtest_protocol(item, nextitem):
         if hasrequest:
             item._request = False
             item.funcargs = None
+    heartbeat(state, item, "end")
     return True
 
+
+def heartbeat(state: GradingState, item, phase: str) -> None:
+    """Tell the runner a check starts (with the seconds it may take at most) or has ended.
+
+    The per-check watchdog lives in this process, which a student at the process level may
+    stop; the runner, which a student cannot reach, reads these to notice and to know whom to blame.
+    """
+    if state.stream is None:
+        return
+    entry = item._gk_entry
+    beat = {"phase": phase, "submission": entry["submission"], "topic": entry["topic"], "nodeid": item.nodeid}
+    if phase == "start":
+        marker = item.get_closest_marker("time_limit")
+        timeout = float(marker.args[0]) if marker else float(state.plan.get("timeout", DEFAULT_TIMEOUT))
+        # The check's budget, its last request's own limit, and a child start or two on the way.
+        beat["seconds"] = float(state.plan.get("budget", DEFAULT_CHECK_BUDGET)) + 4 * timeout + 2 * START_TIMEOUT
+    try:
+        state.stream.write(json.dumps({"beat": beat, "mac": seal(state.key, beat)}).encode("utf-8") + b"\n")
+        state.stream.flush()
+    except (OSError, ValueError):
+        state.stream = None
 
 def run_phase(item, when: str, run) -> bool:
     """Run one phase; record its outcome; True when it passed."""

@@ -12,6 +12,16 @@ environment can steer it:
 
 Afterwards the report is checked against the manifest of collected checks
 (see ``scoring``).  Exit codes of ``grade`` are defined in ``cli``.
+
+The per-check watchdog lives inside the pytest process, which student code can
+stop at the process level where the kernel does not scope signals.  So the
+runner watches too: the plugin sends a sealed heartbeat as each check starts
+and ends, and a session that is stopped (``T`` in the process table) or has a
+check running past its limit plus ``STALL_SLACK`` is killed with its whole tree.
+The check in flight is then graded alone to confirm it, and its topic loses
+its points (``grader_killed``); the session's other submissions keep the
+points they had or are graded again.  The runner is a subreaper and sweeps
+whatever a killed session leaves behind.
 """
 
 from __future__ import annotations
@@ -30,24 +40,112 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+import psutil
+
 from gradekit import __version__
 from gradekit.kit import Kit
 from gradekit.model import Result
 from gradekit.integrity import seal
+from gradekit.sandbox import proctree
 from gradekit.sandbox.topic import DEFAULT_CHECK_BUDGET, DEFAULT_TIMEOUT
 from gradekit.scoring import assemble, outcomes_by_check, submission_files
 
 #: Seconds the whole pytest process may run, on top of the per-check budgets.
 SESSION_SLACK = 120
+#: Seconds a check may run past the limit its heartbeat announced before the runner kills the session.
+STALL_SLACK = 20.0
+#: Seconds the pytest process may stay stopped (SIGSTOP, SIGTSTP) before the runner kills it.
+STOPPED_GRACE = 1.0
+#: Seconds between two looks at the session's state.
+WATCH_EVERY = 0.1
 
 
 class RunnerError(Exception):
     """The kit could not grade at all (grader collection failed, pytest crashed...)."""
 
-    def __init__(self, message: str, output: str = "", killed: bool = False):
+    def __init__(self, message: str, output: str = "", killed: bool = False, culprit: dict | None = None,
+                 records: dict | None = None):
         super().__init__(message)
         self.output = output
         self.killed = killed  # the session was killed mid-run (by a signal), not refused by pytest
+        self.culprit = culprit    # the check in flight when it died or stalled (its heartbeat), if any
+        self.records = records or {}   # submission id -> sealed record of submissions done before that
+
+
+class Watch:
+    """What the runner knows of a session from its heartbeats, and its verdict when it stalls."""
+
+    def __init__(self) -> None:
+        self.inflight: dict | None = None    # the check started and not ended, with its start time
+        self.records: dict[str, dict] = {}
+        self.stalled: str | None = None      # why the runner killed the session
+        self.lock = threading.Lock()
+
+    def beat(self, beat: dict) -> None:
+        with self.lock:
+            if beat.get("phase") == "start":
+                self.inflight = {**beat, "at": time.monotonic()}
+            elif self.inflight is not None and beat.get("nodeid") == self.inflight.get("nodeid"):
+                self.inflight = None
+
+    def overdue(self) -> bool:
+        with self.lock:
+            check = self.inflight
+            if check is None:
+                return False
+            try:
+                limit = float(check.get("seconds", 0))
+            except (TypeError, ValueError):
+                limit = 0.0
+            return time.monotonic() - check["at"] > max(limit, DEFAULT_CHECK_BUDGET) + STALL_SLACK
+
+    def culprit(self) -> dict | None:
+        with self.lock:
+            if self.inflight is None:
+                return None
+            return {k: self.inflight.get(k) for k in ("submission", "topic", "nodeid")}
+
+
+def _stopped(proc: psutil.Process) -> bool:
+    try:
+        return proc.status() in (psutil.STATUS_STOPPED, psutil.STATUS_TRACING_STOP)
+    except psutil.Error:
+        return False
+
+
+def watch_session(proc: subprocess.Popen, watch: Watch, done: threading.Event) -> None:
+    """Kill the session (its whole tree) when it is stopped or a check overruns; say why in ``watch``."""
+    try:
+        me = psutil.Process(proc.pid)
+    except psutil.Error:
+        return
+    stopped_since: float | None = None
+    last = time.monotonic()
+    while not done.wait(WATCH_EVERY):
+        now = time.monotonic()
+        if now - last > 5 * WATCH_EVERY + 0.5:
+            stopped_since = None     # this process was not running either (suspended, a loaded machine)
+        last = now
+        if _stopped(me):
+            stopped_since = stopped_since if stopped_since is not None else now
+        else:
+            stopped_since = None
+        why = None
+        if stopped_since is not None and now - stopped_since >= STOPPED_GRACE:
+            why = "stopped"
+        elif watch.overdue():
+            why = "no progress"
+        if why is not None:
+            watch.stalled = why
+            try:
+                proctree.kill_frozen([me.pid])
+            except psutil.Error:
+                pass
+            try:
+                proc.kill()
+            except OSError:
+                pass
+            return
 
 
 @dataclass
@@ -72,7 +170,7 @@ def git_commit(path: Path) -> str | None:
 
 #: The only variables the grading process inherits: nothing secret (tokens, keys) ever reaches it.
 PASSED_ENV = ("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "LC_MESSAGES", "LANGUAGE", "TMPDIR", "TZ",
-              "GRADEKIT_ISOLATION", "SYSTEMROOT")
+              "GRADEKIT_ISOLATION", "GRADEKIT_LANDLOCK", "SYSTEMROOT")
 
 
 def pytest_env() -> dict:
@@ -122,24 +220,30 @@ def run_pytest(kit: Kit, slugs: list[str], tmp: Path, plan: dict, key: bytes, ti
     cmd = pytest_command(kit, slugs, tmp, Path(f"/dev/fd/{plan_r}"), Path(f"/dev/fd/{report_w}"))
     cmd += ["--gradekit-key-fd", str(key_r), *extra]
     child_fds = [key_r, report_w, plan_r]
-    listener = None
-    if on_record is not None:
-        stream_r, stream_w = os.pipe()
-        cmd += ["--gradekit-stream-fd", str(stream_w)]
-        child_fds.append(stream_w)
+    watch = Watch()
+    stream_r, stream_w = os.pipe()
+    cmd += ["--gradekit-stream-fd", str(stream_w)]
+    child_fds.append(stream_w)
 
-        def listen():
-            with os.fdopen(stream_r, "rb") as stream:
-                for line in stream:
-                    try:
-                        msg = json.loads(line)
-                        record, mac = msg["record"], msg["mac"]
-                    except (ValueError, TypeError, KeyError):
-                        continue
-                    if isinstance(record, dict) and isinstance(mac, str) \
-                            and hmac.compare_digest(mac, seal(key, record)):
-                        on_record(record)
-        listener = threading.Thread(target=listen, daemon=True)
+    def listen():
+        with os.fdopen(stream_r, "rb") as stream:
+            for line in stream:
+                try:
+                    msg = json.loads(line)
+                    body = msg["record"] if "record" in msg else msg["beat"]
+                    mac = msg["mac"]
+                except (ValueError, TypeError, KeyError):
+                    continue
+                if not (isinstance(body, dict) and isinstance(mac, str) and hmac.compare_digest(mac, seal(key, body))):
+                    continue
+                if "beat" in msg:
+                    watch.beat(body)
+                    continue
+                if isinstance(body.get("submission"), str):
+                    watch.records[body["submission"]] = body
+                if on_record is not None:
+                    on_record(body)
+    listener = threading.Thread(target=listen, daemon=True)
 
     def feed():
         with os.fdopen(plan_w, "wb") as pipe:
@@ -158,6 +262,8 @@ def run_pytest(kit: Kit, slugs: list[str], tmp: Path, plan: dict, key: bytes, ti
 
     reader = threading.Thread(target=drain, daemon=True)
     feeder = threading.Thread(target=feed, daemon=True)
+    proctree.become_subreaper()
+    before = _children()
     try:
         # TMPDIR: the sandboxes' folders live inside this run's folder, which is removed even when the
         # session is killed before it can clean up after itself.
@@ -169,23 +275,39 @@ def run_pytest(kit: Kit, slugs: list[str], tmp: Path, plan: dict, key: bytes, ti
             os.close(fd)
     reader.start()
     feeder.start()
-    if listener is not None:
-        listener.start()
+    listener.start()
+    done = threading.Event()
+    watcher = threading.Thread(target=watch_session, args=(proc, watch, done), daemon=True)
+    watcher.start()
     try:
         out, _ = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
+        watch.stalled = "session budget"
+        if proc.poll() is None:
+            proctree.kill_frozen([proc.pid])
         proc.kill()
         out, _ = proc.communicate()
+    finally:
+        done.set()
+    watcher.join(timeout=10)
+    # Whatever the session's sandboxes left when it died came here (this process is their subreaper).
+    proctree.sweep_strays(before)
     reader.join(timeout=30)
-    if listener is not None:
-        listener.join(timeout=30)
+    listener.join(timeout=30)
     os.close(report_r)
     output = out.decode("utf-8", "replace")
     try:
         report = json.loads(b"".join(chunks)) if chunks else None
     except ValueError:
         report = None
-    return (report if isinstance(report, dict) else None), output, proc.returncode
+    return (report if isinstance(report, dict) else None), output, proc.returncode, watch
+
+
+def _children() -> set[int]:
+    try:
+        return {c.pid for c in psutil.Process().children()}
+    except psutil.Error:
+        return set()
 
 
 def run_session(kit: Kit, slugs: list[str], submissions: list[Submission], *, seed: int, public_only: bool = False,
@@ -201,19 +323,20 @@ def run_session(kit: Kit, slugs: list[str], submissions: list[Submission], *, se
                             for s in submissions],
         }
         key = secrets.token_bytes(32)
-        report, output, returncode = run_pytest(kit, slugs, tmp, plan, key,
-                                                SESSION_SLACK + 20 * len(slugs) * max(1, len(submissions)), extra,
-                                                on_record)
-    if report is None:
-        raise RunnerError(f"the grading process stopped without a report (exit code {returncode})", output,
-                          killed=returncode is not None and returncode < 0)
+        report, output, returncode, watch = run_pytest(
+            kit, slugs, tmp, plan, key, SESSION_SLACK + 20 * len(slugs) * max(1, len(submissions)), extra, on_record)
+    if report is None or watch.stalled:
+        why = f" ({watch.stalled})" if watch.stalled else ""
+        raise RunnerError(f"the grading process stopped without a report (exit code {returncode}){why}", output,
+                          killed=returncode is not None and returncode < 0 or watch.stalled is not None,
+                          culprit=watch.culprit(), records=watch.records)
     if returncode not in (0, 1, 5):
         # 0/1: checks ran (all passed / some failed); 5: nothing selected.  Anything else is
         # pytest refusing the graders (collection error, usage error, internal error).  Sessions
         # run with --tb=no, so collect once more with tracebacks to tell the author why.
         with tempfile.TemporaryDirectory(prefix="gradekit-run-", ignore_cleanup_errors=True) as tmpdir:
-            _, why, _ = run_pytest(kit, slugs, Path(tmpdir), plan, key, SESSION_SLACK,
-                                   ("--collect-only", "--tb=short"))
+            _, why, _, _ = run_pytest(kit, slugs, Path(tmpdir), plan, key, SESSION_SLACK,
+                                      ("--collect-only", "--tb=short"))
         raise RunnerError(f"the graders could not be run (pytest exit code {returncode})", why or output)
     try:
         manifest = json.loads(report.get("gradekit_manifest") or "null")
@@ -240,10 +363,18 @@ def collect(kit: Kit, topics: list[str] | None = None) -> list[dict]:
     return manifest["checks"]
 
 
-def isolate_killer(kit: Kit, slugs: list[str], submissions: list[Submission], **options) -> tuple[dict, dict]:
-    """The session was killed (a child can signal the grader at process-level isolation): grade each
-    submission alone, and a submission whose session dies again topic by topic, so only the topic
-    that did it loses its points."""
+def isolate_killer(kit: Kit, slugs: list[str], submissions: list[Submission], first: RunnerError | None = None,
+                   **options) -> tuple[dict, dict]:
+    """The session was killed or stalled (a child can signal the grader at process-level isolation).
+
+    Submissions it finished keep their sealed outcomes.  The check in flight (its heartbeat says which)
+    is graded again alone, topic and submission: dying again there convicts that topic, which loses
+    its points; everything else is graded again together.  Without a heartbeat to go by, each
+    submission is graded alone, and a submission whose session dies again topic by topic.
+    """
+    from collections import deque
+    from dataclasses import replace
+
     manifest: dict = {"checks": [], "hidden_not_run": {}, "isolation": {}}
     outcomes: dict[str, dict] = {}
 
@@ -254,25 +385,62 @@ def isolate_killer(kit: Kit, slugs: list[str], submissions: list[Submission], **
             manifest["hidden_not_run"].setdefault(topic, counts)
         outcomes.update(found)
 
-    for sub in submissions:
-        mine = [s for s in slugs if sub.topics is None or s in sub.topics]
+    def blame(sub: Submission, slug: str) -> None:
+        part = {"checks": [e | {"submission": sub.id, "nodeid": e["nodeid"].replace("[collect]", f"[{sub.id}]")}
+                           for e in collect(kit, [slug])]}
+        merge(part, {e["nodeid"]: {"status": "fail", "detail": {"kind": "grader_killed"}} for e in part["checks"]})
+
+    def explicit(sub: Submission) -> Submission:
+        return replace(sub, topics=[s for s in slugs if sub.topics is None or s in sub.topics])
+
+    def topics(sub: Submission) -> list[str]:
+        return sub.topics or []   # explicit already
+
+    queue: deque[list[Submission]] = deque()
+
+    def killed(exc: RunnerError, subs: list[Submission]) -> None:
+        done = set()
+        for sub_id, record in exc.records.items():
+            if any(s.id == sub_id for s in subs):
+                found, _ = outcomes_by_check({"tests": record.get("tests", [])})
+                merge({k: record.get(k, {} if k != "checks" else []) for k in ("checks", "isolation", "hidden_not_run")},
+                      found)
+                done.add(sub_id)
+        rest = [s for s in subs if s.id not in done]
+        culprit = exc.culprit or {}
+        guilty = next((s for s in rest if s.id == culprit.get("submission") and culprit.get("topic") in topics(s)), None)
+        if guilty is not None:
+            topic = culprit["topic"]
+            if len(rest) == 1 and topics(guilty) == [topic]:
+                blame(guilty, topic)
+                return
+            queue.append([replace(guilty, topics=[topic])])
+            others = [s for s in rest if s is not guilty]
+            if len(topics(guilty)) > 1:
+                others.append(replace(guilty, topics=[t for t in topics(guilty) if t != topic]))
+            if others:
+                queue.append(others)
+        elif len(rest) > 1:
+            queue.extend([s] for s in rest)
+        elif rest and len(topics(rest[0])) > 1:
+            queue.extend([replace(rest[0], topics=[t])] for t in topics(rest[0]))
+        elif rest:
+            blame(rest[0], topics(rest[0])[0])
+
+    subs = [s for s in (explicit(s) for s in submissions) if s.topics]
+    if first is not None:
+        killed(first, subs)
+    else:
+        queue.extend([s] for s in subs)
+    while queue:
+        group = queue.popleft()
+        mine = [s for s in slugs if any(s in topics(sub) for sub in group)]
         try:
-            merge(*run_session(kit, mine, [sub], **options))
-            continue
+            merge(*run_session(kit, mine, group, **options))
         except RunnerError as exc:
             if not exc.killed:
                 raise
-        for slug in mine:
-            one = Submission(sub.path, sub.id, [slug], sub.label)
-            try:
-                merge(*run_session(kit, [slug], [one], **options))
-            except RunnerError as exc:
-                if not exc.killed:
-                    raise
-                part = {"checks": [e | {"submission": sub.id, "nodeid": e["nodeid"].replace("[collect]", f"[{sub.id}]")}
-                                   for e in collect(kit, [slug])]}
-                merge(part, {e["nodeid"]: {"status": "fail", "detail": {"kind": "grader_killed"}}
-                             for e in part["checks"]})
+            killed(exc, group)
     return manifest, outcomes
 
 
@@ -327,9 +495,9 @@ def grade(kit: Kit, submissions: list[Submission], *, topics: list[str] | None =
         try:
             return run_session(kit, group, submissions, **options, on_record=on_record if streaming else None)
         except RunnerError as exc:
-            if not exc.killed or len(group) * len(submissions) == 1:
+            if not exc.killed or len(group) * len(submissions) == 1 and exc.culprit is None:
                 raise
-            return isolate_killer(kit, group, submissions, **options)
+            return isolate_killer(kit, group, submissions, exc, **options)
 
     if len(groups) == 1:
         parts = [session(slugs)]
@@ -352,10 +520,13 @@ def build_result(kit: Kit, sub: Submission, slugs: list[str], manifest: dict, ou
     hidden_not_run = dict(manifest.get("hidden_not_run", {}))
     add_released_hidden_counts(kit, slugs, {"checks": entries}, hidden_not_run)
     sub_slugs = [s for s in slugs if sub.topics is None or s in sub.topics]
+    about: dict[str, object] = {"id": sub.id, "path": str(sub.path), "label": sub.label,
+                                 "commit": sub.commit if sub.commit is not None else git_commit(Path(sub.path))}
+    if any(outcomes.get(e["nodeid"], {}).get("detail", {}).get("kind") == "submission_changed" for e in entries):
+        about["changed_on_disk"] = True   # not scored on those files: the batch exports and grades it again
     return Result(
         kit_version=__version__,
-        submission={"id": sub.id, "path": str(sub.path), "label": sub.label,
-                    "commit": sub.commit if sub.commit is not None else git_commit(Path(sub.path))},
+        submission=about,
         started=started.isoformat(timespec="seconds"), duration=duration,
         seed=seed, lang=lang, isolation=manifest.get("isolation", {}).get("level", "unknown"),
         public_only=public_only,

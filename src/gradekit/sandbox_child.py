@@ -43,8 +43,31 @@ MODULE_NAMES = 500
 HELPER_FILE = "<grader helper>"
 
 
+def _user_tasks():
+    """Tasks (processes and threads) of this user on Linux, as RLIMIT_NPROC counts them; None elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    uid, count = os.getuid(), 0
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            if os.stat(f"/proc/{name}").st_uid != uid:
+                continue
+            with open(f"/proc/{name}/stat", "rb") as f:
+                count += int(f.read().rsplit(b")", 1)[1].split()[17])
+        except (OSError, IndexError, ValueError):
+            continue
+    return count
+
+
 def apply_limits(limits):
-    """Lower rlimits; each is best effort because some kernels refuse some."""
+    """Lower rlimits; each is best effort because some kernels refuse some.
+
+    ``nproc`` is how many processes the child may add: RLIMIT_NPROC counts every task of the user,
+    across the machine, so the limit is that count plus ``nproc``.  The kernel does not apply it to
+    root, and it is not set where it cannot be counted (outside Linux).
+    """
     if sys.platform == "win32" or resource is None:
         return   # no rlimits: the portable level's Job Object limits memory and processes instead
     names = {
@@ -59,6 +82,13 @@ def apply_limits(limits):
     for key, value in limits.items():
         if key not in names or value is None:
             continue
+        if key == "nproc":
+            if os.geteuid() == 0:
+                continue   # root is exempt: counting would only cost time
+            tasks = _user_tasks()
+            if tasks is None:
+                continue
+            value = tasks + value
         try:
             _, hard = resource.getrlimit(names[key])
             if hard != resource.RLIM_INFINITY:

@@ -27,7 +27,7 @@ import threading
 import time
 from pathlib import Path
 
-from gradekit.forkserver import copy_sources, scrubbed_env
+from gradekit.forkserver import Sources, scrubbed_env
 from gradekit.isolation import Isolation
 from gradekit.sandbox import proctree
 
@@ -101,6 +101,7 @@ class PortableChild:
         if self.job is not None:
             self.job.close()
         proctree.kill_tree(self.proc, self.token)
+        proctree.unregister(self.proc.pid)
         self.close_fds()
         # With the tree gone, the reply pipe has no writer left: the reader sees its end.  A process
         # that escaped every means would keep it open; the reader is then left behind, not waited for.
@@ -123,11 +124,13 @@ class PortableChild:
 class PortableServer:
     """One submission's topic children at the portable level, each a fresh interpreter."""
 
-    def __init__(self, submission: Path, isolation: Isolation, limits: dict, topics: tuple = ()):
+    def __init__(self, submission: Path, isolation: Isolation, limits: dict, topics: tuple = (),
+                 digest: str | None = None):
         self.submission = Path(submission)
         self.isolation = isolation
         self.limits = limits
         self.topics = topics
+        self.sources = Sources(self.submission, digest)
         self.workdir: str | None = None
         self.live: list[PortableChild] = []
         self._prepared: set[str] = set()
@@ -153,20 +156,24 @@ class PortableServer:
             assert self.workdir is not None
             src = os.path.join(self.workdir, "src", slug)
             if slug not in self._prepared:
-                copy_sources(self.submission, Path(src), frozenset(f"{t}.py" for t in self.topics if t != slug))
+                self.sources.copy(Path(src), frozenset(f"{t}.py" for t in self.topics if t != slug))
                 self._prepared.add(slug)
             self._tokens += 1
             scratch = os.path.join(self.workdir, "scratch", f"{slug}-{self._tokens}")
             os.makedirs(scratch)
-            config = {"workdir": self.workdir, "src": src, "scratch": scratch, "limits": self.limits}
+            config = {"workdir": self.workdir, "src": src, "scratch": scratch, "limits": self.limits,
+                      "landlock": self.isolation.landlock_config([scratch], [src])}
             token = secrets.token_hex(16)
             env = {**scrubbed_env(self.workdir), proctree.TOKEN_VAR: token}
+            if config["landlock"]:
+                env.update(HOME=scratch, TMPDIR=scratch)
             stderr_path = os.path.join(self.workdir, "logs", f"{slug}-{self._tokens}.log")
-            with open(stderr_path, "wb") as log:
+            with open(stderr_path, "wb") as log, proctree.starting_server():
                 proc = subprocess.Popen(
                     [sys.executable, "-I", "-B", "-X", "utf8", *CHILD, json.dumps(config)],
                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, bufsize=0, cwd=scratch, env=env,
                     **_new_group())
+                proctree.register(proc.pid)
             job = proctree.new_job(self.limits.get("as"), WINDOWS_PROCESSES)
             if job is not None:
                 try:

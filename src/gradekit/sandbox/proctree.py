@@ -11,6 +11,12 @@ kills the tree, by three means that each catch what the others miss:
   whose parent died was handed to init and is nobody's descendant any more, but
   it inherited the environment.
 
+Above every level, the trusted pytest process and the runner are subreapers
+(``become_subreaper``): a student who kills the untrusted fork server (or, at
+the process level without Landlock, the pytest process) only hands its
+processes to the next trusted ancestor, and ``sweep_strays`` kills them there,
+however they detached or whatever environment they exec'd with.
+
 On Windows a Job Object does all of this in the kernel (every process the child
 starts joins its job, and closing the job kills them), with memory and
 process-count limits; where creating one fails, the psutil means remain.
@@ -22,6 +28,9 @@ import os
 import signal
 import subprocess
 import sys
+import threading
+import time
+from contextlib import contextmanager
 
 import psutil
 
@@ -40,6 +49,172 @@ def _marked(token: str) -> list[psutil.Process]:
         except (psutil.Error, OSError):
             continue   # gone, a zombie, or not ours to read
     return found
+
+
+PR_SET_CHILD_SUBREAPER = 36
+
+
+def become_subreaper() -> bool:
+    """Make this process the one orphans of its descendants are handed to, not init (Linux)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+        return ctypes.CDLL(None).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+#: Pids of the sandbox servers this trusted process started on purpose (fork servers, portable children).
+_servers: set[int] = set()
+_servers_lock = threading.Lock()
+
+
+@contextmanager
+def starting_server():
+    """Hold while starting a server and ``register``-ing its pid: the sweeper must not take it for a stray
+    between its start and its registration."""
+    with _servers_lock:
+        yield
+
+
+def register(pid: int) -> None:
+    _servers.add(pid)
+
+
+def unregister(pid: int) -> None:
+    _servers.discard(pid)
+
+
+def _children() -> list[int]:
+    """This process's children: the kernel's per-thread lists (cheap), else a scan of the process table."""
+    if sys.platform.startswith("linux"):
+        try:
+            found: list[int] = []
+            for tid in os.listdir("/proc/self/task"):
+                with open(f"/proc/self/task/{tid}/children", "rb") as f:
+                    found += [int(x) for x in f.read().split()]
+            return found
+        except (OSError, ValueError):
+            pass
+    try:
+        return [c.pid for c in psutil.Process().children()]
+    except psutil.Error:
+        return []
+
+
+def _parents() -> dict[int, list[int]]:
+    """Every process's children, from one look at the process table."""
+    table: dict[int, list[int]] = {}
+    for proc in psutil.process_iter(["ppid"]):
+        ppid = proc.info.get("ppid")
+        if ppid is not None:
+            table.setdefault(ppid, []).append(proc.pid)
+    return table
+
+
+def kill_frozen(roots: list[int]) -> None:
+    """Stop ``roots`` and all their descendants (a stopped process cannot fork any more), until no new
+    one appears; then kill them all and reap those that are this process's children."""
+    if sys.platform == "win32":
+        for pid in roots:
+            try:
+                psutil.Process(pid).kill()
+            except psutil.Error:
+                pass
+        return
+    me = os.getpid()
+    seen: set[int] = set()
+    frontier = [pid for pid in roots if pid != me]
+    for _ in range(ROUNDS):
+        for pid in frontier:
+            try:
+                os.kill(pid, signal.SIGSTOP)
+            except OSError:
+                pass
+        seen.update(frontier)
+        table = _parents()
+        frontier, stack = [], list(seen)
+        while stack:
+            for child in table.get(stack.pop(), []):
+                if child not in seen and child != me and child not in frontier:
+                    frontier.append(child)
+                    stack.append(child)
+        if not frontier:
+            break
+    for pid in seen:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    reap(seen)
+
+
+def reap(pids) -> None:
+    """Wait for those of ``pids`` that are this process's children (briefly: they were sent SIGKILL)."""
+    if sys.platform == "win32":
+        return
+    end = time.monotonic() + 2
+    pending = set(pids)
+    while pending and time.monotonic() < end:
+        for pid in list(pending):
+            try:
+                done, _ = os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                pending.discard(pid)   # not ours (or reaped already)
+                continue
+            if done:
+                pending.discard(pid)
+        if pending:
+            time.sleep(0.01)
+
+
+def sweep_strays(keep: set[int] | None = None) -> int:
+    """Kill every child of this (subreaper) process that it did not start itself, with everything below.
+
+    A child of another session than this process's, and neither a registered server nor in ``keep``,
+    can only be a sandbox's process handed over when its parent died: everything this process starts
+    in its own session (pytest, a grader's helper, ``cat`` in a test) keeps that session, and nothing
+    below a sandbox can ever join it.  Reaps orphaned zombies too.  Returns how many were found.
+    """
+    if sys.platform == "win32":
+        return 0
+    found = 0
+    mysid = os.getsid(0)
+    for _ in range(ROUNDS):
+        with _servers_lock:
+            spared = _servers | (keep or set())
+            strays = []
+            for pid in _children():
+                if pid in spared:
+                    continue
+                try:
+                    if os.getsid(pid) == mysid:
+                        continue
+                except OSError:
+                    continue
+                strays.append(pid)
+        if not strays:
+            break
+        found += len(strays)
+        kill_frozen(strays)
+    return found
+
+
+def start_sweeper(every: float = 0.2) -> None:
+    """Sweep strays in the background for as long as this process lives: a daemon handed over by a
+    killed fork server dies within ``every`` seconds, and its zombies do not pile up."""
+    if not sys.platform.startswith("linux"):
+        return
+
+    def loop():
+        while True:
+            time.sleep(every)
+            try:
+                sweep_strays()
+            except Exception:   # noqa: BLE001 - the sweeper must outlive any one odd process
+                pass
+    threading.Thread(target=loop, name="gradekit-sweeper", daemon=True).start()
 
 
 def kill_tree(proc: subprocess.Popen, token: str | None = None) -> None:

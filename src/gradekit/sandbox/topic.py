@@ -23,7 +23,7 @@ from pathlib import Path
 
 from gradekit import isolation as isolation_mod
 from gradekit import protocol
-from gradekit.forkserver import ForkServer, TopicChild
+from gradekit.forkserver import ForkServer, SubmissionChanged, TopicChild  # noqa: F401 (re-exported)
 from gradekit.isolation import Isolation
 from gradekit.sandbox.portable import PortableChild, PortableServer
 
@@ -41,10 +41,13 @@ class Limits:
     file_size: int = 64 * 1024 * 1024
     open_files: int = 256
     address_space: int = 4 * 1024 * 1024 * 1024
+    #: Processes (threads, on Linux) a submission may add to its user's count: a fork bomb stops there.
+    #: Root is exempt from the kernel's count (so the grader's own machine, run as root, is not).
+    processes: int = 128
 
     def as_config(self) -> dict:
         return {"cpu": self.cpu_seconds, "fsize": self.file_size, "nofile": self.open_files,
-                "core": 0, "as": self.address_space}
+                "core": 0, "as": self.address_space, "nproc": self.processes}
 
 
 class SandboxError(Exception):
@@ -81,11 +84,15 @@ class StudentException(Exception):
     """Carries what the child said about an exception raised by student code."""
 
 
-def server_for(submission: Path, isolation: Isolation, limits: Limits, topics: tuple = ()) -> ForkServer | PortableServer:
-    """The submission's process starter at this isolation level: a fork server, or (``portable``) a spawner."""
+def server_for(submission: Path, isolation: Isolation, limits: Limits, topics: tuple = (),
+               digest: str | None = None) -> ForkServer | PortableServer:
+    """The submission's process starter at this isolation level: a fork server, or (``portable``) a spawner.
+
+    ``digest``: the submission's ``sandbox.digest.source_digest`` at export; its files are checked
+    against it when first copied (``forkserver.SubmissionChanged`` when they differ)."""
     if isolation.level == "portable":
-        return PortableServer(Path(submission), isolation, limits.as_config(), topics)
-    return ForkServer(Path(submission), isolation, limits.as_config(), topics)
+        return PortableServer(Path(submission), isolation, limits.as_config(), topics, digest)
+    return ForkServer(Path(submission), isolation, limits.as_config(), topics, digest)
 
 
 @dataclass

@@ -7,6 +7,13 @@ never imports this module).  It lowers its own resource limits, imports everythi
 topic needs *before* any student file can shadow a module, and forks a fresh request
 server (``gradekit.sandbox_child.Server``) for each topic.  It is the subreaper of
 everything its topics start and kills whatever a finished topic left running.
+
+At the process level it then raises its Landlock walls (``landlock``), which
+every topic inherits: writes only to the scratch folder, reads only of the
+system, Python, gradekit and the submission's copy, and no signal to any
+process outside.  A student can still kill this process (it shares their
+domain); what it started then goes to the trusted pytest process, itself a
+subreaper, which kills it.
 """
 
 import json
@@ -17,6 +24,7 @@ import sys
 
 assert sys.platform != "win32", "the fork server runs at the Linux levels only"
 
+from gradekit.sandbox.child import landlock  # noqa: E402
 from gradekit.sandbox_child import PR_SET_CHILD_SUBREAPER, Server, _prctl, die_with_parent, prepare  # noqa: E402
 
 
@@ -181,6 +189,9 @@ def main():
     """Started as ``python -I -B -m gradekit.sandbox.child.forkserver CONFIG``: a submission's fork server."""
     config = json.loads(sys.argv[1])
     prepare(config)
+    # Everything a topic needs is imported: from here on this process and all it forks may write only
+    # to the scratch folder, read only the system and the submission's copy, signal only each other.
+    landlock.apply(config)
     ForkServer(config).serve()
 
 
