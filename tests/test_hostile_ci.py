@@ -20,6 +20,8 @@ from pathlib import Path
 import psutil
 import pytest
 
+from gradekit import isolation
+
 from conftest import MINIKIT, read_json, write_submission
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc and the subreaper are Linux's")
@@ -111,7 +113,9 @@ def broken_alpha(code: str) -> str:
     return code + "\n" + ALPHA.replace("return 2 * x", "return 2 * x + 1")
 
 
-def run_ci(tmp_path: Path, case: str) -> dict:
+def run_ci(tmp_path: Path, case: str, landlock: str = "off") -> dict:
+    """``grade ci`` at process level; by default without Landlock (a kernel without it), where the
+    student's code can write the step files and start daemons, so every later defence is tested."""
     output, summary = tmp_path / "github_output", tmp_path / "step_summary"
     output.write_text("before=1\n", encoding="utf-8")
     summary.write_text("earlier step\n", encoding="utf-8")
@@ -121,7 +125,7 @@ def run_ci(tmp_path: Path, case: str) -> dict:
     sub = write_submission(tmp_path / "sub", {"alpha.py": broken_alpha(code)})
     env = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", str(tmp_path)), "GRADEKIT_ISOLATION": "process",
            "GITHUB_OUTPUT": str(output), "GITHUB_STEP_SUMMARY": str(summary), "CI_SECRET": SECRET,
-           "GITHUB_TOKEN": SECRET, "TMPDIR": str(tmp_path)}
+           "GITHUB_TOKEN": SECRET, "TMPDIR": str(tmp_path), "GRADEKIT_LANDLOCK": landlock}
     proc = subprocess.run([sys.executable, "-m", "gradekit", "ci", "--kit", str(MINIKIT), "--submission", str(sub),
                            "--out", str(tmp_path / "grade-results"), "--lang", "en"],
                           cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
@@ -168,6 +172,17 @@ def test_tampering_is_reported_and_the_score_stands(tmp_path, case):
     assert "the score stands" in run["summary"].read_text(encoding="utf-8")
     assert run["native"]["submission"]["ci_tampered"]
     assert run["native"]["score"] < 7
+
+
+def test_landlock_walls_keep_the_step_files_untouched(tmp_path):
+    if not isolation.landlock_probe()[0]:
+        pytest.skip("no Landlock on this kernel")
+    run = run_ci(tmp_path, "all_at_once", landlock="on")
+    assert run["proc"].returncode == 0, run["proc"].stdout + run["proc"].stderr
+    assert "ci_tampered" not in run["native"]["submission"]          # nothing got through to report
+    assert not run["pidfile"].exists() and not run["report"].exists()  # the child could not write outside scratch
+    assert (tmp_path / "github_output").read_text(encoding="utf-8").startswith("before=1\nresult=")
+    assert FORGED not in (tmp_path / "github_output").read_text(encoding="utf-8")
 
 
 def test_an_untouched_run_reports_no_tampering(tmp_path):

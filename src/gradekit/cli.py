@@ -363,7 +363,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from rich.console import Console
 
             from gradekit import doctor
-            return doctor.run(Console(highlight=False))
+            return doctor.run(Console(highlight=False), lang)
         if args.command == "ci":
             return cmd_ci(args, lang)
         if args.command == "release":

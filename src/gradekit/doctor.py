@@ -24,6 +24,55 @@ NOTE_PORTABLE = {
 MISSING = {"zh": "这里无法施加的限制：{limits}。", "en": "Limits this system cannot apply: {limits}. "}
 
 
+#: What each level protects and cannot, the same statement as README's Isolation table.  Shown by
+#: ``grade doctor`` for every level, so an instructor choosing where to grade sees the trade before a batch.
+LEVELS = {
+    "en": {
+        "bwrap": ("student code sees a read-only system and only its own student's files (no graders, solutions, "
+                  "other students or home folder), no network, no process of ours; daemons die with the namespace",
+                  "nothing a submission can do reaches the grader; a kernel bug could"),
+        "process": ("endless loops, floods, crashes, memory and disk hogs; the grader and the runner are subreapers "
+                    "and sweep whatever a submission starts; a stalled or stopped session is killed and the topic in "
+                    "flight blamed; with Landlock, writes only to scratch, reads only the system and its own copy, "
+                    "and (ABI 6+) no signals out",
+                    "code runs as your user: without Landlock it can read and write your files and other students', "
+                    "and signal your processes; /proc stays readable; root is exempt from RLIMIT_NPROC"),
+        "portable": ("the same mistakes: a fresh interpreter per topic, its whole process tree killed when the topic "
+                     "ends, limits where the system has them (Landlock too, on Linux)",
+                     "a student set on harm on Windows or macOS: no Landlock, no subreaper, fewer limits; "
+                     "`grade batch` refuses it without --allow-process-level"),
+    },
+    "zh": {
+        "bwrap": ("学生代码只看到只读的系统和该学生自己的文件（看不到评分器、答案、其他学生和主目录），没有网络，"
+                  "看不到我们的进程；残留的守护进程随命名空间一起结束",
+                  "提交的代码碰不到评分进程；只有内核漏洞才可能"),
+        "process": ("死循环、输出刷屏、崩溃、占满内存或磁盘；评分进程和运行器是子进程收割者，会清理提交启动的一切；"
+                    "停滞或被暂停的会话会被结束，并归咎于正在评分的主题；有 Landlock 时，只能写自己的临时目录，"
+                    "只能读系统和自己的副本，且（ABI 6 及以上）不能向外发信号",
+                    "代码以你的用户身份运行：没有 Landlock 时能读写你和其他学生的文件，能向你的进程发信号；"
+                    "/proc 仍可读；root 不受 RLIMIT_NPROC 限制"),
+        "portable": ("同样的失误：每个主题一个新的解释器，主题结束时结束它的整个进程树，系统支持的限制都会施加"
+                     "（在 Linux 上还有 Landlock）",
+                     "防不住在 Windows 或 macOS 上蓄意破坏的学生：没有 Landlock、没有子进程收割者、限制更少；"
+                     "没有 --allow-process-level 时 `grade batch` 拒绝使用它"),
+    },
+}
+LEVEL_HEAD = {"en": ("level", "protects", "cannot"), "zh": ("级别", "能防住", "防不住")}
+
+
+def levels_table(chosen: str, lang: str):
+    """Every level, the one ``auto`` picks here marked, with what it protects and what it cannot."""
+    from rich.table import Table
+
+    head = LEVEL_HEAD[lang]
+    table = Table(show_lines=True)
+    for name in head:
+        table.add_column(name, overflow="fold")   # Chinese has no spaces to wrap at: fold, never cut
+    for level, (protects, cannot) in LEVELS[lang].items():
+        table.add_row(f"{level} ←" if level == chosen else level, protects, cannot)
+    return table
+
+
 def portable_note(iso, lang: str) -> str:
     missing = MISSING[lang].format(limits=", ".join(iso.missing)) if iso.missing else ""
     return NOTE_PORTABLE[lang].format(reason=iso.reason, missing=missing)
@@ -79,7 +128,7 @@ def landlock_lines(iso) -> list[str]:
     return lines
 
 
-def run(console) -> int:
+def run(console, lang: str = "en") -> int:
     from rich.table import Table
 
     table = Table(show_header=False, box=None)
@@ -89,8 +138,10 @@ def run(console) -> int:
     try:
         iso = isolation.detect()
     except isolation.IsolationUnavailable as exc:
+        console.print(levels_table("", lang))
         console.print(f"[red]isolation: unavailable[/] {exc}")
         return 2
+    console.print(levels_table(iso.level, lang))
     if iso.level == "bwrap":
         console.print("[green]isolation: bwrap[/] (namespaces: private file system view, no network, own PID space)")
         return 0
