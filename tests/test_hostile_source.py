@@ -220,3 +220,39 @@ def test_the_structural_failure_reads_like_the_syntax_error():
     detail = {"kind": "coding_cookie", "file": "trimming.py", "line": 1, "encoding": "utf-7"}
     assert word_failure(detail, "en").startswith("trimming.py line 1: this file declares the encoding utf-7")
     assert "声明了编码 utf-7" in word_failure(detail, "zh")
+
+
+REWRITER = '''def trim(s):
+    return s.strip()
+
+
+# Once imported, put a file without strip where the grader would read the source from.
+import os
+for path in ({paths!r}):
+    try:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("def trim(s):\\n    while s[:1] == ' ':\\n        s = s[1:]\\n    return s\\n")
+    except OSError:
+        pass
+'''
+
+
+@pytest.mark.parametrize("level", ["process", "portable"])
+def test_a_file_rewritten_after_import_is_judged_as_it_ran(trimming_kit, tmp_path, monkeypatch, level):
+    """Without Landlock (a kernel without it) the child may write its own original file: the
+    structural rule must still read the program that ran, the bytes the sandbox was given."""
+    folder = tmp_path / "sub"
+    original = folder / "trimming.py"
+    write_submission(folder, {"trimming.py": REWRITER.format(paths=[str(original)])})
+    monkeypatch.setenv("GRADEKIT_ISOLATION", level)
+    monkeypatch.setenv("GRADEKIT_LANDLOCK", "off")
+    isolation.detect.cache_clear()
+    try:
+        result = grade(trimming_kit, [Submission(folder, "rewriter")], seed=3, lang="en", timeout=5.0)[0]
+    finally:
+        isolation.detect.cache_clear()
+    assert "strip" not in original.read_text(encoding="utf-8"), "the rewrite never happened: the case proves nothing"
+    by_name = {c.name: c for c in result.checks}
+    assert by_name["test_trims"].status is Status.PASS            # strip ran, and trims
+    assert by_name["test_no_strip"].status is Status.FAIL, by_name["test_no_strip"].message
+    assert "must not call strip" in by_name["test_no_strip"].message

@@ -15,7 +15,6 @@ answering, it is killed with everything it started and a new one takes over.
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import json
 import os
@@ -34,6 +33,7 @@ from typing import BinaryIO
 from gradekit import isolation as isolation_mod
 from gradekit.isolation import Isolation
 from gradekit.sandbox import proctree
+from gradekit.sandbox.digest import digest_of, read_top_sources
 
 #: The fork server runs as a module (``-m``), so its bytecode comes from the cache instead of being
 #: compiled at every start (a fifth of a start).
@@ -97,17 +97,9 @@ def read_sources(submission: Path, digest: str | None = None) -> dict[str, bytes
     The digest is ``sandbox.digest.source_digest``'s, taken over these very bytes, which are the
     ones every topic's copy is then written from: nothing read later can differ from what was checked.
     """
-    files = {}
-    for entry in os.scandir(submission):
-        if entry.name.endswith(".py") and entry.is_file(follow_symlinks=False):
-            with open(entry.path, "rb") as f:
-                files[entry.name] = f.read()
+    files = read_top_sources(submission)
     if digest is not None:
-        h = hashlib.sha256()
-        for name in sorted(files):
-            raw = name.encode("utf-8", "surrogateescape")
-            h.update(len(raw).to_bytes(4, "big") + raw + len(files[name]).to_bytes(8, "big") + files[name])
-        if not _same_digest(h.hexdigest(), digest):
+        if not _same_digest(digest_of(files), digest):
             raise SubmissionChanged(f"{submission}: its files changed after export")
     return files
 
@@ -139,7 +131,8 @@ class Sources:
         self._files: dict[str, bytes] | None = None
         self._changed: SubmissionChanged | None = None
 
-    def copy(self, dest: Path, skip: frozenset) -> None:
+    def files(self) -> dict[str, bytes]:
+        """The checked bytes: what every topic's child runs and what structural checks parse."""
         if self._changed is not None:
             raise self._changed
         if self._files is None:
@@ -148,7 +141,10 @@ class Sources:
             except SubmissionChanged as exc:
                 self._changed = exc
                 raise
-        copy_sources(self.submission, dest, skip, self._files)
+        return self._files
+
+    def copy(self, dest: Path, skip: frozenset) -> None:
+        copy_sources(self.submission, dest, skip, self.files())
 
 
 def kill_group(proc: subprocess.Popen) -> None:

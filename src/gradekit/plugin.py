@@ -234,11 +234,24 @@ def rng(_gk_submission) -> random.Random:
     return seeded(state.seed, check_id(state.item, state))
 
 
+class StudentFile(type(Path())):  # type: ignore[misc]
+    """The path of a student's file, carrying the bytes its sandbox was given (``structure.parse`` reads them).
+
+    At the process level a student's code runs as the grader's user and could rewrite its own file
+    once imported, so a structural rule read from disk would judge a program other than the one that
+    ran.  These bytes are the digest-checked ones every topic's child was copied from.
+    """
+
+    snapshot: bytes | None = None
+
+
 @pytest.fixture
 def student_file(_gk_submission):
     """Path of the submission's file for this check's topic (for structural checks with ast)."""
     state: GradingState = _STATE_HOLDER["state"]
-    return Path(state.submissions[_gk_submission]["path"]) / f"{topic_of(state.item, state)}.py"
+    path = StudentFile(Path(state.submissions[_gk_submission]["path"]) / f"{topic_of(state.item, state)}.py")
+    path.snapshot = state.server(_gk_submission).sources.files().get(path.name)
+    return path
 
 
 def pytest_generate_tests(metafunc):

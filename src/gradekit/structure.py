@@ -26,10 +26,12 @@ def parse(path: Path) -> ast.Module | None:
     A coding line naming anything but UTF-8 fails the check (``CheckFailure`` of kind
     ``coding_cookie``) instead: the child refuses to run that file, and no rule may pass on it.
     """
-    try:
-        source = Path(path).read_bytes()
-    except OSError:
-        return None
+    source = getattr(path, "snapshot", None)   # the bytes the sandbox ran (``plugin.StudentFile``)
+    if source is None:
+        try:
+            source = Path(path).read_bytes()
+        except OSError:
+            return None
     refused = declared_encoding(source)
     if refused is not None:
         raise CheckFailure("coding_cookie", file=Path(path).name, line=refused[1], encoding=refused[0])

@@ -15,17 +15,25 @@ import os
 from pathlib import Path
 
 
-def source_digest(folder: Path | str) -> str:
-    """SHA-256 over the folder's top-level ``*.py`` regular files (name, size, bytes), in name order.
-
-    These are exactly the files a sandbox copies (``forkserver.copy_sources``).
-    """
+def digest_of(files: dict[str, bytes]) -> str:
+    """SHA-256 over ``{file name: bytes}`` (name, size, bytes), in name order."""
     h = hashlib.sha256()
-    entries = sorted((e for e in os.scandir(folder) if e.name.endswith(".py") and e.is_file(follow_symlinks=False)),
-                     key=lambda e: e.name)
-    for entry in entries:
-        with open(entry.path, "rb") as f:
-            data = f.read()
-        name = entry.name.encode("utf-8", "surrogateescape")
-        h.update(len(name).to_bytes(4, "big") + name + len(data).to_bytes(8, "big") + data)
+    for name in sorted(files):
+        raw = name.encode("utf-8", "surrogateescape")
+        h.update(len(raw).to_bytes(4, "big") + raw + len(files[name]).to_bytes(8, "big") + files[name])
     return h.hexdigest()
+
+
+def read_top_sources(folder: Path | str) -> dict[str, bytes]:
+    """The folder's top-level ``*.py`` regular files: exactly what a sandbox copies (``forkserver.copy_sources``)."""
+    files = {}
+    for entry in os.scandir(folder):
+        if entry.name.endswith(".py") and entry.is_file(follow_symlinks=False):
+            with open(entry.path, "rb") as f:
+                files[entry.name] = f.read()
+    return files
+
+
+def source_digest(folder: Path | str) -> str:
+    """``digest_of`` the folder's top-level sources."""
+    return digest_of(read_top_sources(folder))
