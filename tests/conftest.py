@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from gradekit import isolation
 
 ROOT = Path(__file__).resolve().parents[1]
 MINIKIT = ROOT / "tests" / "fixtures" / "minikit"
@@ -48,6 +52,49 @@ def solution_text(slug: str, kit: Path = ROOT) -> str:
 
 def read_json(path: Path):
     return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def bwrap_usable() -> bool:
+    bwrap = shutil.which("bwrap")
+    try:
+        return bool(bwrap) and isolation._probe(bwrap)[0]
+    except Exception:
+        return False
+
+
+def isolation_levels() -> list:
+    """The levels hostile cases run at: process and portable always, bwrap where it can run."""
+    return [pytest.param("process"), pytest.param("portable"),
+            pytest.param("bwrap", marks=pytest.mark.skipif(not bwrap_usable(), reason="bubblewrap unavailable here"))]
+
+
+@contextlib.contextmanager
+def grading_at(level: str, tmp: Path | None = None, **env: str | None):
+    """Grade in-process at ``level``: ``GRADEKIT_ISOLATION`` (and ``env``; None unsets) set, with
+    ``tmp`` as TMPDIR and ``tempfile``'s folder, everything put back afterwards."""
+    import tempfile
+
+    changes = {"GRADEKIT_ISOLATION": level, **({"TMPDIR": str(tmp)} if tmp is not None else {}), **env}
+    saved = {k: os.environ.get(k) for k in changes}
+    saved_tempdir = tempfile.tempdir
+    for k, v in changes.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
+    if tmp is not None:
+        tempfile.tempdir = str(tmp)
+    isolation.detect.cache_clear()
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+        tempfile.tempdir = saved_tempdir
+        isolation.detect.cache_clear()
 
 
 @pytest.fixture

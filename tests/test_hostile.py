@@ -16,7 +16,6 @@ import py_compile
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -27,7 +26,7 @@ from gradekit.kit import load_kit
 from gradekit.model import Status
 from gradekit.runner import Submission, grade
 
-from conftest import MINIKIT, ROOT, run_grade, write_submission
+from conftest import MINIKIT, ROOT, grading_at, isolation_levels, run_grade, write_submission
 
 SOLUTION = (ROOT / "exercises" / "functions" / "solution.py").read_text(encoding="utf-8")
 STUB = (ROOT / "starter" / "functions.py").read_text(encoding="utf-8")
@@ -296,14 +295,6 @@ return None''')}, {"zero": {"my_abs"}}),
 }
 
 
-def levels() -> list:
-    out = [pytest.param("process"), pytest.param("portable")]
-    try:
-        usable = isolation._probe(isolation.shutil.which("bwrap"))[0] if isolation.shutil.which("bwrap") else False
-    except Exception:
-        usable = False
-    out.append(pytest.param("bwrap", marks=pytest.mark.skipif(not usable, reason="bubblewrap unavailable here")))
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -338,7 +329,7 @@ def leftovers(private_tmp: Path) -> tuple[list[str], list[str]]:
     return procs, files
 
 
-@pytest.fixture(scope="module", params=levels())
+@pytest.fixture(scope="module", params=isolation_levels())
 def graded(request, hostile_kit, tmp_path_factory):
     level = request.param
     base = tmp_path_factory.mktemp(f"subs-{level}")
@@ -351,28 +342,17 @@ def graded(request, hostile_kit, tmp_path_factory):
         if expect.get("bytecode"):
             add_stale_bytecode(folder)
         subs.append(Submission(folder, name))
-    saved = {k: os.environ.get(k) for k in ("GRADEKIT_ISOLATION", "TMPDIR", "GRADEKIT_TEST_TOKEN")}
-    saved_tempdir = tempfile.tempdir
-    os.environ.update(GRADEKIT_ISOLATION=level, TMPDIR=str(private_tmp), GRADEKIT_TEST_TOKEN=TOKEN)
-    tempfile.tempdir = str(private_tmp)
-    isolation.detect.cache_clear()
     # A process holding a secret in its environment, as the instructor's shell or CI runner would.
     holder = subprocess.Popen(["cat"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
                               env={"PATH": os.environ["PATH"], "GITHUB_TOKEN": TOKEN})
     try:
-        started = time.monotonic()
-        results = grade(hostile_kit, subs, seed=1234, lang="en", timeout=1.0)
-        seconds = time.monotonic() - started
+        with grading_at(level, private_tmp, GRADEKIT_TEST_TOKEN=TOKEN):
+            started = time.monotonic()
+            results = grade(hostile_kit, subs, seed=1234, lang="en", timeout=1.0)
+            seconds = time.monotonic() - started
     finally:
         holder.stdin.close()
         holder.wait()
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-        tempfile.tempdir = saved_tempdir
-        isolation.detect.cache_clear()
     return {"level": level, "results": {s.id: r for s, r in zip(subs, results)}, "seconds": seconds,
             "tmp": private_tmp}
 

@@ -10,16 +10,14 @@ isolation level, while a genuine bug in a grader stays ``error``.
 
 from __future__ import annotations
 
-import os
 
 import pytest
 
-from gradekit import isolation
 from gradekit.kit import load_kit
 from gradekit.model import Status
 from gradekit.runner import Submission, grade
 
-from conftest import write_submission
+from conftest import grading_at, isolation_levels, write_submission
 
 EXERCISE_TOML = """format_version = 1
 order = 1
@@ -110,14 +108,6 @@ CASES = {
 }
 
 
-def levels() -> list:
-    out = [pytest.param("process"), pytest.param("portable")]
-    try:
-        usable = isolation._probe(isolation.shutil.which("bwrap"))[0] if isolation.shutil.which("bwrap") else False
-    except Exception:
-        usable = False
-    out.append(pytest.param("bwrap", marks=pytest.mark.skipif(not usable, reason="bubblewrap unavailable here")))
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -135,24 +125,15 @@ def values_kit(tmp_path_factory):
     return load_kit(root)
 
 
-@pytest.fixture(scope="module", params=levels())
+@pytest.fixture(scope="module", params=isolation_levels())
 def graded(request, values_kit, tmp_path_factory):
     level = request.param
     base = tmp_path_factory.mktemp(f"subs-{level}")
     subs = [Submission(write_submission(base / "honest", {"values.py": HONEST}), "honest")]
     subs += [Submission(write_submission(base / name, {"values.py": everything(value)}), name)
              for name, value in CASES.items()]
-    saved = os.environ.get("GRADEKIT_ISOLATION")
-    os.environ["GRADEKIT_ISOLATION"] = level
-    isolation.detect.cache_clear()
-    try:
+    with grading_at(level):
         results = grade(values_kit, subs, seed=7, lang="en", timeout=5.0)
-    finally:
-        if saved is None:
-            os.environ.pop("GRADEKIT_ISOLATION", None)
-        else:
-            os.environ["GRADEKIT_ISOLATION"] = saved
-        isolation.detect.cache_clear()
     return {"level": level, "results": {s.id: r for s, r in zip(subs, results)}}
 
 

@@ -19,7 +19,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import textwrap
 import time
 from pathlib import Path
@@ -31,20 +30,12 @@ from gradekit.model import Status
 from gradekit.runner import Submission, grade
 from gradekit.sandbox.digest import source_digest
 
-from conftest import write_submission
+from conftest import bwrap_usable, grading_at, write_submission
 from test_hostile import ALPHA, SOLUTION, hostile_kit, in_my_abs, leftovers  # noqa: F401 (a fixture)
 
 LANDLOCK_ABI = isolation.landlock_probe()[0] if sys.platform.startswith("linux") else 0
 LANDLOCK_SIGNALS = LANDLOCK_ABI >= isolation.LANDLOCK_SIGNALS_ABI
 GRADER_KILLED = "your code stopped the grading process"
-
-
-def _bwrap_usable() -> bool:
-    bwrap = isolation.shutil.which("bwrap")
-    try:
-        return bool(bwrap) and isolation._probe(bwrap)[0]
-    except Exception:
-        return False
 
 
 def contain_levels() -> list:
@@ -57,7 +48,7 @@ def contain_levels() -> list:
         pytest.param(("portable", True), id="portable-landlock", marks=needs_landlock),
         pytest.param(("portable", False), id="portable-nolandlock"),
         pytest.param(("bwrap", False), id="bwrap",
-                     marks=pytest.mark.skipif(not _bwrap_usable(), reason="bubblewrap unavailable here")),
+                     marks=pytest.mark.skipif(not bwrap_usable(), reason="bubblewrap unavailable here")),
     ]
 
 
@@ -219,27 +210,10 @@ def contained(request, hostile_kit, tmp_path_factory):
             for name, (files, _) in table.items()]
     write_submission(victim, {"alpha.py": ALPHA, "functions.py": SOLUTION})
     subs.append(Submission(victim, victim.name, digest=source_digest(victim)))
-    saved = {k: os.environ.get(k) for k in ("GRADEKIT_ISOLATION", "TMPDIR", "GRADEKIT_LANDLOCK")}
-    saved_tempdir = tempfile.tempdir
-    os.environ.update(GRADEKIT_ISOLATION=level, TMPDIR=str(private_tmp))
-    if landlock is True:
-        os.environ.pop("GRADEKIT_LANDLOCK", None)
-    else:
-        os.environ["GRADEKIT_LANDLOCK"] = str(landlock) if landlock else "off"
-    tempfile.tempdir = str(private_tmp)
-    isolation.detect.cache_clear()
-    try:
+    with grading_at(level, private_tmp, GRADEKIT_LANDLOCK=None if landlock is True else str(landlock or "off")):
         started = time.monotonic()
         results = grade(hostile_kit, subs, seed=4321, lang="en", timeout=1.0)
         seconds = time.monotonic() - started
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-        tempfile.tempdir = saved_tempdir
-        isolation.detect.cache_clear()
     markers = {name: expect["marker"] for name, (_, expect) in table.items() if "marker" in expect}
     left = {name: alive_with(marker) for name, marker in markers.items()}
     for pids in left.values():   # a failing run must not leave them for the next test

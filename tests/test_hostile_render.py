@@ -20,14 +20,12 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
 
-from gradekit import isolation
 from gradekit.kit import load_kit
 from gradekit.model import Check, ExerciseResult, Result, Status, TopicResult
 from gradekit.render import annotations, classroom, classroom50, gradebook, gradescope, markdown, native, report, terminal
@@ -37,7 +35,7 @@ from gradekit.render.safe import csv_cell, csv_value, md_code, md_fence, md_text
 from gradekit.runner import Submission, grade
 from gradekit.scoring import make_check
 
-from conftest import MINIKIT, write_submission
+from conftest import MINIKIT, grading_at, isolation_levels, write_submission
 
 XSS = '<img src=x onerror=alert(1)><script>alert(2)</script><a href="javascript:alert(3)">x</a>'
 #: File names a student's code can give a traceback through ``compile(src, name, "exec")``.
@@ -427,18 +425,9 @@ def greet(name):
 '''
 
 
-def levels() -> list:
-    out = [pytest.param("process"), pytest.param("portable")]
-    bwrap = shutil.which("bwrap")
-    try:
-        usable = bool(bwrap) and isolation._probe(bwrap)[0]
-    except Exception:
-        usable = False
-    out.append(pytest.param("bwrap", marks=pytest.mark.skipif(not usable, reason="bubblewrap unavailable here")))
-    return out
 
 
-@pytest.fixture(scope="module", params=levels())
+@pytest.fixture(scope="module", params=isolation_levels())
 def graded(request, tmp_path_factory):
     level = request.param
     root = tmp_path_factory.mktemp(f"kit-{level}")
@@ -446,22 +435,8 @@ def graded(request, tmp_path_factory):
         shutil.copytree(MINIKIT / part, root / part)
     (root / "graders" / "alpha" / "test_hidden.py").write_text(HIDDEN_GRADERS, encoding="utf-8")
     sub = write_submission(tmp_path_factory.mktemp(f"sub-{level}"), {"alpha.py": HOSTILE_ALPHA})
-    saved = {k: os.environ.get(k) for k in ("GRADEKIT_ISOLATION", "TMPDIR")}
-    private_tmp = tmp_path_factory.mktemp(f"tmp-{level}")
-    saved_tempdir = tempfile.tempdir
-    os.environ.update(GRADEKIT_ISOLATION=level, TMPDIR=str(private_tmp))
-    tempfile.tempdir = str(private_tmp)
-    isolation.detect.cache_clear()
-    try:
+    with grading_at(level, tmp_path_factory.mktemp(f"tmp-{level}")):
         result = grade(load_kit(root), [Submission(sub)], seed=5, lang="en", timeout=1.0)[0]
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-        tempfile.tempdir = saved_tempdir
-        isolation.detect.cache_clear()
     return result
 
 

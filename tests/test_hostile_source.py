@@ -12,11 +12,9 @@ in full.  Every case runs at every isolation level.
 from __future__ import annotations
 
 import codecs
-import os
 
 import pytest
 
-from gradekit import isolation
 from gradekit.flags import integrity_flags
 from gradekit.i18n import word_failure
 from gradekit.kit import load_kit
@@ -24,7 +22,7 @@ from gradekit.model import Status
 from gradekit.runner import Submission, grade
 from gradekit.sandbox.child.scripts import declared_encoding
 
-from conftest import write_submission
+from conftest import grading_at, isolation_levels, write_submission
 
 EXERCISE_TOML = """format_version = 1
 order = 1
@@ -110,14 +108,6 @@ CASES = {
 }
 
 
-def levels() -> list:
-    out = [pytest.param("process"), pytest.param("portable")]
-    try:
-        usable = isolation._probe(isolation.shutil.which("bwrap"))[0] if isolation.shutil.which("bwrap") else False
-    except Exception:
-        usable = False
-    out.append(pytest.param("bwrap", marks=pytest.mark.skipif(not usable, reason="bubblewrap unavailable here")))
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -133,22 +123,13 @@ def trimming_kit(tmp_path_factory):
     return load_kit(root)
 
 
-@pytest.fixture(scope="module", params=levels())
+@pytest.fixture(scope="module", params=isolation_levels())
 def graded(request, trimming_kit, tmp_path_factory):
     level = request.param
     base = tmp_path_factory.mktemp(f"subs-{level}")
     subs = [Submission(write_submission(base / name, {"trimming.py": data}), name) for name, (data, _) in CASES.items()]
-    saved = os.environ.get("GRADEKIT_ISOLATION")
-    os.environ["GRADEKIT_ISOLATION"] = level
-    isolation.detect.cache_clear()
-    try:
+    with grading_at(level):
         results = grade(trimming_kit, subs, seed=3, lang="en", timeout=5.0)
-    finally:
-        if saved is None:
-            os.environ.pop("GRADEKIT_ISOLATION", None)
-        else:
-            os.environ["GRADEKIT_ISOLATION"] = saved
-        isolation.detect.cache_clear()
     return {"level": level, "results": {s.id: r for s, r in zip(subs, results)}}
 
 
@@ -244,13 +225,8 @@ def test_a_file_rewritten_after_import_is_judged_as_it_ran(trimming_kit, tmp_pat
     folder = tmp_path / "sub"
     original = folder / "trimming.py"
     write_submission(folder, {"trimming.py": REWRITER.format(paths=[str(original)])})
-    monkeypatch.setenv("GRADEKIT_ISOLATION", level)
-    monkeypatch.setenv("GRADEKIT_LANDLOCK", "off")
-    isolation.detect.cache_clear()
-    try:
+    with grading_at(level, GRADEKIT_LANDLOCK="off"):
         result = grade(trimming_kit, [Submission(folder, "rewriter")], seed=3, lang="en", timeout=5.0)[0]
-    finally:
-        isolation.detect.cache_clear()
     assert "strip" not in original.read_text(encoding="utf-8"), "the rewrite never happened: the case proves nothing"
     by_name = {c.name: c for c in result.checks}
     assert by_name["test_trims"].status is Status.PASS            # strip ran, and trims
