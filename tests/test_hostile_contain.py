@@ -23,14 +23,16 @@ import textwrap
 import time
 from pathlib import Path
 
+import psutil
 import pytest
 
 from gradekit import isolation
+from gradekit.kit import load_kit
 from gradekit.model import Status
 from gradekit.runner import Submission, grade
 from gradekit.sandbox.digest import source_digest
 
-from conftest import bwrap_usable, grading_at, write_submission
+from conftest import MINIKIT, bwrap_usable, grading_at, write_submission
 from test_hostile import ALPHA, SOLUTION, hostile_kit, in_my_abs, leftovers  # noqa: F401 (a fixture)
 
 LANDLOCK_ABI = isolation.landlock_probe()[0] if sys.platform.startswith("linux") else 0
@@ -66,6 +68,22 @@ def grading_ancestors():
         except (OSError, ValueError):
             break
         if b"--gradekit-plan" in cmd:
+            found.append(pid)
+        pid = ppid
+    return found
+def python_ancestors():
+    # Every Python process above this one: the grading session and the runner (here, the test
+    # process itself), never the shell or the machine's init above them.
+    found, pid = [], os.getppid()
+    while pid > 1:
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                cmd = f.read()
+            with open(f"/proc/{pid}/stat", "rb") as f:
+                ppid = int(f.read().rsplit(b")", 1)[1].split()[1])
+        except (OSError, ValueError):
+            break
+        if b"python" in cmd.split(b"\\0")[0]:
             found.append(pid)
         pid = ppid
     return found
@@ -154,6 +172,9 @@ def cases(scope: str, victim: Path, hidden: Path, tag: str) -> dict:
             "hit(grading_ancestors(), signal.SIGSTOP)\n" + HONEST)}, {"signal": True}),
         "stop_ancestors_at_import": ({"functions.py": ANCESTORS + "hit(grading_ancestors(), signal.SIGSTOP)\n"
                                       + SOLUTION}, {"signal": True}),
+        # The runner itself (the process that watches pytest): nothing could wake it again.
+        "stop_the_runner": ({"functions.py": ANCESTORS + in_my_abs(
+            "hit(python_ancestors(), signal.SIGSTOP)\n" + HONEST)}, {"signal": True}),
         "tstp_ancestors": ({"functions.py": ANCESTORS + in_my_abs(
             "hit(grading_ancestors(), signal.SIGTSTP)\n" + HONEST)}, {"signal": True}),
         "stop_by_cmdline_then_hang": ({"functions.py": by_cmdline(scope) + "import os, signal\n" + in_my_abs(
@@ -233,8 +254,12 @@ def topic(result, slug):
     return next(t for t in result.topics if t.slug == slug)
 
 
-def signals_reach_grader(graded) -> bool:
-    """Whether student code at this level can signal the grading pytest process at all."""
+def signals_reach_grader(graded, name: str) -> bool:
+    """Whether this case's signal reaches the grading processes at this level.  Stop signals never do on
+    Linux (``sandbox.child.seccomp``); SIGKILL does below bwrap unless Landlock scopes signals."""
+    stops = "SIGKILL" not in graded["table"][name][0]["functions.py"]
+    if stops and sys.platform.startswith("linux"):
+        return False
     return graded["level"] != "bwrap" and not graded["signals_scoped"]
 
 
@@ -245,7 +270,7 @@ def test_signals_to_the_grader_blame_only_the_attacker(contained):
         result = contained["results"][name]
         functions, alpha = topic(result, "functions"), topic(result, "alpha")
         assert alpha.score == alpha.max_score == 7, (name, [c.message for c in alpha.checks])
-        if signals_reach_grader(contained):
+        if signals_reach_grader(contained, name):
             # The stall is noticed by the runner and pinned on this topic.
             assert functions.score == 0, name
             assert all(GRADER_KILLED in c.message for c in functions.checks), (name, functions.checks[0].message)
@@ -356,3 +381,50 @@ def test_manifest_and_doctor_say_what_landlock_does():
     assert record["landlock"]["signals"] is LANDLOCK_SIGNALS
     text = "\n".join(doctor.landlock_lines(iso))
     assert ("signals" in text) and (("ABI" in text) if LANDLOCK_ABI else ("no Landlock" in text))
+
+
+def test_the_runner_kills_a_session_stopped_from_outside(tmp_path):
+    """Where nothing refuses the stop (a kernel without seccomp, another user's signal), the runner's
+    own watchdog notices the stopped session within seconds, kills it and grades again."""
+    import threading
+
+    sub = write_submission(tmp_path / "sub", {"alpha.py": ALPHA})
+    kit = load_kit(MINIKIT)
+    stopped: list[int] = []
+    done = threading.Event()
+
+    def stop_the_session_once():
+        while not done.is_set() and not stopped:
+            for child in psutil.Process().children(recursive=True):
+                try:
+                    if "--gradekit-plan" in child.cmdline():
+                        child.suspend()
+                        stopped.append(child.pid)
+                        break
+                except psutil.Error:
+                    continue
+            done.wait(0.01)
+
+    def wake_it_after_all():   # without the watchdog: let the session go on after 90 s, not hang the suite
+        if not done.wait(90):
+            for pid in stopped:
+                try:
+                    psutil.Process(pid).resume()
+                except psutil.Error:
+                    pass
+
+    threads = [threading.Thread(target=stop_the_session_once), threading.Thread(target=wake_it_after_all)]
+    for t in threads:
+        t.start()
+    started = time.monotonic()
+    try:
+        with grading_at("process", tmp_path):
+            result = grade(kit, [Submission(sub, "honest")], seed=1, lang="en", timeout=1.0)[0]
+    finally:
+        done.set()
+        for t in threads:
+            t.join()
+    seconds = time.monotonic() - started
+    assert stopped, "the session was never stopped: the test proves nothing"
+    assert seconds < 60, f"a stopped session held grading for {seconds:.0f} s"
+    assert result.score == result.max_score == 7, [c.message for c in result.checks]

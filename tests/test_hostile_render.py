@@ -35,7 +35,7 @@ from gradekit.render.safe import csv_cell, csv_value, md_code, md_fence, md_text
 from gradekit.runner import Submission, grade
 from gradekit.scoring import make_check
 
-from conftest import MINIKIT, grading_at, isolation_levels, write_submission
+from conftest import MINIKIT, ROOT, grading_at, isolation_levels, write_submission
 
 XSS = '<img src=x onerror=alert(1)><script>alert(2)</script><a href="javascript:alert(3)">x</a>'
 #: File names a student's code can give a traceback through ``compile(src, name, "exec")``.
@@ -573,3 +573,57 @@ def test_grade_ci_never_follows_a_committed_symlink_out_of_its_folder(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in victim.iterdir()) == ["keep.txt"]
     assert not out.is_symlink() and (out / "gradekit.json").is_file()
+
+
+STASHER = '''import os
+def my_abs(x):
+    try:
+        if isinstance(x, float) or (isinstance(x, int) and abs(x) > 10**6):
+            with open({path!r}, "a") as f:
+                f.write(repr(x) + ";")
+    except OSError:
+        pass
+    if not isinstance(x, (int, float)):
+        raise TypeError("bad operand type")
+    return x if x >= 0 else -x
+'''
+
+ECHOER = '''import time
+def progress_message(name, improvement):
+    end = time.time() + 1.9
+    while time.time() < end:
+        try:
+            data = open({path!r}).read()
+            if data.count(";") >= 3:
+                return "LEAK:" + data
+        except OSError:
+            pass
+        time.sleep(0.05)
+    return "none yet"
+'''
+
+
+@pytest.mark.parametrize("level", ["process", "portable"])
+def test_hidden_inputs_never_reach_a_public_check_of_a_parallel_session(tmp_path, level):
+    """A whole-kit submission is split over sessions only under bubblewrap: below it, sessions share
+    /dev/shm, so one session's hidden inputs could be read by the other's public checks."""
+    stash = f"/dev/shm/gk-test-leak-{os.getpid()}-{level}"
+    sub = tmp_path / "sub"
+    shutil.copytree(ROOT / "starter", sub)
+    for slug in ("basics", "lists", "tuples", "conditions", "loops", "dicts", "sets"):
+        shutil.copyfile(ROOT / "exercises" / slug / "solution.py", sub / f"{slug}.py")
+    (sub / "functions.py").write_text(STASHER.format(path=stash), encoding="utf-8")
+    (sub / "formatting.py").write_text(ECHOER.format(path=stash), encoding="utf-8")
+    topics = ["basics", "formatting", "lists", "tuples", "conditions", "loops", "dicts", "sets", "functions"]
+    try:
+        with grading_at(level, tmp_path, GRADEKIT_LANDLOCK=None):
+            result = grade(load_kit(ROOT), [Submission(sub)], topics=topics, seed=9, lang="en", timeout=2.0)[0]
+        try:
+            stashed = [v for v in Path(stash).read_text(encoding="utf-8").split(";") if v]
+        except OSError:
+            stashed = []
+    finally:
+        Path(stash).unlink(missing_ok=True)
+    assert stashed, "no hidden input was stashed: the case proves nothing"
+    shown = json.dumps(student_view(result).to_dict())
+    assert "LEAK:" not in shown and not [v for v in stashed if v in shown]

@@ -232,3 +232,24 @@ def test_a_file_rewritten_after_import_is_judged_as_it_ran(trimming_kit, tmp_pat
     assert by_name["test_trims"].status is Status.PASS            # strip ran, and trims
     assert by_name["test_no_strip"].status is Status.FAIL, by_name["test_no_strip"].message
     assert "must not call strip" in by_name["test_no_strip"].message
+
+
+DECOYS = {
+    "second_def_wins": "def trim(s):\n    return s\n\n\ndef trim(s):\n    return s.strip()\n",
+    "lambda_after_def": "def trim(s):\n    return s\n\n\ntrim = lambda s: s.strip()\n",
+    "def_in_if_after": "def trim(s):\n    return s\n\n\nif True:\n    def trim(s):\n        return s.strip()\n",
+    "rebound_by_assignment": "def _t(s):\n    return s.strip()\n\n\ndef trim(s):\n    return s\n\n\ntrim = _t\n",
+}
+
+
+@pytest.mark.parametrize("case", list(DECOYS))
+def test_a_decoy_definition_never_passes_a_structural_rule(trimming_kit, tmp_path, case):
+    """ast would inspect the first ``trim``; Python runs the last binding."""
+    folder = write_submission(tmp_path / case, {"trimming.py": DECOYS[case]})
+    with grading_at("process"):
+        result = grade(trimming_kit, [Submission(folder, case)], seed=3, lang="en", timeout=5.0)[0]
+    by_name = {c.name: c for c in result.checks}
+    assert by_name["test_trims"].status is Status.PASS        # the strip version is what ran
+    check = by_name["test_no_strip"]
+    assert check.status is Status.FAIL, check.message
+    assert "more than once" in check.message and check.file == "trimming.py", check.message

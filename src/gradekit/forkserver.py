@@ -40,7 +40,7 @@ from gradekit.sandbox.digest import digest_of, read_top_sources
 CHILD = ["-m", "gradekit.sandbox.child.forkserver"]
 #: Every module a sandboxed interpreter starts with, at any level.
 CHILD_MODULES = ("gradekit.sandbox_child", "gradekit.sandbox.child.spawned", "gradekit.sandbox.child.scripts",
-                 "gradekit.sandbox.child.landlock",
+                 "gradekit.sandbox.child.landlock", "gradekit.sandbox.child.seccomp",
                  *(("gradekit.sandbox.child.forkserver",) if sys.platform.startswith("linux") else ()))
 
 

@@ -397,6 +397,7 @@ def isolate_killer(kit: Kit, slugs: list[str], submissions: list[Submission], fi
         return sub.topics or []   # explicit already
 
     queue: deque[list[Submission]] = deque()
+    retried: set[tuple[str, str]] = set()
 
     def killed(exc: RunnerError, subs: list[Submission]) -> None:
         done = set()
@@ -425,7 +426,14 @@ def isolate_killer(kit: Kit, slugs: list[str], submissions: list[Submission], fi
         elif rest and len(topics(rest[0])) > 1:
             queue.extend([replace(rest[0], topics=[t])] for t in topics(rest[0]))
         elif rest:
-            blame(rest[0], topics(rest[0])[0])
+            # No heartbeat named it (stopped before its first check, or by someone else): once more
+            # alone, and only a second death convicts it.
+            key = (rest[0].id, topics(rest[0])[0])
+            if key in retried:
+                blame(rest[0], key[1])
+            else:
+                retried.add(key)
+                queue.append([rest[0]])
 
     subs = [s for s in (explicit(s) for s in submissions) if s.topics]
     if first is not None:
@@ -451,9 +459,20 @@ SPLIT_MIN_TOPICS = 8
 def session_groups(slugs: list[str], submissions: list[Submission], workers: int | None) -> list[list[str]]:
     """Topics per session.  A grading session is a ping-pong between pytest and a child, using
     about one core; one student's whole kit is split across cores (topics interleaved, so each
-    group gets a fair share of heavy and light topics).  Batches parallelise over students instead."""
+    group gets a fair share of heavy and light topics).  Batches parallelise over students instead.
+
+    Only under bubblewrap: each session runs its own public checks before its hidden ones, but
+    below it two sessions' children share ``/dev/shm`` and the loopback, so one session's hidden
+    inputs could reach the other's public messages, which the student reads in full."""
     n = workers if workers is not None else min(2, os.cpu_count() or 1)
     if len(submissions) != 1 or len(slugs) < SPLIT_MIN_TOPICS or n < 2:
+        return [slugs]
+    from gradekit import isolation
+
+    try:
+        if isolation.detect().level != "bwrap":
+            return [slugs]
+    except isolation.IsolationUnavailable:
         return [slugs]
     return [slugs[i::n] for i in range(n)]
 
@@ -495,7 +514,7 @@ def grade(kit: Kit, submissions: list[Submission], *, topics: list[str] | None =
         try:
             return run_session(kit, group, submissions, **options, on_record=on_record if streaming else None)
         except RunnerError as exc:
-            if not exc.killed or len(group) * len(submissions) == 1 and exc.culprit is None:
+            if not exc.killed:
                 raise
             return isolate_killer(kit, group, submissions, exc, **options)
 

@@ -41,20 +41,78 @@ def parse(path: Path) -> ast.Module | None:
         return None
 
 
+class Rebound(CheckFailure):
+    """``within`` is bound more than once where it is defined: which one runs is not what ast can tell.
+    The student's to fix, so a check failure (graders calling ``scope`` themselves get it too)."""
+
+    def __init__(self, name: str, lines: list[int], file: str | None = None):
+        shown = ", ".join(str(n) for n in lines)
+        where = f" {file}" if file else ""
+        super().__init__("custom", file=file, line=lines[-1] if lines else None,
+                         zh=f"{name} 在{where or '文件'}中被定义或赋值了不止一次（第 {shown} 行）："
+                            f"只保留一个 def {name}，检查才能看清运行的是哪一个",
+                         en=f"{name} is defined or assigned more than once in{where or ' the file'} (lines {shown}): "
+                            f"keep a single def {name}, so the check can see which one runs")
+        self.name, self.lines = name, lines
+
+
+def _bindings(body: list[ast.stmt], name: str) -> list[ast.AST]:
+    """Every statement of ``body`` (and of its if/try/with/loop blocks, not of nested functions or
+    classes) that binds ``name``: a def, a class, an assignment, an import, a ``for`` target."""
+    found: list[ast.AST] = []
+    for stmt in body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            if stmt.name == name:
+                found.append(stmt)
+            continue
+        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            if any((a.asname or a.name.split(".")[0]) == name for a in stmt.names):
+                found.append(stmt)
+            continue
+        targets = []
+        if isinstance(stmt, ast.Assign):
+            targets = stmt.targets
+        elif isinstance(stmt, (ast.AnnAssign, ast.AugAssign)):
+            targets = [stmt.target]
+        elif isinstance(stmt, (ast.For, ast.AsyncFor)):
+            targets = [stmt.target]
+        elif isinstance(stmt, (ast.With, ast.AsyncWith)):
+            targets = [i.optional_vars for i in stmt.items if i.optional_vars is not None]
+        if any(isinstance(n, ast.Name) and n.id == name for t in targets for n in ast.walk(t)):
+            found.append(stmt)
+        for block in ("body", "orelse", "finalbody"):
+            found += _bindings(getattr(stmt, block, None) or [], name)
+        for handler in getattr(stmt, "handlers", None) or []:
+            found += _bindings(handler.body, name)
+        for case in getattr(stmt, "cases", None) or []:
+            found += _bindings(case.body, name)
+    return found
+
+
 def scope(tree: ast.Module, within: str | None) -> ast.AST | None:
-    """The function or class named ``within`` (``Class.method`` works too), or the whole module."""
+    """The function or class named ``within`` (``Class.method`` works too), or the whole module.
+
+    A rule must judge the definition that runs.  Python binds the last one, and anything else
+    (``trim = lambda s: s.strip()`` after the def, a second def) can replace it, so a name bound more
+    than once raises ``Rebound`` rather than letting a decoy be inspected.
+    """
     if within is None:
         return tree
     node: ast.AST = tree
     for part in within.split("."):
-        found = None
-        for child in ast.walk(node):
-            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and child.name == part:
-                found = child
-                break
-        if found is None:
+        body = getattr(node, "body", [])
+        bound = _bindings(body, part)
+        if not bound:
+            # Not defined at this level: the first nested definition, as before (a helper inside a function).
+            bound = [n for n in ast.walk(node) if n is not node
+                     and isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n.name == part][:1]
+        if not bound:
             return None
-        node = found
+        if len(bound) > 1:
+            raise Rebound(part, [getattr(b, "lineno", 0) for b in bound])
+        if not isinstance(bound[0], (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            raise Rebound(part, [getattr(bound[0], "lineno", 0)])
+        node = bound[0]
     return node
 
 
@@ -81,7 +139,10 @@ def _scope_or_fail(path: Path, within: str | None):
     if tree is None:
         raise CheckFailure("custom", zh=f"{Path(path).name} 无法解析（有语法错误？）",
                            en=f"{Path(path).name} cannot be parsed (a syntax error?)", file=Path(path).name)
-    node = scope(tree, within)
+    try:
+        node = scope(tree, within)
+    except Rebound as exc:
+        raise Rebound(exc.name, exc.lines, Path(path).name) from None
     if node is None:
         raise CheckFailure("missing", call=within)
     return node

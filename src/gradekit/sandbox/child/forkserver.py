@@ -24,7 +24,7 @@ import sys
 
 assert sys.platform != "win32", "the fork server runs at the Linux levels only"
 
-from gradekit.sandbox.child import landlock  # noqa: E402
+from gradekit.sandbox.child import landlock, seccomp  # noqa: E402
 from gradekit.sandbox_child import PR_SET_CHILD_SUBREAPER, Server, _prctl, die_with_parent, prepare  # noqa: E402
 
 
@@ -192,6 +192,8 @@ def main():
     # Everything a topic needs is imported: from here on this process and all it forks may write only
     # to the scratch folder, read only the system and the submission's copy, signal only each other.
     landlock.apply(config)
+    # Below Landlock ABI 6 nothing else keeps a child from freezing the runner itself (``seccomp``).
+    seccomp.install()
     ForkServer(config).serve()
 
 
