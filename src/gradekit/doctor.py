@@ -33,10 +33,10 @@ LEVELS = {
                   "nothing a submission can do reaches the grader; a kernel bug could"),
         "process": ("endless loops, floods, crashes, memory and disk hogs; the grader and the runner are subreapers "
                     "and sweep whatever a submission starts; a stalled or stopped session is killed and the topic in "
-                    "flight blamed; with Landlock, writes only to scratch, reads only the system and its own copy, "
-                    "and (ABI 6+) no signals out",
+                    "flight blamed; a seccomp filter refuses stop signals and ptrace; with Landlock, writes only to "
+                    "scratch, reads only the system and its own copy, and (ABI 6+) no signals out",
                     "code runs as your user: without Landlock it can read and write your files and other students', "
-                    "and signal your processes; /proc stays readable; root is exempt from RLIMIT_NPROC"),
+                    "and kill your processes; /proc stays readable; root is exempt from RLIMIT_NPROC"),
         "portable": ("the same mistakes: a fresh interpreter per topic, its whole process tree killed when the topic "
                      "ends, limits where the system has them (Landlock too, on Linux)",
                      "a student set on harm on Windows or macOS: no Landlock, no subreaper, fewer limits; "
@@ -47,9 +47,9 @@ LEVELS = {
                   "看不到我们的进程；残留的守护进程随命名空间一起结束",
                   "提交的代码碰不到评分进程；只有内核漏洞才可能"),
         "process": ("死循环、输出刷屏、崩溃、占满内存或磁盘；评分进程和运行器是子进程收割者，会清理提交启动的一切；"
-                    "停滞或被暂停的会话会被结束，并归咎于正在评分的主题；有 Landlock 时，只能写自己的临时目录，"
+                    "停滞或被暂停的会话会被结束，并归咎于正在评分的主题；seccomp 过滤器拒绝暂停信号和 ptrace；有 Landlock 时，只能写自己的临时目录，"
                     "只能读系统和自己的副本，且（ABI 6 及以上）不能向外发信号",
-                    "代码以你的用户身份运行：没有 Landlock 时能读写你和其他学生的文件，能向你的进程发信号；"
+                    "代码以你的用户身份运行：没有 Landlock 时能读写你和其他学生的文件，能结束你的进程；"
                     "/proc 仍可读；root 不受 RLIMIT_NPROC 限制"),
         "portable": ("同样的失误：每个主题一个新的解释器，主题结束时结束它的整个进程树，系统支持的限制都会施加"
                      "（在 Linux 上还有 Landlock）",
@@ -115,8 +115,9 @@ def landlock_lines(iso) -> list[str]:
         return ["landlock: not needed at the bwrap level (namespaces already hide files and processes)"]
     if not iso.landlock:
         return [f"landlock: none ({iso.landlock_note or 'not available'}): children can write wherever this user "
-                "can, read other students' files and the kit's hidden graders, and signal the grader (the runner "
-                "then kills the stalled session and blames the topic in flight)"]
+                "can, read other students' files and the kit's hidden graders, and kill the grader (the runner "
+                "then grades again and blames the topic in flight); a seccomp filter still refuses stop "
+                "signals and ptrace"]
     lines = [f"landlock: ABI {iso.landlock}: children write only to their scratch folder and /dev/shm, and read "
              "only the system, Python, gradekit and their own submission's copy"]
     if iso.landlock_signals:
@@ -124,7 +125,8 @@ def landlock_lines(iso) -> list[str]:
                      "sandbox, nor reach abstract sockets outside it")
     else:
         lines.append(f"landlock: signals not scoped (needs ABI {isolation.LANDLOCK_SIGNALS_ABI}, Linux 6.12+): a child "
-                     "can still stop the grader; the runner then kills the stalled session and blames the topic in flight")
+                     "can still kill the grader (the runner grades again and blames the topic in flight); a seccomp "
+                     "filter refuses stop signals and ptrace")
     return lines
 
 
