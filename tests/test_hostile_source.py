@@ -253,3 +253,13 @@ def test_a_decoy_definition_never_passes_a_structural_rule(trimming_kit, tmp_pat
     check = by_name["test_no_strip"]
     assert check.status is Status.FAIL, check.message
     assert "more than once" in check.message and check.file == "trimming.py", check.message
+
+
+@pytest.mark.parametrize("level", ["process", "portable"])
+def test_a_nul_byte_is_a_syntax_error_at_its_line(trimming_kit, tmp_path, level):
+    folder = write_submission(tmp_path / "nul", {"trimming.py": b"def trim(s):\n    return s[1:]\nx = 1\x00\n"})
+    with grading_at(level):
+        result = grade(trimming_kit, [Submission(folder, "nul")], seed=3, lang="en", timeout=5.0)[0]
+    check = {c.name: c for c in result.checks}["test_trims"]
+    assert check.status is Status.FAIL and result.score == 0
+    assert "trimming.py line 3" in check.message and "null bytes" in check.message, check.message

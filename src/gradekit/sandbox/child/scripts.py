@@ -57,6 +57,13 @@ def compile_student(source, path):
         name, line = refused
         text = source.removeprefix(codecs.BOM_UTF8).splitlines()[line - 1].decode("utf-8", "replace")
         raise SyntaxError(CODING_MESSAGE.format(name=name), (path, line, 1, text, line, len(text) + 1))
+    nul = source.find(b"\0")
+    if nul >= 0:
+        # compile() says so without a file or line (3.12+), or as a ValueError (3.10, 3.11): point at it.
+        line = source.count(b"\n", 0, nul) + 1
+        start = source.rfind(b"\n", 0, nul) + 1
+        text = source[start:nul].decode("utf-8", "replace")
+        raise SyntaxError("source code cannot contain null bytes", (path, line, len(text) + 1, text, line, len(text) + 2))
     return compile(source, path, "exec", dont_inherit=True)
 
 
