@@ -57,36 +57,26 @@ def contain_levels() -> list:
 # What a student can reach: the grading pytest process (its command line names the plan) among its ancestors.
 ANCESTORS = """
 import os, signal
+def ancestors(wanted):
+    # Every process above this one whose command line ``wanted`` accepts.
+    found, pid = [], os.getppid()
+    while pid > 1:
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                cmd = f.read()
+            with open(f"/proc/{pid}/stat", "rb") as f:
+                ppid = int(f.read().rsplit(b")", 1)[1].split()[1])
+        except (OSError, ValueError):
+            break
+        if wanted(cmd):
+            found.append(pid)
+        pid = ppid
+    return found
 def grading_ancestors():
-    found, pid = [], os.getppid()
-    while pid > 1:
-        try:
-            with open(f"/proc/{pid}/cmdline", "rb") as f:
-                cmd = f.read()
-            with open(f"/proc/{pid}/stat", "rb") as f:
-                ppid = int(f.read().rsplit(b")", 1)[1].split()[1])
-        except (OSError, ValueError):
-            break
-        if b"--gradekit-plan" in cmd:
-            found.append(pid)
-        pid = ppid
-    return found
+    return ancestors(lambda cmd: b"--gradekit-plan" in cmd)
 def python_ancestors():
-    # Every Python process above this one: the grading session and the runner (here, the test
-    # process itself), never the shell or the machine's init above them.
-    found, pid = [], os.getppid()
-    while pid > 1:
-        try:
-            with open(f"/proc/{pid}/cmdline", "rb") as f:
-                cmd = f.read()
-            with open(f"/proc/{pid}/stat", "rb") as f:
-                ppid = int(f.read().rsplit(b")", 1)[1].split()[1])
-        except (OSError, ValueError):
-            break
-        if b"python" in cmd.split(b"\\0")[0]:
-            found.append(pid)
-        pid = ppid
-    return found
+    # The grading session and the runner (here, the test process itself), never the shell or init above them.
+    return ancestors(lambda cmd: b"python" in cmd.split(b"\\0")[0])
 def hit(pids, sig):
     for pid in pids:
         try:
