@@ -97,6 +97,18 @@ def grading_at(level: str, tmp: Path | None = None, **env: str | None):
         isolation.detect.cache_clear()
 
 
+def one_topic_kit(root: Path, slug: str, *, toml: str, solution: str, grader: str, starter: str):
+    """A kit of a single topic, written into ``root`` and loaded."""
+    from gradekit.kit import load_kit
+
+    for folder, name, text in (("exercises", "exercise.toml", toml), ("exercises", "solution.py", solution),
+                               ("graders", "test_public.py", grader), ("starter", f"{slug}.py", starter)):
+        path = root / folder / (slug if folder != "starter" else "") / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return load_kit(root)
+
+
 @pytest.fixture
 def minikit(tmp_path) -> Path:
     """A private copy of the fixture kit (tests may break it)."""

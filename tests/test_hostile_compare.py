@@ -17,7 +17,7 @@ from gradekit.kit import load_kit
 from gradekit.model import Status
 from gradekit.runner import Submission, grade
 
-from conftest import grading_at, isolation_levels, write_submission
+from conftest import grading_at, isolation_levels, one_topic_kit, write_submission
 
 EXERCISE_TOML = """format_version = 1
 order = 1
@@ -112,17 +112,10 @@ CASES = {
 
 @pytest.fixture(scope="module")
 def values_kit(tmp_path_factory):
-    root = tmp_path_factory.mktemp("kit")
-    (root / "exercises" / "values").mkdir(parents=True)
-    (root / "exercises" / "values" / "exercise.toml").write_text(EXERCISE_TOML, encoding="utf-8")
-    (root / "exercises" / "values" / "solution.py").write_text(HONEST, encoding="utf-8")
-    (root / "graders" / "values").mkdir(parents=True)
-    (root / "graders" / "values" / "test_public.py").write_text(
-        GRADER.replace("from gradekit.grader import", "from gradekit.grader import public,").replace(
-            "@points(1)", "@public\n@points(1)"), encoding="utf-8")
-    (root / "starter").mkdir()
-    (root / "starter" / "values.py").write_text("def answer(which):\n    raise NotImplementedError\n", encoding="utf-8")
-    return load_kit(root)
+    grader = GRADER.replace("from gradekit.grader import", "from gradekit.grader import public,").replace(
+        "@points(1)", "@public\n@points(1)")
+    return one_topic_kit(tmp_path_factory.mktemp("kit"), "values", toml=EXERCISE_TOML, solution=HONEST, grader=grader,
+                         starter="def answer(which):\n    raise NotImplementedError\n")
 
 
 @pytest.fixture(scope="module", params=isolation_levels())

@@ -17,12 +17,11 @@ import pytest
 
 from gradekit.flags import integrity_flags
 from gradekit.i18n import word_failure
-from gradekit.kit import load_kit
 from gradekit.model import Status
 from gradekit.runner import Submission, grade
 from gradekit.sandbox.child.scripts import declared_encoding
 
-from conftest import grading_at, isolation_levels, write_submission
+from conftest import grading_at, isolation_levels, one_topic_kit, write_submission
 
 EXERCISE_TOML = """format_version = 1
 order = 1
@@ -108,19 +107,10 @@ CASES = {
 }
 
 
-
-
 @pytest.fixture(scope="module")
 def trimming_kit(tmp_path_factory):
-    root = tmp_path_factory.mktemp("kit")
-    (root / "exercises" / "trimming").mkdir(parents=True)
-    (root / "exercises" / "trimming" / "exercise.toml").write_text(EXERCISE_TOML, encoding="utf-8")
-    (root / "exercises" / "trimming" / "solution.py").write_text(BODY, encoding="utf-8")
-    (root / "graders" / "trimming").mkdir(parents=True)
-    (root / "graders" / "trimming" / "test_public.py").write_text(GRADER, encoding="utf-8")
-    (root / "starter").mkdir()
-    (root / "starter" / "trimming.py").write_text("def trim(s):\n    raise NotImplementedError\n", encoding="utf-8")
-    return load_kit(root)
+    return one_topic_kit(tmp_path_factory.mktemp("kit"), "trimming", toml=EXERCISE_TOML, solution=BODY, grader=GRADER,
+                         starter="def trim(s):\n    raise NotImplementedError\n")
 
 
 @pytest.fixture(scope="module", params=isolation_levels())

@@ -25,7 +25,6 @@ and then the Classroom result still carries ``tests`` and ``max_score``.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -48,6 +47,7 @@ STEP_FILES = ("GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY")
 #: Seconds the worker may take before it is killed and the run reported as the kit's failure
 #: (the classroom job has 15 minutes; the runner's own session limits normally end it much sooner).
 WORKER_BUDGET = 12 * 60
+PR_SET_DUMPABLE = 4
 
 
 def append_env_file(var: str, text: str) -> None:
@@ -118,10 +118,6 @@ class StepFile:
             return None
         return cls(var, path, _read_regular(path))
 
-    @property
-    def digest(self) -> str:
-        return hashlib.sha256(self.content or b"").hexdigest()
-
     def changed(self) -> bool:
         now = _read_regular(self.path)
         return now != self.content or (now is not None and os.path.islink(self.path))
@@ -156,35 +152,30 @@ def guard_this_process() -> None:
         return
     import ctypes
 
+    from gradekit.sandbox import proctree
+
     try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(4, 0, 0, 0, 0)   # PR_SET_DUMPABLE, 0
-        libc.prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER, 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
     except (OSError, AttributeError):
         pass
+    proctree.become_subreaper()
 
 
 def sweep_descendants(rounds: int = 50) -> None:
-    """Stop, then kill, every process below this one until none is left (a forking loop included)."""
-    import signal
-
+    """Freeze, then kill, every process below this one until none is left: orphans of the killed come
+    back to this subreaper as children, so each round takes whatever is below it now."""
     import psutil
 
-    me = psutil.Process()
+    from gradekit.sandbox import proctree
+
     for _ in range(rounds):
         try:
-            procs = me.children(recursive=True)
+            children = [p.pid for p in psutil.Process().children(recursive=True)]
         except psutil.Error:
             return
-        if not procs:
+        if not children:
             return
-        for sig in (signal.SIGSTOP, signal.SIGKILL) if hasattr(signal, "SIGSTOP") else (signal.SIGTERM,):
-            for proc in procs:
-                try:
-                    proc.send_signal(sig)
-                except psutil.Error:
-                    pass
-        psutil.wait_procs(procs, timeout=2)
+        proctree.kill_frozen(children)
 
 
 def worker_env() -> dict:
