@@ -22,7 +22,6 @@ Reports, the gradebook and the dashboard are written from the store at the end
 from __future__ import annotations
 
 import errno
-import hashlib
 import json
 import random
 import shutil
@@ -39,7 +38,7 @@ from gradekit.i18n import t
 from gradekit.kit import Kit
 from gradekit.render.native import to_json
 from gradekit.runner import RunnerError, Submission, collect, grade
-from gradekit.sandbox.digest import source_digest
+from gradekit.sandbox.digest import digest_of, source_digest
 from gradekit.sources import Prepared, Student, prepare
 from gradekit.store import Store, file_key
 
@@ -135,13 +134,8 @@ def export_digest(p: Prepared) -> str:
     if p.sources is None:
         return source_digest(folder)
     prefix = "starter/" if folder != p.path else ""
-    files = sorted((path[len(prefix):], data) for path, data in p.sources.items()
-                   if path.startswith(prefix) and "/" not in path[len(prefix):])
-    h = hashlib.sha256()  # the same fields, in the same order, as sandbox.digest.source_digest
-    for name, data in files:
-        raw = name.encode("utf-8", "surrogateescape")
-        h.update(len(raw).to_bytes(4, "big") + raw + len(data).to_bytes(8, "big") + data)
-    return h.hexdigest()
+    return digest_of({path[len(prefix):]: data for path, data in p.sources.items()
+                      if path.startswith(prefix) and "/" not in path[len(prefix):]})
 
 
 def submission_folder(path: Path) -> Path:
