@@ -101,6 +101,7 @@ import os, sys
 from pathlib import Path
 from datetime import datetime
 from gradekit.batch import Batch, BatchOptions
+from gradekit.classroom.template import committed
 from gradekit.kit import load_kit
 from gradekit.sources import folder_students
 seen = []
@@ -110,7 +111,7 @@ def progress(row):
         os._exit(137)  # as abrupt as kill -9: nothing after the last commit of a row survives
 kit = load_kit(Path(sys.argv[1]))
 options = BatchOptions(out=Path(sys.argv[3]), jobs=2, deadline=datetime.fromisoformat(sys.argv[4]),
-                       template=Path(sys.argv[5]), seed=7)
+                       template=committed(Path(sys.argv[5])), seed=7)
 Batch(kit, folder_students(Path(sys.argv[2])), options, progress=progress).run()
 '''
 

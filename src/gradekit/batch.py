@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from gradekit.classroom.template import CommittedTemplate
 from gradekit.flags import integrity_flags
 from gradekit.i18n import t
 from gradekit.kit import Kit
@@ -91,7 +92,7 @@ class BatchOptions:
     out: Path
     jobs: int = 2
     deadline: datetime | None = None
-    template: Path | None = None
+    template: CommittedTemplate | None = None   # the released template as committed (classroom.template)
     shard: tuple[int, int] | None = None     # (k, n), 1-based k
     regrade: tuple[str, ...] = ()
     seed: int | None = None

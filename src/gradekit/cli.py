@@ -254,7 +254,9 @@ def cmd_batch(args, lang: str) -> int:
     except BatchRefused as exc:
         raise KitError(str(exc)) from None
     students = read_roster(args.roster) if args.roster else folder_students(args.source)
-    options = BatchOptions(out=args.out, jobs=args.jobs, deadline=deadline, template=args.template, shard=shard,
+    from gradekit.classroom.template import committed
+    template = committed(args.template) if args.template else None
+    options = BatchOptions(out=args.out, jobs=args.jobs, deadline=deadline, template=template, shard=shard,
                            regrade=tuple(args.regrade), seed=args.seed, lang=lang, timeout=args.timeout)
     console = Console(stderr=True)
     if level_note:

@@ -15,10 +15,14 @@ from __future__ import annotations
 import hashlib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gradekit.sandbox.child.scripts import declared_encoding
 
-PROTECTED = (".github/workflows", "graders", "gradekit.toml")
+if TYPE_CHECKING:
+    from gradekit.classroom.template import CommittedTemplate
+
+PROTECTED = (".github/workflows", "graders", "gradekit.toml", "assignment.toml")
 PYTEST_CONFIG = {"conftest.py", "pytest.ini", "tox.ini", "setup.cfg", ".pytest.ini"}
 SHADOWABLE = set(sys.stdlib_module_names) | {"pytest", "_pytest", "pluggy", "gradekit", "pytest_jsonreport"}
 IGNORED_DIRS = {".git", ".venv", "venv", "node_modules"}
@@ -37,26 +41,32 @@ def _files(root: Path) -> dict[str, Path]:
 
 def _digest(path: Path) -> str:
     if path.is_symlink():
-        return "symlink:" + str(path.readlink())
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+        return _bytes_digest(b"symlink:" + str(path.readlink()).encode("utf-8", "surrogateescape"))
+    return _bytes_digest(path.read_bytes())
+
+
+def _bytes_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def _protected(rel: str) -> bool:
     return any(rel == p or rel.startswith(p + "/") for p in PROTECTED)
 
 
-def integrity_flags(submission: Path, slugs: list[str], template: Path | None = None) -> list[str]:
+def integrity_flags(submission: Path, slugs: list[str], template: CommittedTemplate | None = None) -> list[str]:
+    """``template`` is the released template as committed (``classroom.template.committed``), never a folder:
+    what an instructor's clone holds besides its commit (``__pycache__``, a venv) is no student's change."""
     files = _files(submission)
     flags = []
     if template is not None:
-        theirs = {rel: p for rel, p in _files(template).items() if _protected(rel)}
-        ours = {rel: p for rel, p in files.items() if _protected(rel) and "__pycache__" not in rel}
+        theirs = {rel: _bytes_digest(data) for rel, data in template.protected(_protected).items()}
+        ours = {rel: _digest(p) for rel, p in files.items() if _protected(rel) and "__pycache__" not in rel}
         for rel in sorted(set(theirs) | set(ours)):
             if rel not in ours:
                 flags.append(f"protected-removed:{rel}")
             elif rel not in theirs:
                 flags.append(f"protected-added:{rel}")
-            elif _digest(ours[rel]) != _digest(theirs[rel]):
+            elif ours[rel] != theirs[rel]:
                 flags.append(f"protected-changed:{rel}")
     for rel, path in sorted(files.items()):
         name = path.name

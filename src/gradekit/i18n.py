@@ -392,6 +392,31 @@ CATALOGUE.update({
     },
 })
 
+# -- issue 13: release and ci ------------------------------------------------------------------------------
+CATALOGUE.update({
+})
+
+
+# -- issue 13: batch ------------------------------------------------------------------------------
+CATALOGUE.update({
+})
+
+
+# -- issue 13: merge, gradebooks and LMS files ------------------------------------------------------------------------------
+CATALOGUE.update({
+})
+
+
+# -- issue 13: feedback reports and pushes ------------------------------------------------------------------------------
+CATALOGUE.update({
+})
+
+
+# -- issue 13: dashboard ------------------------------------------------------------------------------
+CATALOGUE.update({
+})
+
+
 #: How the sandbox child words a refused coding line (``gradekit.sandbox.child.scripts.CODING_MESSAGE``).
 CODING_COOKIE_CHILD = re.compile(r"^this file declares the encoding ([-\w.]+); save it as UTF-8")
 
