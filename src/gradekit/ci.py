@@ -19,6 +19,11 @@ single step file is written.  The step files are snapshotted before grading: if
 anything else wrote to them meanwhile, their content is put back, and the result
 says so (the score stands: it was computed in the worker, out of the student's reach).
 
+When the kit root (the template clone) holds ``assignment.toml``, it decides what
+is graded: only its topics, in its language (an explicit ``--lang`` still wins;
+``GRADEKIT_LANG`` does not), with its seed unless ``--seed`` is given, so CI's
+randomised inputs are those of the regrade.  A malformed file is the kit's failure.
+
 Exit 0 whenever grading ran, whatever the score; 2 when the kit itself failed,
 and then the Classroom result still carries ``tests`` and ``max_score``.
 """
@@ -34,7 +39,9 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from gradekit.kit import Kit, load_kit, tomllib
+from gradekit.course import assignment as assignment_file
+from gradekit.i18n import t
+from gradekit.kit import Kit, KitError, load_kit, tomllib
 from gradekit.model import Result
 from gradekit.render import annotations, classroom, classroom50, gradescope, markdown
 from gradekit.render.native import to_json
@@ -58,12 +65,36 @@ def append_env_file(var: str, text: str) -> None:
 
 
 def released_max_points(kit: Kit) -> int:
-    """Total points recorded by ``grade release`` (public + hidden), for the error result."""
+    """Total points recorded by ``grade release`` (public + hidden), for the error result: ``assignment.toml``'s,
+    else (an older template, or a malformed assignment file) ``gradekit.toml``'s."""
+    try:
+        return assignment_for(kit).points
+    except (KitError, AttributeError):
+        pass
     try:
         data = tomllib.loads((kit.root / "gradekit.toml").read_text(encoding="utf-8-sig"))
         return int(data["assignment"]["max_points"])
     except (OSError, KeyError, ValueError, TypeError, tomllib.TOMLDecodeError):
         return 0
+
+
+def assignment_for(kit: Kit) -> assignment_file.Assignment | None:
+    """The template's ``assignment.toml``, checked: its topics must be topics of this kit.
+
+    Errors name the file as the student sees it in their repository (``assignment.toml``, not the runner's
+    absolute path) and the key.
+    """
+    path = assignment_file.find(kit.root)
+    if path is None:
+        return None
+    try:
+        found = assignment_file.load(path)
+        kit.select(list(found.topics))
+    except assignment_file.AssignmentError as exc:
+        raise assignment_file.AssignmentError(str(exc).replace(str(path), assignment_file.FILE, 1)) from None
+    except KitError as exc:
+        raise assignment_file.AssignmentError(f"{assignment_file.FILE}: assignment.topics: {exc}") from None
+    return found
 
 
 def hidden_grader_files(folder: Path | None) -> list[tuple[str, Path]]:
@@ -230,10 +261,23 @@ def grade_in_worker(job: dict) -> dict:
 
 
 def run_ci(kit: Kit, *, submission: Path, out: Path, lang: str, hidden_graders: Path | None, notices: bool,
-           seed: int | None, timeout: float, prefix: str) -> int:
+           seed: int | None, timeout: float, prefix: str, lang_given: str | None = None) -> int:
+    """``lang`` is the environment's or locale's choice; ``lang_given`` an explicit ``--lang``, which alone
+    outranks the assignment's."""
     steps = [f for f in (StepFile.snapshot(var) for var in STEP_FILES) if f is not None]
+    lang = lang_given or lang
+    try:
+        assignment = assignment_for(kit)
+    except assignment_file.AssignmentError as exc:  # read before any student code ran: nothing to sweep
+        return publish_failure(kit, str(exc), "", [], lang, message=t("ci_bad_assignment", lang, error=str(exc)))
+    topics = None
+    if assignment is not None:
+        topics = list(assignment.topics)
+        lang = lang_given or assignment.lang
+        seed = seed if seed is not None else assignment.seed
     guard_this_process()
-    job = {"kit": str(Path(kit.root).resolve()), "submission": str(Path(submission).resolve()), "lang": lang, "seed": seed, "timeout": timeout,
+    job = {"kit": str(Path(kit.root).resolve()), "submission": str(Path(submission).resolve()), "lang": lang,
+           "seed": seed, "timeout": timeout, "topics": topics,
            "hidden_graders": str(hidden_graders.resolve()) if hidden_graders is not None else None}
     answer = grade_in_worker(job)
     sweep_descendants()  # the worker is gone: nothing below this process may outlive grading
@@ -308,9 +352,10 @@ def publish(result: Result, *, out: Path, lang: str, prefix: str, notices: bool,
     sys.stdout.flush()
 
 
-def publish_failure(kit: Kit, error: str, output: str, tampered: list[str], lang: str) -> int:
+def publish_failure(kit: Kit, error: str, output: str, tampered: list[str], lang: str, *,
+                    message: str | None = None) -> int:
     """The kit could not grade: the Classroom result still carries ``tests`` and ``max_score``."""
-    message = f"gradekit could not grade this submission: {error}"
+    message = message or t("ci_could_not_grade", lang, error=error)
     append_env_file("GITHUB_OUTPUT", f"result={classroom.encode(classroom.error_result(message, released_max_points(kit)))}\n")
     append_env_file("GITHUB_STEP_SUMMARY", f"## gradekit\n\n❌ {md_text(message)}\n")
     print(f"::error title=gradekit::{annotations.escape_data(neutralize(message))}")

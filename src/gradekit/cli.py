@@ -60,14 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="print the reporter's two ::notice lines (for workflows without the reporter)")
     ci.add_argument("--prefix", default="starter/", help="path of the student files in the repository (default starter/)")
 
-    release = sub.add_parser("release", parents=[common], help="build the student template repository")
-    release.add_argument("dest", type=Path, help="a new folder for the template (becomes a git repository)")
-    release.add_argument("--topics", help="comma-separated topics for a smaller assignment (default: all)")
-    release.add_argument("--name", default="gradekit assignment", help="assignment name")
-    release.add_argument("--install", help="pip requirement students and CI install (default: where this gradekit "
-                         "came from: its VCS URL or its checkout's remote at the exact commit, or its index version)")
-    release.add_argument("--hidden-out", type=Path, metavar="DIR",
-                         help="also write the hidden graders, for a private repository CI may fetch")
+    add_release_parser(sub)
 
     batch = sub.add_parser("batch", parents=[common], help="regrade every student repository (the authoritative grade)")
     batch.add_argument("source", nargs="?", type=Path, help="a folder holding one repository per student")
@@ -104,6 +97,39 @@ def build_parser() -> argparse.ArgumentParser:
     selfcheck.add_argument("topics", nargs="*", metavar="TOPIC")
     student.add_parsers(sub, common)
     return parser
+
+
+def add_release_parser(sub) -> None:
+    """``grade release``'s options: only those that act on a release (no --timeout), each saying what it writes."""
+    release = sub.add_parser("release", help="build the student template repository and its assignment.toml",
+                             description="Build the student template (a git repository with one commit) and its "
+                                         "assignment.toml, which grade ci, batch, merge and the reports read.")
+    release.add_argument("dest", type=Path, help="a new folder for the template (becomes a git repository)")
+    release.add_argument("--kit", type=Path, help="the kit folder (default: found from the current folder)")
+    release.add_argument("--topics", help="comma-separated topics for a smaller assignment (default: all)")
+    release.add_argument("--name", default="gradekit assignment", help="assignment name (README, assignment.toml)")
+    release.add_argument("--lang", choices=["zh", "en"],
+                         help="language of the students' CI output and reports, recorded in assignment.toml (default zh)")
+    release.add_argument("--install", help="pip requirement students and CI install (default: where this gradekit "
+                         "came from: its VCS URL or its checkout's remote at the exact commit, or its index version)")
+    release.add_argument("--hidden-out", type=Path, metavar="DIR",
+                         help="also write the hidden graders, for a private repository CI may fetch, and the "
+                              "instructor's copy of assignment.toml")
+    release.add_argument("--seed", type=int, help="seed of randomised hidden inputs, the same for every shard and "
+                         "rerun (default: drawn now and recorded in assignment.toml)")
+    release.add_argument("--deadline", metavar="TIME", help="the last commit before it is graded; a date, a time and "
+                         "a zone, e.g. 2026-11-30T23:59+08:00 or '2026-11-30 23:59 Asia/Shanghai'")
+    release.add_argument("--timezone", metavar="ZONE", help="how times are shown to students: an IANA name "
+                         "(Asia/Shanghai) or an offset (+08:00) (default: the deadline's)")
+    release.add_argument("--late", metavar="POLICY", help="late work: none (default: nothing after the deadline is "
+                         "graded), per_day:PCT or per_hour:PCT (percent of the score off per day or hour late, started)")
+    release.add_argument("--late-cap", type=float, metavar="PCT", help="the most --late takes off, in percent "
+                         "(default 100)")
+    release.add_argument("--cutoff", metavar="TIME", help="nothing committed after this time is graded (at or after "
+                         "--deadline; same format)")
+    release.add_argument("--extensions", type=Path, metavar="FILE", help="CSV of student,deadline rows; its name is "
+                         "recorded relative to the instructor's copy of assignment.toml, the file is never copied "
+                         "into the template")
 
 
 def _kit(args):
@@ -180,24 +206,35 @@ def cmd_ci(args, lang: str) -> int:
 
     kit = _kit(args)
     submission = (args.submission or kit.starter).resolve()
-    return run_ci(kit, submission=submission, out=args.out, lang=lang, hidden_graders=args.hidden_graders,
-                  notices=args.notices, seed=args.seed, timeout=args.timeout, prefix=args.prefix)
+    # The template's assignment.toml names the language unless --lang does: pass which one was explicit.
+    return run_ci(kit, submission=submission, out=args.out, lang=lang, lang_given=args.lang,
+                  hidden_graders=args.hidden_graders, notices=args.notices, seed=args.seed, timeout=args.timeout,
+                  prefix=args.prefix)
 
 
 def cmd_release(args, lang: str) -> int:
-    from gradekit.release import release
+    from gradekit.course.assignment import local
+    from gradekit.release import parse_terms, release
 
+    terms = parse_terms(seed=args.seed, deadline=args.deadline, timezone=args.timezone, late=args.late,
+                        late_cap=args.late_cap, cutoff=args.cutoff, extensions=args.extensions)
     kit = _kit(args)
     topics = [t.strip() for t in args.topics.split(",") if t.strip()] if args.topics else None
     info = release(kit, args.dest, topics, name=args.name, install=args.install, lang=args.lang or "zh",
-                   hidden_out=args.hidden_out)
+                   hidden_out=args.hidden_out, terms=terms)
     for note in info["notes"]:
         print(f"note: {note}", file=sys.stderr)
+    a = info["assignment"]
     print(f"released {len(info['topics'])} topics to {args.dest} ({info['max_points']} points, "
           f"{info['hidden_checks']} hidden checks kept back)")
     print(f"install line: {info['install']}")
+    print(f"assignment.toml: deadline {local(a.deadline, a.tz) or 'none'}, seed {a.seed}, late {a.late.kind}"
+          + (f", cut-off {local(a.late.cutoff, a.tz)}" if a.late.cutoff else "") + f", {a.digest}")
     if args.hidden_out:
-        print(f"hidden graders written to {args.hidden_out}")
+        print(f"hidden graders and the instructor's assignment.toml written to {args.hidden_out}")
+    if a.extensions:
+        print(f"extensions: {a.extensions} (relative to {'--hidden-out' if args.hidden_out else 'the template'}; "
+              "not copied into the template)")
     return EXIT_OK
 
 

@@ -2,8 +2,10 @@
 
 What ships: starter stubs, statements and exercise.toml, the public graders,
 per-topic counts of the hidden checks (``graders/<slug>/hidden.json``: numbers
-only), ``gradekit.toml``, the classroom workflow, a Codespaces devcontainer
-and a student README.  What never ships: solutions, mutants, hidden graders.
+only), ``assignment.toml`` (the assignment every later command reads; with
+``--hidden-out`` the instructor keeps the same file beside the hidden graders),
+``gradekit.toml`` (what older gradekits read), the classroom workflow, a
+Codespaces devcontainer and a student README.  What never ships: solutions, mutants, hidden graders.
 DEST becomes a git repository with one commit, and ``grade check`` runs
 inside it.  Everything is built beside DEST and renamed into place at the end,
 so a release that fails leaves nothing behind.
@@ -16,10 +18,15 @@ import os
 import secrets
 import shutil
 import subprocess
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from string import Template
 
 from gradekit import __version__, _git
+from gradekit.course import assignment as assignment_file
+from gradekit.course.assignment import Assignment, AssignmentError, LatePolicy
+from gradekit.i18n import t
 from gradekit.instructor import install_line
 from gradekit.kit import Kit, KitError
 from gradekit.runner import collect
@@ -115,14 +122,94 @@ def _must_be_new(folder: Path, what: str) -> None:
         raise KitError(f"{folder}: not empty; release {what} into a new folder")
 
 
+@dataclass(frozen=True)
+class Terms:
+    """What the instructor decided about the assignment beyond its topics: written into ``assignment.toml``.
+
+    Built by ``parse_terms`` from the command line, so that every mistake is refused
+    before anything is written.
+    """
+
+    seed: int | None = None            # None: a fresh one is drawn at release and recorded
+    deadline: datetime | None = None
+    timezone: str = ""
+    late: LatePolicy = field(default_factory=LatePolicy)
+    extensions: Path | None = None     # the instructor's CSV; never copied into the template
+
+
+def parse_terms(*, seed: int | None = None, deadline: str | None = None, timezone: str | None = None,
+          late: str | None = None, late_cap: float | None = None, cutoff: str | None = None,
+          extensions: Path | None = None) -> Terms:
+    """Check the options and turn them into ``Terms``; a ``KitError`` names the option and the fix."""
+    try:
+        when = assignment_file.parse_when(deadline, "--deadline") if deadline is not None else None
+        until = assignment_file.parse_when(cutoff, "--cutoff") if cutoff is not None else None
+        if timezone:
+            assignment_file.zone(timezone, "--timezone")
+    except ValueError as exc:
+        raise KitError(str(exc)) from None
+    kind, penalty = parse_late(late)
+    if late_cap is not None and kind == "none":
+        raise KitError("--late-cap: a cap needs a penalty to cap; add --late per_day:PCT or --late per_hour:PCT")
+    cap = 100.0 if late_cap is None else float(late_cap)
+    if not 0 <= cap <= 100:
+        raise KitError(f"--late-cap {late_cap:g}: a percentage between 0 and 100, e.g. --late-cap 50")
+    if kind != "none" and when is None:
+        raise KitError(f"--late {late}: a penalty counts from the deadline; add --deadline, e.g. "
+                       f"--deadline {assignment_file.EXAMPLE}")
+    if until is not None and when is None:
+        raise KitError(f"--cutoff {cutoff}: a cut-off comes after a deadline; add --deadline, e.g. "
+                       f"--deadline {assignment_file.EXAMPLE}")
+    if until is not None and until < when:
+        raise KitError(f"--cutoff {cutoff}: before --deadline {deadline}; the cut-off is the last moment late work "
+                       "is accepted, so it must be at or after the deadline")
+    if extensions is not None:  # a malformed CSV is refused now, naming its line
+        try:
+            assignment_file.read_extensions(extensions)
+        except AssignmentError as exc:
+            raise KitError(f"--extensions {exc} (the file holds student,deadline rows, e.g. "
+                           f"dave,{assignment_file.EXAMPLE}; a header line alone is an empty list)") from None
+    named = getattr(when.tzinfo, "key", "") if when is not None else ""
+    return Terms(seed=seed, deadline=when, timezone=timezone or named or "",
+                 late=LatePolicy(kind, penalty, cap, until), extensions=extensions)
+
+
+def parse_late(text: str | None) -> tuple[str, float]:
+    """``none``, ``per_day:PCT`` or ``per_hour:PCT`` (percent of the score per day or hour late, started)."""
+    if text is None or text.strip() == "none":
+        return "none", 0.0
+    kind, _, pct = text.strip().partition(":")
+    fix = "write --late none, --late per_day:PCT or --late per_hour:PCT, e.g. --late per_day:10 --late-cap 50"
+    if kind not in ("per_day", "per_hour") or not pct:
+        raise KitError(f"--late {text}: {fix}")
+    try:
+        penalty = float(pct.rstrip("%"))
+    except ValueError:
+        raise KitError(f"--late {text}: {pct!r} is not a number; {fix}") from None
+    if not 0 < penalty <= 100:
+        raise KitError(f"--late {text}: the penalty is a percentage above 0 and at most 100; {fix}")
+    return kind, penalty
+
+
+HEADER_KEY = "release_assignment_header"
+
+
+def header() -> str:
+    """The file's comment: what it is, and that students leave it alone (they read it too: zh and en)."""
+    return "\n".join(t(HEADER_KEY, lang, version=__version__) for lang in ("zh", "en"))
+
+
 def release(kit: Kit, dest: Path, topics: list[str] | None = None, *, name: str = "gradekit assignment",
-            install: str | None = None, lang: str = "zh", hidden_out: Path | None = None) -> dict:
+            install: str | None = None, lang: str = "zh", hidden_out: Path | None = None,
+            terms: Terms | None = None) -> dict:
     """Build the template (and with ``hidden_out`` the hidden graders) all at once, or nothing.
 
-    ``install`` is the pip requirement written into the workflow, ``gradekit.toml``,
-    the README and the devcontainer; without it, ``install_line.default()``
-    derives one from where this gradekit came from, or refuses.
+    ``install`` is the pip requirement written into the workflow, ``assignment.toml``,
+    ``gradekit.toml``, the README and the devcontainer; without it,
+    ``install_line.default()`` derives one from where this gradekit came from,
+    or refuses.
     """
+    terms = terms or Terms()
     dest = Path(dest).resolve()
     hidden_out = Path(hidden_out).resolve() if hidden_out is not None else None
     _must_be_new(dest, "the template")
@@ -132,21 +219,56 @@ def release(kit: Kit, dest: Path, topics: list[str] | None = None, *, name: str 
     chosen = kit.select(topics)
     line = install_line.resolve(install)
     entries = collect(kit, [t.slug for t in chosen])
+    assignment = _assignment(kit, chosen, entries, name=name, install=line.requirement, lang=lang, terms=terms,
+                             instructor_copy=hidden_out or dest)
     staging = Staging()
     try:
-        info = _build(kit, staging.folder(dest), chosen, entries, name=name, install=line.requirement, lang=lang)
+        info = _build(kit, staging.folder(dest), chosen, entries, name=name, install=line.requirement, lang=lang,
+                      assignment=assignment)
         if hidden_out is not None:
-            write_hidden(kit, staging.folder(hidden_out), topics)
+            hidden_folder = staging.folder(hidden_out)
+            write_hidden(kit, hidden_folder, topics)
+            assignment_file.write(assignment, hidden_folder / assignment_file.FILE, header=header())
         staging.commit()
     except BaseException as exc:
         staging.discard()
         if isinstance(exc, (OSError, subprocess.CalledProcessError, ValueError, KeyError)):
             raise KitError(f"release failed, nothing was written to {dest}: {_why(exc)}") from None
         raise
-    return {**info, "install": line.requirement, "install_origin": line.origin, "notes": line.notes}
+    return {**info, "install": line.requirement, "install_origin": line.origin, "notes": line.notes,
+            "assignment": assignment}
 
 
-def _build(kit: Kit, dest: Path, chosen, entries: list[dict], *, name: str, install: str, lang: str) -> dict:
+def _assignment(kit: Kit, chosen, entries: list[dict], *, name: str, install: str, lang: str, terms: Terms,
+                instructor_copy: Path) -> Assignment:
+    """The assignment as ``assignment.toml`` will say it, checked by reading it back as every command will."""
+    slugs = [t.slug for t in chosen]
+    topic_points = {slug: 0 for slug in slugs}
+    for e in entries:
+        topic_points[e["topic"]] += e["points"]
+    graders = {"public": assignment_file.graders_digest(assignment_file.grader_files(kit.graders, slugs,
+                                                                                     "test_public*.py")),
+               "hidden": assignment_file.graders_digest(assignment_file.grader_files(kit.graders, slugs,
+                                                                                     "test_hidden*.py"))}
+    extensions = ""
+    if terms.extensions is not None:  # relative to the instructor's copy, which is where batch finds it
+        target = Path(terms.extensions).resolve()
+        try:
+            extensions = Path(os.path.relpath(target, instructor_copy)).as_posix()
+        except ValueError:  # another drive (Windows): only an absolute path reaches it
+            extensions = target.as_posix()
+    seed = terms.seed if terms.seed is not None else secrets.randbelow(2**31 - 1) + 1
+    drafted = Assignment(name=name, topics=tuple(slugs), points=sum(topic_points.values()), lang=lang, seed=seed,
+                         install=install, gradekit=__version__, deadline=terms.deadline, timezone=terms.timezone,
+                         topic_points=topic_points, graders=graders, late=terms.late, extensions=extensions)
+    try:
+        return assignment_file.from_dict(drafted.to_dict())
+    except AssignmentError as exc:  # a combination the options' own checks missed: refuse before writing
+        raise KitError(f"release refused, nothing was written: {exc}") from None
+
+
+def _build(kit: Kit, dest: Path, chosen, entries: list[dict], *, name: str, install: str, lang: str,
+           assignment: Assignment) -> dict:
     hidden: dict[str, dict[str, dict[str, int]]] = {}
     for e in entries:
         if e["visibility"] == "hidden":
@@ -175,8 +297,10 @@ def _build(kit: Kit, dest: Path, chosen, entries: list[dict], *, name: str, inst
     (dest / ".github" / "workflows").mkdir(parents=True, exist_ok=True)
     (dest / ".github" / "workflows" / "classroom.yml").write_text(
         _template("classroom.yml", install=install, lang=lang), encoding="utf-8")
+    assignment_file.write(assignment, dest / assignment_file.FILE, header=header())
     (dest / "README.md").write_text(_template("student_README.md", name=name, install=install,
-                                              hidden_checks=hidden_checks, hidden_points=hidden_points),
+                                              hidden_checks=hidden_checks, hidden_points=hidden_points,
+                                              **readme_deadline(assignment)),
                                     encoding="utf-8")
     # JSON-escaped values inside the template's JSON strings, so the file stays valid whatever the name says.
     (dest / DEVCONTAINER).parent.mkdir(parents=True, exist_ok=True)
@@ -191,6 +315,26 @@ def _build(kit: Kit, dest: Path, chosen, entries: list[dict], *, name: str, inst
     subprocess.run(git + ["commit", "-q", "--no-verify", "-m", f"{name}: gradekit {__version__} template"],
                    check=True, capture_output=True, text=True, env=env)
     return {"topics": slugs, "max_points": total, "hidden_checks": hidden_checks, "hidden_points": hidden_points}
+
+
+def readme_deadline(a: Assignment) -> dict[str, str]:
+    """The README's deadline paragraph in each language: when, in the assignment's zone, and which commit counts."""
+    out = {}
+    for lang in ("zh", "en"):
+        if a.deadline is None:
+            out[f"deadline_{lang}"] = t("readme_no_deadline", lang)
+            continue
+        parts = [t("readme_deadline", lang, when=assignment_file.local(a.deadline, a.tz))]
+        late, cutoff = a.late, assignment_file.local(a.late.cutoff, a.tz)
+        if late.kind == "none":
+            parts.append(t("readme_rule_grace", lang, cutoff=cutoff) if cutoff else t("readme_rule_on_time", lang))
+        else:
+            unit = t(f"readme_unit_{late.kind}", lang)
+            parts.append(t("readme_rule_late_cutoff" if cutoff else "readme_rule_late", lang, cutoff=cutoff,
+                           unit=unit, penalty=f"{late.penalty:g}", cap=f"{late.cap:g}"))
+        parts.append(t("readme_push", lang))
+        out[f"deadline_{lang}"] = " ".join(parts) if lang == "en" else "".join(parts)
+    return out
 
 
 def write_hidden(kit: Kit, dest: Path, topics: list[str] | None = None) -> None:

@@ -7,7 +7,8 @@ process descends from the grading process.  So the grading runs here instead, in
 process started with only ``runner.PASSED_ENV``: nothing in its environment, or in
 anything it starts, names the step files or holds a secret.
 
-The job arrives as one JSON object on stdin; the answer leaves as one JSON object on
+The job arrives as one JSON object on stdin (``topics`` are the assignment's, or null for
+every topic of the kit); the answer leaves as one JSON object on
 the file descriptor named on the command line, which no process this one starts
 inherits: ``{"result": <Result.to_dict()>, "hidden_graders": bool}`` when grading ran,
 ``{"error": message, "output": text}`` when the kit could not grade (``grade ci`` then
@@ -34,8 +35,8 @@ def work(job: dict) -> dict:
             hidden = Path(job["hidden_graders"]) if job.get("hidden_graders") else None
             files = hidden_grader_files(hidden)
             grading_kit = with_hidden_graders(kit, files, Path(tmp)) if files else kit
-            result = grade(grading_kit, [Submission(Path(job["submission"]))], seed=job.get("seed"),
-                           lang=job["lang"], timeout=job["timeout"])[0]
+            result = grade(grading_kit, [Submission(Path(job["submission"]))], topics=job.get("topics"),
+                           seed=job.get("seed"), lang=job["lang"], timeout=job["timeout"])[0]
     except (RunnerError, KitError) as exc:
         return {"error": str(exc), "output": getattr(exc, "output", "") or ""}
     return {"result": result.to_dict(), "hidden_graders": bool(files)}
