@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -239,3 +238,23 @@ def test_ci_without_assignment_toml_grades_the_whole_kit_as_before(released, tmp
     proc, _ = ci(repo, tmp_path, lang_env="zh")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert read_json(repo / "grade-results" / "gradekit.json")["lang"] == "zh"
+
+
+@pytest.mark.parametrize("late, en, zh", [
+    (dict(cutoff="2026-12-01T12:00+08:00"),
+     "The last commit before 2026-12-01 12:00 +08:00 is graded: commits after the deadline are still accepted "
+     "until then, without a penalty", "截止之后、2026-12-01 12:00 +08:00 之前的提交仍然接受，不扣分"),
+    (dict(kind="per_hour", penalty=2.5, cap=30),
+     "The last commit is graded. If it was made after the deadline, 2.5% of its score is taken off per hour late",
+     "每晚一小时（不足一小时按一小时算）扣该次得分的 2.5%，最多扣 30%"),
+])
+def test_readme_words_each_late_policy(late, en, zh):
+    from gradekit.release import readme_deadline
+
+    if "cutoff" in late:
+        late = {**late, "cutoff": assignment_file.parse_when(late["cutoff"])}
+    a = assignment_file.Assignment(name="x", topics=("alpha",), points=1,
+                                   deadline=assignment_file.parse_when("2026-11-30T23:59+08:00"),
+                                   late=assignment_file.LatePolicy(**late))
+    words = readme_deadline(a)
+    assert en in words["deadline_en"] and zh in words["deadline_zh"]
