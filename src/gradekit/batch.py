@@ -363,7 +363,7 @@ class Batch:
     # -- grading ------------------------------------------------------------------
 
     def todo(self) -> list[Student]:
-        self.check_rerun()
+        """Who is left to grade (``--regrade`` forgets its students first); ``run`` checks the options before."""
         for user in self.options.regrade:
             self.store.forget(user)
             (self.out / ".rows" / f"{file_key(user)}.json").unlink(missing_ok=True)

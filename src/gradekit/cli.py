@@ -349,18 +349,24 @@ def _batch(args, lang: str) -> int:
     if not args.keep_workspace:
         shutil.rmtree(args.out / "workspace", ignore_errors=True)
     graded = sum(r["status"] == "graded" for r in rows)
-    one_line = lambda text: escape(text.encode("unicode_escape").decode("ascii") if not text.isprintable() else text)  # noqa: E731
     for r in rows:
         if r["status"] != "graded":
-            console.print(f"not graded: {one_line(r['username'])}: {r['status']}", soft_wrap=True, highlight=False)
+            console.print(f"not graded: {_one_line(r['username'])}: {r['status']}", soft_wrap=True, highlight=False)
     for r in rows:
         if r["flags"]:
-            console.print(f"flagged: {one_line(r['username'])}: {one_line(', '.join(r['flags']))}", soft_wrap=True,
+            console.print(f"flagged: {_one_line(r['username'])}: {_one_line(', '.join(r['flags']))}", soft_wrap=True,
                           highlight=False)
     console.print(f"{graded}/{len(rows)} graded · gradebook {paths['gradebook']} · dashboard {paths['dashboard']}")
     if nbgrader_name:
         _to_nbgrader(args, kit, rows, nbgrader_name, plan.deadline, say=console.print)
     return EXIT_OK if graded == len(rows) else EXIT_FAILED
+
+
+def _one_line(text: str) -> str:
+    """A roster value on the instructor's terminal: a newline in it must not forge another line."""
+    from rich.markup import escape
+
+    return escape(text if text.isprintable() else text.encode("unicode_escape").decode("ascii"))
 
 
 def _nbgrader_name(args, kit, assignment=None) -> str | None:
