@@ -17,23 +17,37 @@ is exported again and graded alone (``Batch.settle``).  The batch refuses that
 level unless asked (``isolation_gate``).
 Reports, the gradebook and the dashboard are written from the store at the end
 (``reports``), so a resumed or merged batch produces the same files.
+
+``batch.json`` records the assignment's digest and every option that changes a
+grade (``recorded_options``).  A rerun into the same ``--out`` with other ones
+would mix two gradings in one gradebook, so it is refused (``check_rerun``),
+naming ``--fresh`` (the old output is moved aside, never deleted: a mistyped
+``--fresh`` loses nothing) or ``--regrade USER``.  The one change ``--regrade``
+may carry is the extensions file: an extension concerns one student, so
+regrading exactly the students whose extension changed brings the store back
+to one grading; any student whose extension changed but who is not regraded
+is named, and the rerun refused.
 """
 
 from __future__ import annotations
 
+import difflib
 import errno
 import json
 import random
+import time
 import shutil
 import sqlite3
 import threading
 import zlib
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from gradekit.classroom.batch_plan import extensions_digest
 from gradekit.classroom.template import CommittedTemplate
+from gradekit.course.assignment import Assignment, LatePolicy, StudentDeadline, iso
 from gradekit.flags import integrity_flags
 from gradekit.i18n import t
 from gradekit.kit import Kit
@@ -99,6 +113,32 @@ class BatchOptions:
     lang: str = "en"
     timeout: float = 2.0
     chunk: int | None = None     # students per session; None: sized from the class and the jobs
+    assignment: Assignment | None = None      # as the file says (its digest is recorded); None: the old flags
+    extensions: dict[str, datetime] = field(default_factory=dict)
+    overrides: tuple[str, ...] = ()           # "--deadline ... (the assignment says ...)", recorded in batch.json
+    points: int | None = None                 # max_score of every row; None: what the kit's graders are worth
+    full_feedback: bool = False
+    fresh: bool = False                       # move an output of other options aside and start over
+
+    def policy_for(self, username: str) -> StudentDeadline:
+        """The deadline, cut-off and late penalty this student is graded under (an extension moves both)."""
+        if self.assignment is None:
+            return StudentDeadline(self.deadline, None, LatePolicy())
+        return self.assignment.with_(deadline=self.deadline).for_student(username, self.extensions)
+
+
+def after_penalty(points, penalty_percent: float):
+    """The score after a late penalty, to 2 decimals; a whole number stays an int (7, not 7.0)."""
+    if not penalty_percent:
+        return points
+    score = round(points * (1 - penalty_percent / 100), 2)
+    return int(score) if float(score).is_integer() else score
+
+
+def _shown(value) -> str:
+    if isinstance(value, list):
+        return ",".join(map(str, value)) or "none"
+    return "none" if value in (None, "") else str(value)
 
 
 def parse_shard(text: str) -> tuple[int, int]:
@@ -148,12 +188,15 @@ class Batch:
         self.kit, self.options, self.progress = kit, options, progress
         self.out = Path(options.out)
         self.out.mkdir(parents=True, exist_ok=True)
-        self.store = Store(self.out / "grades.sqlite")
         self.notes: list[str] = []
+        if options.fresh:
+            self.move_aside()
+        self.store = Store(self.out / "grades.sqlite")
         if self.store.recovered:
             self.notes.append(self.store.recovered)
             self.restore_rows()
         seen = set()
+        self.roster = [s.username for s in students]
         self.students = []
         for s in students:
             if s.username in seen:
@@ -164,7 +207,9 @@ class Batch:
                 self.students.append(s)
         self.slugs = [t.slug for t in kit.topics]
         self.seed = options.seed if options.seed is not None else self.saved_seed()
-        self._max_score: int | None = None
+        self._max_score: int | None = options.points
+        self._checked = False
+        self._said_points = False
         self._max_lock = threading.Lock()
         self._save_lock = threading.Lock()
 
@@ -181,15 +226,111 @@ class Batch:
 
     def saved_seed(self) -> int:
         """Reuse the seed of an interrupted run, so a resumed batch grades everyone alike."""
-        meta = self.out / "batch.json"
-        if meta.is_file():
-            try:
-                return int(json.loads(meta.read_text(encoding="utf-8"))["seed"])
-            except (ValueError, KeyError, TypeError):
-                pass
+        meta = self.read_meta()
+        try:
+            return int(meta["seed"])
+        except (ValueError, KeyError, TypeError):
+            pass
         seed = random.randrange(1, 2**31)
-        meta.write_text(json.dumps({"seed": seed}), encoding="utf-8")
+        (self.out / "batch.json").write_text(json.dumps({"seed": seed}), encoding="utf-8")
         return seed
+
+    def read_meta(self) -> dict:
+        meta = self.out / "batch.json"
+        try:
+            data = json.loads(meta.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def move_aside(self) -> None:
+        """``--fresh``: what an earlier run left in ``--out`` goes to ``--out/previous-<time>/``, not away."""
+        names = ["grades.sqlite", "grades.sqlite-wal", "grades.sqlite-shm", ".rows", "batch.json", "reports",
+                 "results", "workspace"]
+        present = [n for n in names if (self.out / n).exists()]
+        if not present:
+            return
+        aside = self.out / f"previous-{time.strftime('%Y%m%d-%H%M%S')}"
+        aside.mkdir()
+        for name in present:
+            (self.out / name).rename(aside / name)
+        self.notes.append(f"--fresh: the earlier results were moved to {aside}")
+
+    def recorded_options(self) -> dict:
+        """Every option that changes a grade; a rerun must match them (``check_rerun``)."""
+        o = self.options
+        a = o.assignment
+        return {"assignment_digest": a.digest if a is not None else None, "topics": list(self.slugs),
+                "deadline": iso(o.deadline) if o.deadline is not None else None, "seed": self.seed,
+                "template_commit": o.template.commit if o.template is not None else None,
+                "extensions_digest": extensions_digest(o.extensions), "lang": o.lang, "timeout": o.timeout,
+                "full_feedback": o.full_feedback}
+
+    #: Recorded, not compared: reports are written again from the store on every run, so switching it needs no
+    #: regrade.
+    NOT_COMPARED = ("full_feedback",)
+
+    def write_meta(self) -> None:
+        o = self.options
+        data = {"format_version": 1, "seed": self.seed,
+                "assignment": {"digest": o.assignment.digest, "data": o.assignment.to_dict()} if o.assignment else None,
+                "shard": f"{o.shard[0]}/{o.shard[1]}" if o.shard else None, "options": self.recorded_options(),
+                "overrides": list(o.overrides),
+                "extensions": {u: iso(d) for u, d in sorted(o.extensions.items())}}
+        tmp = self.out / ".batch.json.tmp"
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        tmp.replace(self.out / "batch.json")
+
+    def check_rerun(self) -> None:
+        """Refuse (``BatchRefused``) a rerun whose options differ from the stored rows'; then record them."""
+        if self._checked:
+            return
+        self.check_regrade_names()
+        meta = self.read_meta()
+        stored = meta.get("options")
+        done = self.store.done()
+        if done and isinstance(stored, dict):
+            now = self.recorded_options()
+            differ = [k for k in now if k not in self.NOT_COMPARED and stored.get(k) != now[k]]
+            shard = f"{self.options.shard[0]}/{self.options.shard[1]}" if self.options.shard else None
+            if meta.get("shard", shard) != shard:
+                differ.append("shard")
+                stored = {**stored, "shard": meta.get("shard")}
+                now = {**now, "shard": shard}
+            if differ == ["extensions_digest"]:
+                self.check_extension_regrades(meta.get("extensions") or {}, done)
+            elif differ:
+                said = "; ".join(f"{k}: {_shown(stored.get(k))} there, {_shown(now.get(k))} now" for k in differ)
+                raise BatchRefused(
+                    f"{self.out} holds results graded with other options ({said}); give --fresh to start over "
+                    f"(the old results are moved to {self.out}/previous-<time>/), or --regrade USER to grade one "
+                    "student again (only when what changed is that student's row of the extensions file)")
+        elif done and not isinstance(stored, dict):
+            self.notes.append(f"{self.out / 'batch.json'} records no options (an older gradekit wrote it): the "
+                              "stored results are assumed to match these; give --fresh to start over")
+        self.write_meta()
+        self._checked = True
+
+    def check_extension_regrades(self, before: dict, done: set[str]) -> None:
+        now = {u: iso(d) for u, d in self.options.extensions.items()}
+        changed = sorted(u for u in set(before) | set(now) if before.get(u) != now.get(u) and u in done)
+        missing = [u for u in changed if u not in self.options.regrade]
+        if missing:
+            raise BatchRefused(
+                f"the extensions file changed for {', '.join(missing)}, already graded under the old deadline; "
+                f"give {' '.join('--regrade ' + u for u in missing)} to grade them again under the new one, or "
+                "--fresh to start over")
+        if changed:
+            self.notes.append(f"extensions changed for {', '.join(changed)}: graded again")
+
+    def check_regrade_names(self) -> None:
+        """A ``--regrade`` typo used to do nothing and say nothing."""
+        known = set(self.roster)
+        for user in self.options.regrade:
+            if user not in known:
+                close = difflib.get_close_matches(user, sorted(known), n=3, cutoff=0.6)
+                hint = f"; did you mean {' or '.join(close)}?" if close else ""
+                raise BatchRefused(f"--regrade {user}: no such student in the roster{hint}")
 
     def restore_rows(self) -> None:
         for path in sorted((self.out / ".rows").glob("*.json")):
@@ -222,6 +363,7 @@ class Batch:
     # -- grading ------------------------------------------------------------------
 
     def todo(self) -> list[Student]:
+        """Who is left to grade (``--regrade`` forgets its students first); ``run`` checks the options before."""
         for user in self.options.regrade:
             self.store.forget(user)
             (self.out / ".rows" / f"{file_key(user)}.json").unlink(missing_ok=True)
@@ -229,20 +371,48 @@ class Batch:
         return [s for s in self.students if s.username not in done]
 
     def row_for(self, p: Prepared, result=None, status=None, message=None) -> dict:
-        row = {"username": p.student.username, "status": status or p.status, "message": message or p.message,
-               "score": 0, "max_score": result.max_score if result is not None else self.max_score, "commit_sha": p.commit, "commit_time": p.commit_time,
-               "later_commits": p.later_commits, "flags": p.flags, "student": student_dict(p.student)}
-        if result is not None:
+        """One stored row (the shared contract): ``score`` is ``None`` unless graded, and after the penalty."""
+        status = status or p.status
+        if status == "no-student-commits":
+            key = "batch_no_student_commits_later" if p.later_commits else "batch_no_student_commits"
+            message = t(key, self.options.lang, later=p.later_commits)
+        policy = self.options.policy_for(p.student.username)
+        if result is not None and self.options.points is None:
             with self._max_lock:
                 self._max_score = result.max_score
-            row.update(score=result.score, max_score=result.max_score,
-                       result=to_json(result))
+        elif result is not None and result.max_score != self.options.points and not self._said_points:
+            self._said_points = True
+            self.notes.append(f"the kit's graders are worth {result.max_score} points, the assignment says "
+                              f"{self.options.points}: scores are the graders', the gradebook's maximum the assignment's")
+        row = {"username": p.student.username, "status": status, "message": message or p.message,
+               "score": None, "max_score": self.options.points if self.options.points is not None
+               else (result.max_score if result is not None else self.max_score),
+               "commit_sha": p.commit, "commit_time": p.commit_time, "later_commits": p.later_commits,
+               "flags": p.flags, "student": student_dict(p.student), "result": None,
+               "grading": self.grading(policy, p.commit_time, result.score if result is not None else None)}
+        if result is not None and status == "graded":
+            row.update(score=after_penalty(result.score, row["grading"]["penalty_percent"]), result=to_json(result))
         return row
+
+    def grading(self, policy: StudentDeadline, commit_time: str | None, points) -> dict:
+        a = self.options.assignment
+        late = 0
+        if commit_time and policy.deadline is not None:
+            committed = datetime.fromisoformat(commit_time.replace("Z", "+00:00"))
+            late = max(0, int((committed - policy.deadline).total_seconds()))
+        return {"assignment": a.name if a else "", "assignment_digest": a.digest if a else "",
+                "deadline": iso(policy.deadline) if policy.deadline is not None else None,
+                "extended": policy.extended, "cutoff": iso(policy.cutoff) if policy.cutoff is not None else None,
+                "late_seconds": late, "penalty_percent": policy.penalty(commit_time) if commit_time else 0.0,
+                "points_before_penalty": points, "timezone": a.timezone if a else ""}
 
     def prepare(self, student: Student) -> Prepared:
         """Export one student's commit and take its digest at once, before anyone else's export starts: the
         sandbox checks it over the bytes it copies, so files changed on disk after this are caught."""
-        p = prepare(student, self.out / "workspace", self.options.deadline)
+        policy = self.options.policy_for(student.username)
+        trees = self.options.template.trees if self.options.template is not None else frozenset()
+        p = prepare(student, self.out / "workspace", policy.last_graded, template_trees=trees,
+                    limit="cut-off" if policy.cutoff is not None and policy.last_graded == policy.cutoff else "deadline")
         if p.status == "ready":
             p.digest = export_digest(p)
             p.flags = [*p.flags, *integrity_flags(p.path, self.slugs, self.options.template)]
@@ -345,10 +515,13 @@ class Batch:
     def finish(self, p: Prepared, result) -> None:
         result.submission.update({"id": p.student.username, "commit": p.commit, "commit_time": p.commit_time,
                                   "later_commits": p.later_commits, "flags": p.flags})
+        if p.path is not None and p.path.is_relative_to(self.out / "workspace"):
+            result.submission.pop("path", None)  # the export is deleted; the commit says what was graded
         self.save(self.row_for(p, result, status="graded"))
         self.discard(p)
 
     def run(self) -> list[dict]:
+        self.check_rerun()
         todo = self.todo()
         size = self.options.chunk or min(CHUNK_MAX, max(CHUNK_MIN, -(-len(todo) // (2 * max(1, self.options.jobs)))))
         chunks = [todo[i:i + size] for i in range(0, len(todo), size)]

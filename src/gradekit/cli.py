@@ -66,15 +66,30 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("source", nargs="?", type=Path, help="a folder holding one repository per student")
     batch.add_argument("--roster", type=Path, help="CSV of students and repository URLs (Classroom grade CSV or username,repo_url)")
     batch.add_argument("--out", type=Path, required=True, help="output folder (grades.sqlite, reports/, gradebook.csv, dashboard.html)")
-    batch.add_argument("--deadline", help="grade the last commit at or before this time (ISO 8601, e.g. 2026-11-30T23:59+08:00)")
+    batch.add_argument("--assignment", type=Path, metavar="FILE",
+                       help="the assignment.toml grade release wrote (your copy beside --hidden-out): topics, points, "
+                            "deadline, seed and late/extension policies come from it")
+    batch.add_argument("--template", type=Path, help="the released template repository: its committed files are what "
+                       "protected paths are compared with, its history tells a student's own commits apart, and its "
+                       "committed assignment.toml is used when --assignment is not given")
+    batch.add_argument("--override", action="store_true",
+                       help="let --topics, --deadline, --seed or --lang contradict the assignment file (recorded in "
+                            "batch.json and said)")
+    batch.add_argument("--deadline", help="grade the last commit at or before this moment, with its zone "
+                       "(2026-11-30T23:59+08:00 or 2026-11-30 23:59 Asia/Shanghai); default: the assignment's")
+    batch.add_argument("--topics", help="comma-separated topics to grade (default: the assignment's, else all)")
     batch.add_argument("--jobs", type=int, default=2, help="students graded in parallel (default 2)")
-    batch.add_argument("--regrade", action="append", default=[], metavar="USER", help="grade this student again (repeatable)")
+    batch.add_argument("--regrade", action="append", default=[], metavar="USER",
+                       help="grade this student again (repeatable), e.g. after changing their extension")
+    batch.add_argument("--fresh", action="store_true",
+                       help="start over: an earlier run's results in --out are moved to --out/previous-<time>/")
     batch.add_argument("--shard", help="K/N: grade only this machine's deterministic share of the class")
-    batch.add_argument("--template", type=Path, help="the released template, to flag changes to protected paths")
-    batch.add_argument("--topics", help="comma-separated topics the assignment grades (default: all)")
-    batch.add_argument("--assignment", default="", help="assignment name for the gradebook")
-    batch.add_argument("--assignment-url", default="")
-    batch.add_argument("--starter-url", default="")
+    batch.add_argument("--keep-workspace", action="store_true",
+                       help="keep --out/workspace/ (clones and exported files) after the run (default: removed)")
+    batch.add_argument("--assignment-url", default="",
+                       help="the gradebook's assignment_url column (default: the roster's)")
+    batch.add_argument("--starter-url", default="",
+                       help="the gradebook's starter_code_url column (default: the roster's)")
     batch.add_argument("--nbgrader", metavar="DB", help="also write the grades into this nbgrader gradebook "
                        "(a file or an SQLAlchemy URL; needs gradekit[nbgrader])")
     batch.add_argument("--full-feedback", action="store_true",
@@ -247,62 +262,99 @@ def require_instructor_extra() -> None:
 
 
 def parse_deadline(text: str):
-    """An ISO 8601 time as 3.11+ reads it, also on 3.10, whose ``fromisoformat`` refuses the ``Z`` zone.
+    """A moment with its zone (``course.assignment.parse_when``): a date without a time, or a time without a
+    zone, is refused with the fix (``ValueError``), never read as this machine's midnight."""
+    from gradekit.course.assignment import parse_when
 
-    A time without a zone is local time.
-    """
-    from datetime import datetime
-
-    text = text.strip()
-    if text[-1:] in ("Z", "z"):
-        text = text[:-1] + "+00:00"
-    deadline = datetime.fromisoformat(text)
-    return deadline.astimezone() if deadline.tzinfo is None else deadline
+    return parse_when(text, "--deadline")
 
 
 def cmd_batch(args, lang: str) -> int:
+    """Any unexpected failure is one line and exit 2: exit 1 means only "graded, some students not graded",
+    which a CI job may count as done, so a crash must never look like it."""
+    try:
+        return _batch(args, lang)
+    except (KitError, RunnerError):
+        raise
+    except Exception as exc:  # noqa: BLE001
+        from gradekit.batch import os_error
+
+        why = os_error(exc) if isinstance(exc, OSError) else f"{type(exc).__name__}: {exc}".splitlines()[0]
+        print(f"grade: batch failed: {why}; every student finished so far is kept in {args.out / 'grades.sqlite'}",
+              file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _batch(args, lang: str) -> int:
+    import shutil
+
     from rich.console import Console
     from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
     from gradekit.batch import (DISK_FULL, Batch, BatchOptions, BatchRefused, BatchStopped, isolation_gate, os_error,
                                 parse_shard)
+    from gradekit.classroom import batch_plan
+    from gradekit.classroom.template import committed
     from gradekit.reports import write_outputs
     from gradekit.sources import folder_students, read_roster
 
     kit = _kit(args)
     require_instructor_extra()
-    if args.topics:
-        kit = Kit(kit.root, kit.select([t.strip() for t in args.topics.split(",") if t.strip()]))
     if bool(args.source) == bool(args.roster):
         raise KitError("give either a folder of student repositories or --roster FILE")
     if args.roster and not args.roster.is_file():
         raise KitError(f"--roster {args.roster}: no such file")
     if args.source and not args.source.is_dir():
         raise KitError(f"{args.source}: not a folder")
+    template = committed(args.template) if args.template else None
+    assignment, notes = batch_plan.load_assignment(args.assignment, template)
+    plan = batch_plan.resolve(assignment, topics=args.topics, deadline=args.deadline, seed=args.seed, lang=args.lang,
+                              default_lang=lang, override=args.override)
+    lang = plan.lang
+    if plan.topics is not None:
+        kit = Kit(kit.root, kit.select(plan.topics))  # unknown topics fail here, with the list of known ones
+    slugs = [t.slug for t in kit.topics]
+    refusal = batch_plan.student_template_refusal(kit, slugs)
+    if refusal:
+        raise KitError(refusal)
     try:
-        deadline = parse_deadline(args.deadline) if args.deadline else None
         shard = parse_shard(args.shard) if args.shard else None
     except ValueError as exc:
         raise KitError(str(exc)) from None
-    nbgrader_name = _nbgrader_name(args, kit)
+    nbgrader_name = _nbgrader_name(args, kit, plan.assignment)
     try:
         level_note = isolation_gate(args.allow_process_level, lang)
     except BatchRefused as exc:
         raise KitError(str(exc)) from None
     students = read_roster(args.roster) if args.roster else folder_students(args.source)
-    from gradekit.classroom.template import committed
-    template = committed(args.template) if args.template else None
-    options = BatchOptions(out=args.out, jobs=args.jobs, deadline=deadline, template=template, shard=shard,
-                           regrade=tuple(args.regrade), seed=args.seed, lang=lang, timeout=args.timeout)
+    points = plan.assignment.points if plan.assignment is not None and not plan.topics_overridden else None
+    if plan.assignment is not None:
+        notes.append(batch_plan.graders_warning(kit, plan.assignment, slugs))
+    if points is not None:
+        notes.append(batch_plan.points_warning(students, points))
+    options = BatchOptions(out=args.out, jobs=args.jobs, deadline=plan.deadline, template=template, shard=shard,
+                           regrade=tuple(args.regrade), seed=plan.seed, lang=lang, timeout=args.timeout,
+                           assignment=plan.assignment, extensions=plan.extensions, overrides=tuple(plan.overrides),
+                           points=points, full_feedback=args.full_feedback, fresh=args.fresh)
     console = Console(stderr=True)
+    say = lambda text, style="yellow", label="note": console.print(  # noqa: E731
+        f"[{style}]{label}:[/] {escape(text)}", soft_wrap=True, highlight=False)
     if level_note:
         console.print(escape(level_note), soft_wrap=True, highlight=False)
+    for note in [*plan.notes, *notes]:
+        if note:
+            say(note, label="warning" if "points_available" in note else "note")
+    batch = Batch(kit, students, options)
+    try:
+        batch.check_rerun()
+    except BatchRefused as exc:
+        raise KitError(str(exc)) from None
     columns = [TextColumn("grading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("eta"),
                TimeRemainingColumn()]
     with Progress(*columns, console=console, transient=False) as progress:
         task = progress.add_task("grading", total=None)
-        batch = Batch(kit, students, options, progress=lambda row: progress.advance(task))
+        batch.progress = lambda row: progress.advance(task)
         progress.update(task, total=len(batch.todo()))
         try:
             rows = batch.run()
@@ -311,9 +363,14 @@ def cmd_batch(args, lang: str) -> int:
             console.print(f"[red]batch stopped:[/] {escape(str(exc))}", soft_wrap=True, highlight=False)
             return EXIT_ERROR
     for note in batch.notes:
-        console.print(f"[yellow]note:[/] {escape(note)}", soft_wrap=True, highlight=False)
+        say(note)
+    if points is None and rows:
+        warning = batch_plan.points_warning(students, rows[0]["max_score"])
+        if warning:
+            say(warning, label="warning")
     try:
-        paths = write_outputs(rows, args.out, batch.slugs, assignment_name=args.assignment,
+        paths = write_outputs(rows, args.out, batch.slugs,
+                              assignment_name=plan.assignment.name if plan.assignment is not None else "",
                               assignment_url=args.assignment_url, starter_code_url=args.starter_url,
                               full_feedback=args.full_feedback)
     except Exception as exc:  # noqa: BLE001 -- every grade is stored; any failure here is one line and a rerun
@@ -326,22 +383,40 @@ def cmd_batch(args, lang: str) -> int:
         console.print(f"[red]could not write the reports:[/] {escape(f'{why}; {kept}: {then}')}", soft_wrap=True,
                       highlight=False)
         return EXIT_ERROR
+    if not args.keep_workspace:
+        shutil.rmtree(args.out / "workspace", ignore_errors=True)
     graded = sum(r["status"] == "graded" for r in rows)
+    for r in rows:
+        if r["status"] != "graded":
+            console.print(f"not graded: {_one_line(r['username'])}: {r['status']}", soft_wrap=True, highlight=False)
+    for r in rows:
+        if r["flags"]:
+            console.print(f"flagged: {_one_line(r['username'])}: {_one_line(', '.join(r['flags']))}", soft_wrap=True,
+                          highlight=False)
     console.print(f"{graded}/{len(rows)} graded · gradebook {paths['gradebook']} · dashboard {paths['dashboard']}")
     if nbgrader_name:
-        _to_nbgrader(args, kit, rows, nbgrader_name, deadline, say=console.print)
+        _to_nbgrader(args, kit, rows, nbgrader_name, plan.deadline, say=console.print)
     return EXIT_OK if graded == len(rows) else EXIT_FAILED
 
 
-def _nbgrader_name(args, kit) -> str | None:
-    """With --nbgrader, check before grading that nbgrader is there; the assignment name (default: the kit's folder)."""
+def _one_line(text: str) -> str:
+    """A roster value on the instructor's terminal: a newline in it must not forge another line."""
+    from rich.markup import escape
+
+    return escape(text if text.isprintable() else text.encode("unicode_escape").decode("ascii"))
+
+
+def _nbgrader_name(args, kit, assignment=None) -> str | None:
+    """With --nbgrader, check before grading that nbgrader is there; the assignment name (the assignment file's,
+    else merge's --assignment, else the kit's folder)."""
     if not args.nbgrader:
         return None
     from gradekit.nbgrader_export import NbgraderMissing, check_assignment_name, require_nbgrader
 
+    name = assignment.name if assignment is not None else getattr(args, "assignment", "") or ""
     try:
         require_nbgrader()
-        return check_assignment_name(args.assignment or kit.root.name)
+        return check_assignment_name(name if isinstance(name, str) and name else kit.root.name)
     except (NbgraderMissing, ValueError) as exc:
         raise KitError(f"--nbgrader: {exc}") from None
 

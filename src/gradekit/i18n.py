@@ -437,6 +437,15 @@ CATALOGUE.update({
 
 # -- issue 13: batch ------------------------------------------------------------------------------
 CATALOGUE.update({
+    "batch_no_student_commits": {
+        "zh": "评分的提交只包含模板自带的文件：没有你自己的提交。",
+        "en": "The commit graded holds only the template's own files: no commit of yours.",
+    },
+    "batch_no_student_commits_later": {
+        "zh": "截止时间前的提交只包含模板自带的文件：没有你自己的提交（截止后另有 {later} 个提交，不计分）。",
+        "en": "Before the deadline, your repository held only the template's own files: no commit of yours "
+              "({later} later commits are not graded).",
+    },
 })
 
 

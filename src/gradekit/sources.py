@@ -3,8 +3,9 @@
 Rosters may be the retired GitHub Classroom grade CSV (``github_username``,
 ``roster_identifier``, ``student_repository_url``, ...) or a plain
 ``username,repo_url`` file.  Repositories are cloned (or fetched again) into
-the batch workspace with git; ``--deadline`` picks the last commit at or
-before it.  Git records when a commit was *made*, not when it was pushed, and
+the batch workspace with git; the last moment a student's work may be graded
+(their deadline, or the late policy's cut-off: ``StudentDeadline.last_graded``)
+picks the last commit at or before it.  Git records when a commit was *made*, not when it was pushed, and
 students set commit dates: the deadline uses committer dates and the record
 says so, with a flag when dates run backwards or into the future.
 
@@ -155,7 +156,18 @@ def export(repo: Path, commit: str, dest: Path, written: dict[str, bytes] | None
     return _git.export(repo, commit, dest, written)
 
 
-def prepare(student: Student, workspace: Path, deadline: datetime | None) -> Prepared:
+NO_STUDENT_COMMITS = "the graded commit holds only the template's files: no work of the student's"
+
+
+def tree_of(repo: Path, commit: str) -> str:
+    return git(repo, "rev-parse", "--verify", "-q", f"{commit}^{{tree}}").stdout.strip()
+
+
+def prepare(student: Student, workspace: Path, deadline: datetime | None, *,
+            template_trees: frozenset[str] = frozenset(), limit: str = "deadline") -> Prepared:
+    """``deadline``: the last moment graded (``None``: the latest commit); ``limit`` names it in messages.
+    A graded commit whose tree is one of ``template_trees`` (the template's history) is ``no-student-commits``:
+    GitHub's "use this template" makes new commits with the template's trees, so ids would not tell."""
     if student.folder is None and not student.url:
         return Prepared(student, "no-repository", "the roster row has no repository URL")
     if student.folder is not None:
@@ -174,9 +186,13 @@ def prepare(student: Student, workspace: Path, deadline: datetime | None) -> Pre
         commit, when, later, flags = pick_commit(repo, deadline)
         if commit is None:
             if later:
-                return Prepared(student, "late", f"all {later} commits are after the deadline", later_commits=later,
+                return Prepared(student, "late", f"all {later} commits are after the {limit}", later_commits=later,
                                 flags=flags)
             return Prepared(student, "empty", "the repository has no commits")
+        if template_trees and tree_of(repo, commit) in template_trees:
+            after = f" ({later} commit{'s' * (later != 1)} after the {limit})" if later else ""
+            return Prepared(student, "no-student-commits", NO_STUDENT_COMMITS + after, commit=commit, commit_time=when,
+                            later_commits=later, flags=[*flags, *(["commits-after-deadline"] if later else [])])
         # A fresh folder of its own each time: a re-export never reuses files someone else could have touched.
         exports = workspace / "exports"
         exports.mkdir(mode=0o700, parents=True, exist_ok=True)

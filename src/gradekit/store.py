@@ -10,6 +10,11 @@ A roster identifier is text a student or a spreadsheet chose (``../x``, ``a/b``,
 ``CON``, a name differing from another only by case), never a path: every file
 named after a student goes through ``file_key`` (the batch's own files) or
 ``file_names`` (the reports an instructor opens), and the row keeps the original.
+
+``score`` is NULL for every row that is not graded: a student who submitted
+nothing is blank in a gradebook, never 0.  A store written before that rule
+(``score NOT NULL``, no ``grading`` column) is upgraded in place when opened,
+and its ungraded rows read as blank.
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ CREATE TABLE IF NOT EXISTS grades (
     username TEXT PRIMARY KEY,
     status TEXT NOT NULL,          -- graded, or a problem: clone-failed, empty, late, no-repository, grading-error...
     message TEXT NOT NULL DEFAULT '',
-    score INTEGER NOT NULL DEFAULT 0,
+    score REAL,                    -- NULL unless graded: an ungraded student is blank, never 0
     max_score INTEGER NOT NULL DEFAULT 0,
     commit_sha TEXT,
     commit_time TEXT,
@@ -39,11 +44,12 @@ CREATE TABLE IF NOT EXISTS grades (
     flags TEXT NOT NULL DEFAULT '[]',
     student TEXT NOT NULL DEFAULT '{}',
     result TEXT,                   -- the native JSON result, when graded
-    graded_at REAL NOT NULL
+    graded_at REAL NOT NULL,
+    grading TEXT                   -- JSON: the deadline, cut-off and penalty applied (NULL on old rows)
 )
 """
 COLUMNS = ["username", "status", "message", "score", "max_score", "commit_sha", "commit_time", "later_commits",
-           "flags", "student", "result", "graded_at"]
+           "flags", "student", "result", "graded_at", "grading"]
 
 
 def _plain(identifier: str) -> bool:
@@ -102,13 +108,36 @@ class Store:
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute(SCHEMA)
         db.execute("SELECT count(*) FROM grades").fetchone()
+        self._upgrade(db)
         return db
+
+    @staticmethod
+    def _upgrade(db: sqlite3.Connection) -> None:
+        """A store written before ungraded meant blank: ``score`` was ``NOT NULL`` and there was no ``grading``.
+        SQLite cannot drop a constraint in place, so the table is copied once, in one transaction."""
+        info = {r[1]: r for r in db.execute("PRAGMA table_info(grades)")}
+        if "grading" in info and not info["score"][3]:
+            return
+        old = [c for c in COLUMNS if c in info]
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("ALTER TABLE grades RENAME TO grades_old")
+            db.execute(SCHEMA)
+            db.execute(f"INSERT INTO grades ({', '.join(old)}) SELECT {', '.join(old)} FROM grades_old")
+            db.execute("DROP TABLE grades_old")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
 
     def save(self, row: dict) -> None:
         values = {**{c: None for c in COLUMNS}, **row, "graded_at": time.time()}
         values["flags"] = json.dumps(values.get("flags") or [])
         values["student"] = json.dumps(values.get("student") or {})
-        for key, default in (("message", ""), ("score", 0), ("max_score", 0), ("later_commits", 0)):
+        values["grading"] = json.dumps(values.get("grading") or {}, ensure_ascii=False)
+        if values["status"] != "graded":
+            values["score"] = None
+        for key, default in (("message", ""), ("max_score", 0), ("later_commits", 0)):
             if values[key] is None:
                 values[key] = default
         self.db.execute(f"INSERT OR REPLACE INTO grades ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",
@@ -127,6 +156,11 @@ class Store:
             row["flags"] = json.loads(row["flags"])
             row["student"] = json.loads(row["student"])
             row["result"] = json.loads(row["result"]) if row["result"] else None
+            row["grading"] = json.loads(row["grading"]) if row["grading"] else {}
+            if row["status"] != "graded":
+                row["score"] = None  # an old store kept 0 for students who submitted nothing
+            elif isinstance(row["score"], float) and row["score"].is_integer():
+                row["score"] = int(row["score"])
             out.append(row)
         return out
 
