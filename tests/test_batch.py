@@ -148,17 +148,24 @@ def test_resume_regrades_nothing_that_finished(run_info):
     assert max(first_times) < min(later_times)
 
 
+def points(cell: str) -> int | None:
+    """A gradebook score cell: blank for a student with nothing graded."""
+    return int(cell) if cell != "" else None
+
+
 def test_gradebook(resumed):
     rows = rows_by_user(resumed)
     assert list(next(csv.reader(open(resumed / "gradebook.csv", encoding="utf-8")))[:10]) == [
         "assignment_name", "assignment_url", "starter_code_url", "github_username", "roster_identifier",
         "student_repository_name", "student_repository_url", "submission_timestamp", "points_awarded", "points_available"]
-    score = {u: int(r["points_awarded"]) for u, r in rows.items()}
-    assert score["ann"] == 7 and score["bob"] == 0 and score["cat"] == 5
+    score = {u: points(r["points_awarded"]) for u, r in rows.items()}
+    # Only the template's commit, nothing in time, an unreadable or empty repository: blank, never 0.
+    assert rows["bob"]["status"] == "no-student-commits" and score["bob"] is None
+    assert score["ann"] == 7 and score["cat"] == 5
     assert score["dan"] == 7 and rows["dan"]["later_commits"] == "1"  # graded at the deadline
-    assert rows["eve"]["status"] == "late" and score["eve"] == 0
+    assert rows["eve"]["status"] == "late" and score["eve"] is None
     assert rows["gus"]["status"] == "broken-repository" and "git could not read" in rows["gus"]["message"]
-    assert rows["ivy"]["status"] == "empty"
+    assert rows["ivy"]["status"] == "empty" and score["ivy"] is None and score["gus"] is None
     assert rows["hal"]["status"] == "graded" and score["hal"] == 7
     assert rows["kim"]["status"] == "graded" and score["kim"] == 0  # a syntax error anywhere fails the whole file
     assert rows["leo"]["status"] == "graded" and score["leo"] == 2
@@ -268,7 +275,7 @@ def test_a_corrupted_database_is_rebuilt_without_regrading(resumed, classroom, t
     assert any("unreadable" in note and "rebuilt" in note for note in batch.notes)
     assert batch.todo() == []  # every finished student came back from the per-student copies
     assert {r["username"]: r["score"] for r in batch.store.rows()} == \
-        {u: int(r["points_awarded"]) for u, r in rows_by_user(resumed).items()}
+        {u: points(r["points_awarded"]) for u, r in rows_by_user(resumed).items()}
 
 
 def test_disk_full_stops_cleanly_and_resumes(classroom, tmp_path):

@@ -126,8 +126,9 @@ def test_deadline_reads_the_same_on_every_python(text, offset_hours):
     assert deadline.utcoffset() == timedelta(hours=offset_hours)
 
 
-def test_deadline_without_a_zone_is_local_time():
+@pytest.mark.parametrize("text", ["2026-11-30T23:59", "2026-11-30"])
+def test_a_deadline_without_a_zone_or_time_is_refused_with_the_fix(text):
     from gradekit.cli import parse_deadline
 
-    deadline = parse_deadline("2026-11-30T23:59")
-    assert deadline.tzinfo is not None and deadline.hour == 23
+    with pytest.raises(ValueError, match="2026-11-30T"):
+        parse_deadline(text)
