@@ -36,6 +36,8 @@ from gradekit import _git
 from gradekit.store import Store, file_names
 
 BRANCH = "gradekit-feedback"
+#: The only files a feedback branch holds; one holding anything else is not ours to add to.
+FILES = ("FEEDBACK.md", "feedback.html")
 IDENTITY = ("gradekit", "gradekit@localhost")
 #: A branch name we accept from the instructor: plain, so it is a ref and never an option.
 BRANCH_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,99}")
@@ -87,10 +89,10 @@ def plan(out: Path, *, html: bool = False) -> list[Target]:
         elif not report.is_file():
             target.state, target.detail = "skipped", f"no report at {report}"
         else:
-            target.files["FEEDBACK.md"] = report.read_bytes()
+            target.files[FILES[0]] = report.read_bytes()
             page = report.with_suffix(".html")
             if html and page.is_file():
-                target.files["feedback.html"] = page.read_bytes()
+                target.files[FILES[1]] = page.read_bytes()
         targets.append(target)
     return targets
 
@@ -138,6 +140,11 @@ def push_one(target: Target, *, branch: str, message: str, work: Path) -> Target
         parent = remote[0] if remote else None
         if parent:
             _git.run(bare, "fetch", "-q", "--no-tags", *upload, "--", url, f"+{ref}:{ref}", network=True)
+            held = set(_git.run(bare, "ls-tree", "-z", "--name-only", parent).stdout.split("\0")) - {""}
+            if not held <= set(FILES):  # a branch of the student's own work (say, main): never replace it
+                target.state = "failed"
+                target.detail = f"branch {branch} holds the student's own files, not only feedback: choose another --branch"
+                return target
         entries = []
         for name in sorted(target.files):
             oid = _git.run(bare, "hash-object", "-w", "--stdin", text=False, input=target.files[name]).stdout
