@@ -331,3 +331,23 @@ def test_a_branch_holding_the_students_work_is_never_replaced(classroom):
     assert "2 pushed" not in proc.stdout and "holds the student's own files" in proc.stdout
     for name in ("ann", "bob"):
         assert ref(classroom[name], "main") == classroom["main"][name]
+
+
+def test_a_real_batch_then_feedback_into_its_folder_of_repositories(tmp_path):
+    classroom_dir = tmp_path / "class"
+    work = classroom_dir / "erin"
+    git("init", "-q", "-b", "main", work)
+    write_submission(work, {"alpha.py": WRONG_DOUBLE})
+    git("add", ".", cwd=work)
+    git("commit", "-qm", "erin's work", cwd=work)
+    head = git("rev-parse", "HEAD", cwd=work)
+    out = tmp_path / "out"
+    batch = run_grade("batch", classroom_dir, "--kit", MINIKIT, "--out", out, "--seed", "3")
+    assert batch.returncode == 0, batch.stdout + batch.stderr
+    proc = run_grade("feedback", out, "--push")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "1 pushed" in proc.stdout
+    pushed = git("show", "gradekit-feedback:FEEDBACK.md", cwd=work)
+    assert pushed == (out / "reports" / "erin.md").read_text(encoding="utf-8").strip()
+    assert "alpha.py:1" in pushed and "Not done yet" in pushed
+    assert git("rev-parse", "HEAD", cwd=work) == head and git("status", "--porcelain", cwd=work) == ""
