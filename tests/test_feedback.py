@@ -351,3 +351,11 @@ def test_a_real_batch_then_feedback_into_its_folder_of_repositories(tmp_path):
     assert pushed == (out / "reports" / "erin.md").read_text(encoding="utf-8").strip()
     assert "alpha.py:1" in pushed and "Not done yet" in pushed
     assert git("rev-parse", "HEAD", cwd=work) == head and git("status", "--porcelain", cwd=work) == ""
+
+
+def test_a_file_that_does_not_load_is_one_block_for_its_topic(tmp_path):
+    broken = "def double(x):\n    return 2 * x\n\ndef greet(name)\n    pass\n"
+    result = graded_result(tmp_path, broken, "en", "broken")
+    md = report.to_markdown(make_row(result), lang="en")
+    assert md.count("syntax error") == 1 and "### alpha" in md and "### alpha · " not in md
+    assert "` double `, ` greet `" in md and "at ` alpha.py:4 `" in md

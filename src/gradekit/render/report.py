@@ -127,6 +127,17 @@ def _failures(checks: list[dict], lang: str) -> list[dict]:
     return out
 
 
+def _load_error(topic: dict) -> dict:
+    """A file that could not be loaded fails every check with one message: said once, for the whole topic."""
+    checks = [c for ex in topic["exercises"] for c in ex["checks"]]
+    located = next((f for f in _failures(checks, "") if ":" in f["location"]), None)
+    location = located["location"] if located else next((c.get("file") for c in checks if c.get("file")), "") or ""
+    return {"label": topic["slug"], "title": topic.get("title", ""), "score": topic.get("score", 0),
+            "max_score": topic.get("max_score", 0), "hint": "",
+            "failures": [{"names": [ex["name"] for ex in topic["exercises"]], "hidden": False, "status": "fail",
+                          "points": topic.get("max_score", 0), "location": location, "message": topic["error"]}]}
+
+
 def context(row: dict, *, full: bool = False, assignment=None, lang: str | None = None,
             hints: Mapping[str, object] | None = None) -> dict:
     lang = _lang(lang, assignment, row)
@@ -138,6 +149,8 @@ def context(row: dict, *, full: bool = False, assignment=None, lang: str | None 
     graded = row.get("status") == "graded" and row.get("score") is not None
     overview, blocks, todo = [], [], []
     for topic in result.get("topics", []):
+        if topic.get("error"):
+            blocks.append(_load_error(topic))
         for ex in topic["exercises"]:
             state = _state(ex["checks"])
             label = f"{topic['slug']} · {ex['name']}"
@@ -146,7 +159,7 @@ def context(row: dict, *, full: bool = False, assignment=None, lang: str | None 
                              "state_words": t(f"fb_{state}", lang)})
             if state == "todo":
                 todo.append(label)
-            elif state == "failing":
+            elif state == "failing" and not topic.get("error"):
                 hint = (hints or {}).get(f"{topic['slug']}/{ex['name']}")
                 if hint is not None and hasattr(hint, "get"):
                     hint = hint.get(lang)
