@@ -26,7 +26,8 @@ from gradekit.render.console import configure_streams
 from gradekit.runner import RunnerError, Submission, grade
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "ci", "release", "batch", "merge", "selfcheck", "doctor", "watch", "list", "hint", "reset", "next")
+COMMANDS = ("check", "ci", "release", "batch", "merge", "selfcheck", "doctor", "watch", "list", "hint", "reset", "next",
+            "feedback")
 
 HELP_SUBMISSION = "folder holding the student's <topic>.py files (default: the kit's starter/)"
 HELP_LANG = "language of messages: zh or en (default: from the locale)"
@@ -104,6 +105,16 @@ def build_parser() -> argparse.ArgumentParser:
     merge.add_argument("--assignment", default="")
     merge.add_argument("--nbgrader", metavar="DB", help="also write the grades into this nbgrader gradebook "
                        "(a file or an SQLAlchemy URL; needs gradekit[nbgrader])")
+
+    feedback = sub.add_parser("feedback", help="commit each graded student's report into a branch of their repository "
+                              "(a dry run unless --push)")
+    feedback.add_argument("out", type=Path, metavar="OUT", help="a `grade batch` (or `grade merge`) output folder")
+    feedback.add_argument("--push", action="store_true", help="push the reports (default: only list what would be pushed)")
+    feedback.add_argument("--branch", default="gradekit-feedback",
+                          help="the branch of each student's repository that receives FEEDBACK.md (default gradekit-feedback)")
+    feedback.add_argument("--message", help="the commit message (default: gradekit feedback: <assignment>)")
+    feedback.add_argument("--html", action="store_true", help="also push the HTML report as feedback.html")
+    feedback.set_defaults(lang=None, kit=None)  # the report is already written: no kit, no language to choose
 
     sub.add_parser("doctor", parents=[common], help="show the sandbox isolation this machine offers and how to strengthen it")
 
@@ -457,6 +468,38 @@ def cmd_merge(args, lang: str) -> int:
     return EXIT_OK
 
 
+def cmd_feedback(args, lang: str) -> int:
+    """Dry run by default: what a push would send is listed first, so a wrong OUT or roster costs nothing."""
+    from gradekit.classroom import feedback
+    from gradekit.render.safe import neutralize
+
+    if not (args.out / "grades.sqlite").is_file():
+        raise KitError(f"{args.out}: no grades.sqlite here (is it a `grade batch` output folder?)")
+    try:
+        targets = feedback.run(args.out, push=args.push, branch=args.branch, message=args.message, html=args.html)
+    except ValueError as exc:
+        raise KitError(str(exc)) from None
+    for tg in targets:
+        files = ", ".join(sorted(tg.files))
+        if tg.state == "planned":
+            line = f"would push  {tg.username}  {tg.repo}  {args.branch}  {files}"
+        elif tg.state == "pushed":
+            line = f"pushed      {tg.username}  {tg.repo}  {args.branch}  {files}  {tg.commit[:12]}"
+        elif tg.state == "unchanged":
+            line = f"unchanged   {tg.username}  {tg.repo}  {args.branch}"
+        else:
+            line = f"{tg.state:<11} {tg.username}  {tg.repo}  {tg.detail}"
+        print(neutralize(line))
+    counts = {s: sum(tg.state == s for tg in targets) for s in ("planned", "pushed", "unchanged", "skipped", "failed")}
+    if args.push:
+        print(f"{counts['pushed']} pushed, {counts['unchanged']} unchanged, {counts['skipped']} skipped, "
+              f"{counts['failed']} failed (branch {args.branch})")
+    else:
+        print(f"dry run: {counts['planned']} reports would be pushed to branch {args.branch}, {counts['skipped']} "
+              "skipped; run again with --push to push them")
+    return EXIT_FAILED if counts["failed"] else EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     configure_streams()  # a GBK or cp1252 console gets stand-ins for symbols, never a UnicodeEncodeError
     parser = build_parser()
@@ -486,6 +529,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_batch(args, lang)
         if args.command == "merge":
             return cmd_merge(args, lang)
+        if args.command == "feedback":
+            return cmd_feedback(args, lang)
         return cmd_check(args, lang)
     except KitError as exc:
         print(f"grade: {exc}", file=sys.stderr)

@@ -1,35 +1,210 @@
-"""Per-student reports (Markdown and HTML), the ones an instructor sends back to students.
+"""Per-student reports (Markdown and HTML): the feedback an instructor sends back, or ``grade feedback`` pushes.
 
-So by default a report is made from ``redact.student_view``: a hidden check is
-named with its reason, never its inputs or expected value.  ``full=True`` (``grade
-batch --full-feedback``) shows every check's whole message, for instructors who
-choose to give that.  Everything from the submission or the roster is escaped
-for its format (``render.safe`` filters in the Markdown template, autoescaping
-in the HTML one).
+A report is meant to be acted on by the student who reads it, so it says, in
+the assignment's language: which assignment, its deadline in the assignment's
+own time zone (never the grading machine's UTC), the commit graded and any
+extension or late penalty; then one block per exercise that needs work, with
+each failure's file and line and the exercise's first hint.  Exercises still
+untouched (every check a ``todo``: the stub raises ``NotImplementedError``)
+are one line, not a block per check.  Integrity flags are sentences
+(``render.flag_words``) with the note that they never change a score.  A row
+that was not graded says why and shows no score: a blank is not a zero.
+
+Hidden checks: a report is made from ``redact.student_view_dict`` (a hidden
+check named with its reason, never its inputs or expected value) unless
+``full=True`` (``grade batch --full-feedback``).  Everything from the row is
+escaped for its format (``render.safe`` filters in the Markdown template,
+autoescaping in the HTML one).
+
+Hints are not in the result JSON: they live in each topic's
+``exercise.toml``.  The caller passes them as ``hints`` (``hints_from_kit``
+builds the mapping from a loaded kit); without them a report just has no hint
+lines.  Times come from the row's ``grading`` dict (the deadline applied to
+this student), shown in ``assignment.tz`` when an assignment is given, else in
+the row's ``grading.timezone``, else in the deadline's own offset.
 """
 
 from __future__ import annotations
 
+from datetime import datetime, tzinfo
+from typing import Mapping
+
+from gradekit.i18n import t
+from gradekit.render.flag_words import explain
 from gradekit.render.html import environment
 from gradekit.render.redact import student_view_dict
 
+LANGS = ("zh", "en")
 
-def context(row: dict, *, full: bool = False) -> dict:
+
+def hints_from_kit(kit, lang: str) -> dict[str, str]:
+    """``{"topic/exercise": first hint}`` for every exercise of a loaded kit, in ``lang``."""
+    return {f"{topic.slug}/{ex.name}": ex.hints[0].get(lang) for topic in kit.topics for ex in topic.exercises
+            if ex.hints}
+
+
+def _lang(lang: str | None, assignment, row: dict) -> str:
+    for candidate in (lang, getattr(assignment, "lang", None), (row.get("result") or {}).get("lang")):
+        if candidate in LANGS:
+            return candidate
+    return "en"
+
+
+def _moment(text) -> datetime | None:
+    if not text or not isinstance(text, str):
+        return None
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _zone(assignment, grading: dict) -> tzinfo | None:
+    """Where times are shown: the assignment's zone, the row's, or (None) the deadline's own offset."""
+    from gradekit.course.assignment import zone
+
+    try:
+        if assignment is not None and assignment.tz is not None:
+            return assignment.tz
+        if grading.get("timezone"):
+            return zone(grading["timezone"])
+    except ValueError:
+        pass
+    deadline = _moment(grading.get("deadline"))
+    return deadline.tzinfo if deadline is not None else None
+
+
+def _local(text, tz: tzinfo | None) -> str:
+    from gradekit.course.assignment import local
+
+    moment = _moment(text)
+    return local(moment, tz) if moment is not None else str(text or "")
+
+
+def _duration(seconds: int, lang: str) -> str:
+    days, rest = divmod(max(0, int(seconds)), 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = max(1, rest // 60) if not days and not hours else rest // 60
+    parts = [t(key, lang, n=n) for key, n in (("fb_days", days), ("fb_hours", hours), ("fb_minutes", minutes)) if n]
+    return " ".join(parts)
+
+
+def _number(x) -> str:
+    if x is None:
+        return ""
+    if isinstance(x, float) and not x.is_integer():
+        return f"{x:.2f}".rstrip("0").rstrip(".")
+    return str(int(x))
+
+
+def _state(checks: list[dict]) -> str:
+    failing = [c for c in checks if c["status"] not in ("pass", "skipped")]
+    if not failing:
+        return "done"
+    if len(failing) == len(checks) and all((c.get("detail") or {}).get("kind") == "todo" for c in failing):
+        return "todo"
+    return "failing"
+
+
+def _failures(checks: list[dict], lang: str) -> list[dict]:
+    """The exercise's failed checks, one entry per distinct message (a syntax error is said once, not per check)."""
+    out: list[dict] = []
+    seen: dict[tuple, dict] = {}
+    for c in checks:
+        if c["status"] in ("pass", "skipped"):
+            continue
+        where = c.get("file") or (c.get("detail") or {}).get("file") or ""
+        line = c.get("line")
+        location = f"{where}:{line}" if where and line else str(where)
+        key = (c.get("message", ""), location)
+        if key in seen:
+            seen[key]["names"].append(c["name"])
+            continue
+        entry = {"names": [c["name"]], "hidden": c.get("visibility") != "public", "status": c["status"],
+                 "points": c.get("max_points", 0), "location": location, "message": c.get("message", "")}
+        seen[key] = entry
+        out.append(entry)
+    return out
+
+
+def _load_error(topic: dict) -> dict:
+    """A file that could not be loaded fails every check with one message: said once, for the whole topic."""
+    checks = [c for ex in topic["exercises"] for c in ex["checks"]]
+    located = next((f for f in _failures(checks, "") if ":" in f["location"]), None)
+    location = located["location"] if located else next((c.get("file") for c in checks if c.get("file")), "") or ""
+    return {"label": topic["slug"], "title": topic.get("title", ""), "score": topic.get("score", 0),
+            "max_score": topic.get("max_score", 0), "hint": "",
+            "failures": [{"names": [ex["name"] for ex in topic["exercises"]], "hidden": False, "status": "fail",
+                          "points": topic.get("max_score", 0), "location": location, "message": topic["error"]}]}
+
+
+def context(row: dict, *, full: bool = False, assignment=None, lang: str | None = None,
+            hints: Mapping[str, object] | None = None) -> dict:
+    lang = _lang(lang, assignment, row)
+    grading = row.get("grading") or {}
+    tz = _zone(assignment, grading)
     result = row.get("result") or {}
     if result and not full:
-        result = student_view_dict(result)
-    failing = []
+        result = student_view_dict(result, lang)
+    graded = row.get("status") == "graded" and row.get("score") is not None
+    overview, blocks, todo = [], [], []
     for topic in result.get("topics", []):
+        if topic.get("error"):
+            blocks.append(_load_error(topic))
         for ex in topic["exercises"]:
-            for c in ex["checks"]:
-                if c["status"] not in ("pass", "skipped"):
-                    failing.append({"topic": topic["slug"], "exercise": ex["name"], **c})
-    return {"row": row, "result": result, "failing": failing}
+            state = _state(ex["checks"])
+            label = f"{topic['slug']} · {ex['name']}"
+            overview.append({"topic": topic["slug"], "exercise": ex["name"], "title": ex.get("title", ""),
+                             "score": ex["score"], "max_score": ex["max_score"], "state": state,
+                             "state_words": t(f"fb_{state}", lang)})
+            if state == "todo":
+                todo.append(label)
+            elif state == "failing" and not topic.get("error"):
+                hint = (hints or {}).get(f"{topic['slug']}/{ex['name']}")
+                if hint is not None and hasattr(hint, "get"):
+                    hint = hint.get(lang)
+                blocks.append({"label": label, "title": ex.get("title", ""), "score": ex["score"],
+                               "max_score": ex["max_score"], "failures": _failures(ex["checks"], lang),
+                               "hint": hint or ""})
+    late = ""
+    if grading.get("late_seconds"):
+        span = _duration(grading["late_seconds"], lang)
+        percent = grading.get("penalty_percent") or 0
+        late = (t("fb_late", lang, late=span, percent=_number(float(percent)),
+                  before=_number(grading.get("points_before_penalty")))
+                if percent else t("fb_late_no_penalty", lang, late=span))
+    status = row.get("status") or ""
+    why = t(f"fb_status_{status}", lang) if f"fb_status_{status}" in _catalogue() else status
+    name = (getattr(assignment, "name", "") or grading.get("assignment") or "")
+    return {
+        "lang": lang, "colon": "：" if lang == "zh" else ":", "sp": "" if lang == "zh" else " ",
+        "t": lambda key, **f: t(key, lang, **f), "row": row, "result": result, "graded": graded,
+        "assignment_name": name,
+        "deadline": _local(grading.get("deadline"), tz) if grading.get("deadline") else "",
+        "has_deadline_info": bool(grading), "extended": bool(grading.get("extended")),
+        "cutoff": _local(grading.get("cutoff"), tz) if grading.get("cutoff") else "",
+        "commit": (row.get("commit_sha") or "")[:12], "commit_time": _local(row.get("commit_time"), tz),
+        "later_commits": int(row.get("later_commits") or 0),
+        "score": _number(row.get("score")) if graded else "", "max_score": _number(row.get("max_score") or 0),
+        "late": late, "why": why, "why_message": row.get("message") or "",
+        "flags": [explain(f, lang) for f in row.get("flags") or []],
+        "overview": overview, "blocks": blocks, "todo": todo,
+        "all_done": graded and bool(overview) and not blocks and not todo,
+    }
 
 
-def to_markdown(row: dict, *, full: bool = False) -> str:
-    return environment().get_template("report.md.j2").render(**context(row, full=full))
+def _catalogue() -> dict:
+    from gradekit.i18n import CATALOGUE
+    return CATALOGUE
 
 
-def to_html(row: dict, *, full: bool = False) -> str:
-    return environment().get_template("report.html.j2").render(**context(row, full=full))
+def to_markdown(row: dict, *, full: bool = False, assignment=None, lang: str | None = "en",
+                hints: Mapping[str, object] | None = None) -> str:
+    ctx = context(row, full=full, assignment=assignment, lang=lang, hints=hints)
+    return environment().get_template("report.md.j2").render(**ctx)
+
+
+def to_html(row: dict, *, full: bool = False, assignment=None, lang: str | None = "en",
+            hints: Mapping[str, object] | None = None) -> str:
+    ctx = context(row, full=full, assignment=assignment, lang=lang, hints=hints)
+    return environment().get_template("report.html.j2").render(**ctx)
