@@ -162,7 +162,8 @@ def test_the_page_names_the_assignment_its_deadline_in_its_zone_and_when_it_was_
     assert "late: 10% off per day started, at most 50%" in flat
     assert "nothing committed after 2026-12-03 23:59 +08:00 (Asia/Shanghai) is graded" in flat
     assert '<span id="made">2026-12-02 09:30 +08:00 (Asia/Shanghai)</span>' in flat
-    utc = dashboard.to_html(rows, assignment=assignment(timezone="", deadline=parse_when("2026-11-30T15:59Z")), now=MADE)
+    in_utc = assignment(timezone="", deadline=parse_when("2026-11-30T15:59Z"))
+    utc = dashboard.to_html(rows, assignment=in_utc, now=MADE)
     assert '<b id="deadline">2026-11-30 15:59 +00:00</b>' in utc and "2026-12-02 01:30 +00:00" in utc
     none = dashboard.to_html(rows, now=MADE)
     assert "no assignment.toml was given" in none and "gradekit class dashboard" in none

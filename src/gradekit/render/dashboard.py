@@ -269,12 +269,12 @@ def to_html(rows: list[dict], *, assignment=None, report_stems: dict[str, str] |
                 "deadline": local(assignment.deadline, tz) if assignment.deadline else t("dash_no_deadline", lang),
                 "policy": policy_lines(assignment, lang)}
     cells = {r["username"]: student_cells(r, tz, lang) for r in rows}
-    statuses = {r["status"]: t(f"dash_status_{r['status']}", lang) if f"dash_status_{r['status']}" in CATALOGUE
-                else "" for r in s["problems"]}
+    statuses = {r["status"]: t(f"dash_status_{r['status']}", lang) if f"dash_status_{r['status']}" in CATALOGUE else ""
+                for r in s["problems"]}
     roster = any((r.get("student") or {}).get("roster_identifier") not in (None, "", r["username"]) for r in rows)
     return environment().get_template("dashboard.html.j2").render(
-        lang=lang, t=lambda key, **kw: t(key, lang, **kw), title=assignment.name if assignment else t("dash_title", lang),
-        head=head, made=made, s=s, images=images, rows=rows, cells=cells, hrefs=hrefs, statuses=statuses,
-        roster=roster, hardest=s["check_rates"][:HARDEST], number=number, csp_hash=csp_hash,
+        lang=lang, t=lambda key, **kw: t(key, lang, **kw),
+        title=assignment.name if assignment is not None else t("dash_title", lang), head=head, made=made, s=s,
+        images=images, rows=rows, cells=cells, hrefs=hrefs, statuses=statuses, roster=roster, hardest=s["check_rates"][:HARDEST], number=number, csp_hash=csp_hash,
         any_error=any(e["error"] for e in s["exercises"]))
 
