@@ -276,5 +276,6 @@ def to_html(rows: list[dict], *, assignment=None, report_stems: dict[str, str] |
         lang=lang, t=lambda key, **kw: t(key, lang, **kw),
         title=assignment.name if assignment is not None else t("dash_title", lang), head=head, made=made, s=s,
         images=images, rows=rows, cells=cells, hrefs=hrefs, statuses=statuses, roster=roster,
-        hardest=s["check_rates"][:HARDEST], number=number, csp_hash=csp_hash, any_error=any(e["error"] for e in s["exercises"]))
+        hardest=s["check_rates"][:HARDEST], number=number, csp_hash=csp_hash,
+        any_error=any(e["error"] for e in s["exercises"]))
 
