@@ -256,6 +256,10 @@ def test_a_formula_in_the_roster_is_neutralised_in_all_three_files(tmp_path):
         assert f"'{HOSTILE}" in cells, key
         assert not any(c.startswith(("=", "+", "-", "@")) for c in cells), (key, cells)
         assert "'-1+1" in cells, key  # the assignment's own name is text from a file, too
+    # a roster name that Canvas would read as its "Points Possible" row
+    fake = row("mallory", extra={"name": "Points Possible", "canvas_id": "7"})
+    canvas = read_csv_text(lms.canvas_csv([fake], PS1))
+    assert [r[0] for r in canvas] == ["Student", "Points Possible", "mallory"]
 
 
 def test_gradebook_to_csv_without_assignment_keeps_the_old_columns():

@@ -106,10 +106,19 @@ def canvas_csv(rows: list[dict], assignment, *, assignment_name: str = "") -> st
     title = assignment_title(assignment, assignment_name)
     table = [CANVAS_COLUMNS + [title], [POINTS_POSSIBLE, "", "", "", "", points(rows, assignment)]]
     for row in rows:
-        table.append([roster_value(row, "name") or row["username"], roster_value(row, "canvas_id"),
+        table.append([canvas_name(row), roster_value(row, "canvas_id"),
                       roster_value(row, "sis_user_id"), roster_value(row, "sis_login_id"),
                       roster_value(row, "section"), score_cell(row)])
     return _write(table)
+
+
+def canvas_name(row: dict) -> str:
+    """The ``Student`` cell.  Canvas takes a row whose first cell reads "Points Possible" as the points row, so a
+    name (a roster value) saying so is never written there; the GitHub user name stands in, or nothing."""
+    for candidate in (roster_value(row, "name"), row["username"]):
+        if candidate and POINTS_POSSIBLE.lower() not in candidate.lower():
+            return candidate
+    return ""
 
 
 def canvas_unmatched(rows: list[dict]) -> list[str]:
