@@ -54,17 +54,48 @@ def test_matrix_shards_then_merge():
     assert shards == list(range(1, len(shards) + 1)) and shard["strategy"]["fail-fast"] is False
     grade = next(s for n, s in steps(wf, "shard").items() if n.startswith("Grade"))
     assert grade["env"]["SHARD"] == "${{ matrix.shard }}/${{ strategy.job-total }}"
+    # one seed, picked once, for every shard; the assignment file in every grading command
+    assert shard["needs"] == "plan" and wf["jobs"]["plan"]["outputs"]["seed"] == "${{ steps.seed.outputs.seed }}"
+    assert grade["env"]["SEED"] == "${{ needs.plan.outputs.seed }}" and '--seed "$SEED"' in grade["run"]
+    assert '--assignment "$ASSIGNMENT"' in grade["run"]
+    assert '--assignment "$ASSIGNMENT"' in steps(wf, "merge")["Merge"]["run"]
     assert "GRADEKIT_CLASS_TOKEN" in grade["env"]
     upload = steps(wf, "shard")["Keep this shard's output"]
     assert upload["if"] == "always()" and upload["with"]["name"] == "out-${{ matrix.shard }}"
     assert merge["needs"] == "shard" and "cancelled()" in merge["if"]
     assert steps(wf, "merge")["Download every shard's output"]["with"] == {"pattern": "out-*", "path": "shards"}
     kept = steps(wf, "merge")["Keep the gradebook, the dashboard and the reports"]["with"]["path"].split()
-    assert {"merged/gradebook.csv", "merged/dashboard.html"} <= set(kept)
+    assert {"merged/gradebook.csv", "merged/gradebook-canvas.csv", "merged/gradebook-moodle.csv",
+            "merged/dashboard.html"} <= set(kept)
+
+
+def run_seed_step(kit: Path, assignment: str, tmp_path: Path) -> str:
+    step = steps(load(DOCS / "batch-matrix.yml"), "plan")["One seed for every shard"]
+    assert "${{" not in step["run"]
+    output = tmp_path / "github_output"
+    output.write_text("", encoding="utf-8")
+    env = {**os.environ, "PATH": os.pathsep.join([str(BIN), os.environ["PATH"]]), "ASSIGNMENT": assignment,
+           "GITHUB_OUTPUT": str(output)}
+    proc = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=kit, capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    (line,) = output.read_text(encoding="utf-8").splitlines()
+    assert line.startswith("seed=") and int(line[5:]) > 0
+    return line[5:]
+
+
+def test_the_seed_step_takes_the_assignments_seed_or_draws_one(tmp_path):
+    from gradekit.course.assignment import Assignment, write
+
+    write(Assignment(name="ps1", topics=("alpha",), points=7, seed=1234), tmp_path / "seeded.toml")
+    write(Assignment(name="ps1", topics=("alpha",), points=7), tmp_path / "unseeded.toml")
+    assert run_seed_step(tmp_path, "seeded.toml", tmp_path) == "1234"
+    assert run_seed_step(tmp_path, "unseeded.toml", tmp_path) != ""
 
 
 def test_the_grading_and_merging_scripts_work(tmp_path):
-    """Run the shard step's and the merge step's scripts as Actions would, on a local roster of three students."""
+    """Run the seed, shard and merge steps' scripts as Actions would, on a local roster of three students."""
+    from gradekit.course.assignment import Assignment, write
+
     wf = load(DOCS / "batch-matrix.yml")
     grade_step = next(s for n, s in steps(wf, "shard").items() if n.startswith("Grade"))
     merge_step = steps(wf, "merge")["Merge"]
@@ -84,8 +115,10 @@ def test_the_grading_and_merging_scripts_work(tmp_path):
         roster.append(f"{user},{repo.as_uri()}")
     roster.append(f"zed,{(tmp_path / 'repos' / 'zed').as_uri()}")  # an unreachable repository: a row, not a failure
     (kit / "roster.csv").write_text("\n".join(roster) + "\n", encoding="utf-8")
-    env = {**os.environ, "PATH": os.pathsep.join([str(BIN), os.environ["PATH"]]), "ASSIGNMENT": "ps1",
-           "ROSTER": "roster.csv", "DEADLINE": "", "TEMPLATE_REPO": "", "NBGRADER": "false",
+    write(Assignment(name="ps1", topics=("alpha",), points=7, seed=77), kit / "assignment.toml")
+    seed = run_seed_step(kit, "assignment.toml", tmp_path)
+    env = {**os.environ, "PATH": os.pathsep.join([str(BIN), os.environ["PATH"]]), "ASSIGNMENT": "assignment.toml",
+           "ROSTER": "roster.csv", "SEED": seed, "TEMPLATE_REPO": "", "NBGRADER": "false",
            "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md")}
     for k in (1, 2):
         proc = subprocess.run(["bash", "-e", "-c", grade_step["run"]], cwd=kit, capture_output=True, text=True,
@@ -97,9 +130,13 @@ def test_the_grading_and_merging_scripts_work(tmp_path):
     assert proc.returncode == 0, proc.stderr
     with open(kit / "merged" / "gradebook.csv", encoding="utf-8") as f:
         rows = {r["github_username"]: r for r in csv.DictReader(f)}
+    # bob and dan have only the template's commit: 0 from an older batch, blank once "no-student-commits"
+    untouched = {u: ("0" if rows[u]["status"] == "graded" else "", rows[u]["status"]) for u in ("bob", "dan")}
     assert {u: (r["points_awarded"], r["status"]) for u, r in rows.items()} == {
-        "ann": ("7", "graded"), "bob": ("0", "graded"), "dan": ("0", "graded"), "zed": ("0", "clone-failed")}
-    assert (kit / "merged" / "dashboard.html").is_file()
+        "ann": ("7", "graded"), **untouched, "zed": ("", "clone-failed")}
+    assert {r["status"] for u, r in rows.items() if u in ("bob", "dan")} <= {"graded", "no-student-commits"}
+    for name in ("dashboard.html", "gradebook-canvas.csv", "gradebook-moodle.csv", "batch.json"):
+        assert (kit / "merged" / name).is_file(), name
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
     assert "2 shards merged" in summary and "4 students in gradebook.csv" in summary
 

@@ -99,10 +99,23 @@ def build_parser() -> argparse.ArgumentParser:
                        help="grade even without bubblewrap (process or portable level), where students' code runs "
                             "as your user; see grade doctor")
 
-    merge = sub.add_parser("merge", parents=[common], help="combine the outputs of sharded batches")
+    merge_common = argparse.ArgumentParser(add_help=False)
+    merge_common.add_argument("--kit", type=Path, help="the kit folder (needed for --nbgrader; default: found from "
+                              "the current folder)")
+    merge_common.add_argument("--lang", choices=["zh", "en"],
+                              help="language of the reports and the Moodle feedback (default: the assignment's)")
+    merge = sub.add_parser("merge", parents=[merge_common], help="combine the outputs of sharded batches",
+                           description="Combine `grade batch --shard K/N` outputs into one gradebook. Refused (exit 2) "
+                                       "when the parts were graded with different assignments or seeds; exit 1 when a "
+                                       "shard is missing (the gradebook of the parts given is still written). A "
+                                       "student in two parts keeps the row graded later.")
     merge.add_argument("parts", nargs="+", type=Path, help="output folders of `grade batch --shard`")
-    merge.add_argument("--out", type=Path, required=True)
-    merge.add_argument("--assignment", default="")
+    merge.add_argument("--out", type=Path, required=True, help="a new folder for the merged gradebook, reports and "
+                       "dashboard (or an earlier merge's, which is replaced)")
+    merge.add_argument("--assignment", type=Path, metavar="FILE",
+                       help="the assignment.toml the parts were graded with (default: the one they recorded)")
+    merge.add_argument("--topics", help="comma-separated topics, for parts graded without an assignment "
+                       "(default: the assignment's)")
     merge.add_argument("--nbgrader", metavar="DB", help="also write the grades into this nbgrader gradebook "
                        "(a file or an SQLAlchemy URL; needs gradekit[nbgrader])")
 
@@ -333,7 +346,7 @@ def _batch(args, lang: str) -> int:
         shard = parse_shard(args.shard) if args.shard else None
     except ValueError as exc:
         raise KitError(str(exc)) from None
-    nbgrader_name = _nbgrader_name(args, kit, plan.assignment)
+    nbgrader_name = _nbgrader_name(args, kit, plan.assignment.name if plan.assignment else None)
     try:
         level_note = isolation_gate(args.allow_process_level, lang)
     except BatchRefused as exc:
@@ -379,11 +392,11 @@ def _batch(args, lang: str) -> int:
         warning = batch_plan.points_warning(students, rows[0]["max_score"])
         if warning:
             say(warning, label="warning")
+    lms_notes: list[str] = []
     try:
-        paths = write_outputs(rows, args.out, batch.slugs,
-                              assignment_name=plan.assignment.name if plan.assignment is not None else "",
+        paths = write_outputs(rows, args.out, batch.slugs, assignment=plan.assignment, lang=lang, kit=kit,
                               assignment_url=args.assignment_url, starter_code_url=args.starter_url,
-                              full_feedback=args.full_feedback)
+                              full_feedback=args.full_feedback, notes=lms_notes)
     except Exception as exc:  # noqa: BLE001 -- every grade is stored; any failure here is one line and a rerun
         kept = f"every grade is kept in {args.out / 'grades.sqlite'}"
         if isinstance(exc, OSError) and exc.errno in DISK_FULL:
@@ -404,7 +417,10 @@ def _batch(args, lang: str) -> int:
         if r["flags"]:
             console.print(f"flagged: {_one_line(r['username'])}: {_one_line(', '.join(r['flags']))}", soft_wrap=True,
                           highlight=False)
-    console.print(f"{graded}/{len(rows)} graded · gradebook {paths['gradebook']} · dashboard {paths['dashboard']}")
+    for note in lms_notes:
+        say(note)
+    console.print(f"{graded}/{len(rows)} graded · gradebook {paths['gradebook']} (Canvas {paths['canvas'].name}, "
+                  f"Moodle {paths['moodle'].name}) · dashboard {paths['dashboard']}", soft_wrap=True, highlight=False)
     if nbgrader_name:
         _to_nbgrader(args, kit, rows, nbgrader_name, plan.deadline, say=console.print)
     return EXIT_OK if graded == len(rows) else EXIT_FAILED
@@ -417,17 +433,16 @@ def _one_line(text: str) -> str:
     return escape(text if text.isprintable() else text.encode("unicode_escape").decode("ascii"))
 
 
-def _nbgrader_name(args, kit, assignment=None) -> str | None:
+def _nbgrader_name(args, kit, name: str | None = None) -> str | None:
     """With --nbgrader, check before grading that nbgrader is there; the assignment name (the assignment file's,
-    else merge's --assignment, else the kit's folder)."""
+    else the kit's folder)."""
     if not args.nbgrader:
         return None
     from gradekit.nbgrader_export import NbgraderMissing, check_assignment_name, require_nbgrader
 
-    name = assignment.name if assignment is not None else getattr(args, "assignment", "") or ""
     try:
         require_nbgrader()
-        return check_assignment_name(name if isinstance(name, str) and name else kit.root.name)
+        return check_assignment_name(name or kit.root.name)
     except (NbgraderMissing, ValueError) as exc:
         raise KitError(f"--nbgrader: {exc}") from None
 
@@ -444,28 +459,61 @@ def _to_nbgrader(args, kit, rows, name, duedate=None, say=print) -> None:
 
 
 def cmd_merge(args, lang: str) -> int:
+    from gradekit.classroom import merge as merging
+    from gradekit.render.safe import neutralize
     from gradekit.reports import write_outputs
-    from gradekit.store import Store
 
-    kit = _kit(args)
     require_instructor_extra()
-    nbgrader_name = _nbgrader_name(args, kit)
-    merged = Store(args.out / "grades.sqlite")
-    for part in args.parts:
-        if not (part / "grades.sqlite").is_file():
-            raise KitError(f"{part}: no grades.sqlite here (is it a `grade batch` output folder?)")
-        shard = Store(part / "grades.sqlite")
-        for row in shard.rows():
-            if row["result"] is not None:
-                row["result"] = __import__("json").dumps(row["result"], ensure_ascii=False)
-            merged.save(row)
-        shard.close()
-    rows = merged.rows()
-    paths = write_outputs(rows, args.out, [t.slug for t in kit.topics], assignment_name=args.assignment)
-    print(f"merged {len(rows)} students from {len(args.parts)} parts · {paths['gradebook']} · {paths['dashboard']}")
+    if args.assignment is not None and not args.assignment.is_file():
+        raise KitError(f"--assignment {args.assignment}: no such file (it is the assignment.toml the parts were "
+                       "graded with)")
+    kit = _kit(args) if args.nbgrader else _kit_if_any(args)
+    topics = [t.strip() for t in args.topics.split(",") if t.strip()] if args.topics else None
+    nbgrader_name = None
+    if args.nbgrader:
+        nbgrader_name = _nbgrader_name(args, kit, _assignment_name(args))
+    merged = merging.merge(args.parts, assignment_file=args.assignment, topics=topics, kit=kit)
+    for warning in merged.warnings:
+        print(f"warning: {neutralize(warning)}", file=sys.stderr)
+    merging.prepare_out(args.out, args.parts)
+    merging.write_store(merged, args.out)
+    notes: list[str] = []
+    try:
+        paths = write_outputs(merged.rows, args.out, merged.slugs, assignment=merged.assignment,
+                              lang=args.lang, notes=notes, kit=kit)
+    except Exception as exc:  # noqa: BLE001 -- the merged grades are stored; any failure here is one line
+        why = f"{type(exc).__name__}: {exc}".splitlines()[0]
+        raise KitError(f"could not write the merged reports: {why}; the grades are in "
+                       f"{args.out / 'grades.sqlite'}: fix that and run the same command again") from None
+    for note in notes:
+        print(f"note: {neutralize(note)}", file=sys.stderr)
+    print(f"merged {len(merged.rows)} students from {len(args.parts)} parts · {paths['gradebook']} · "
+          f"{paths['canvas'].name} · {paths['moodle'].name} · {paths['dashboard']}")
     if nbgrader_name:
-        _to_nbgrader(args, kit, rows, nbgrader_name)
-    return EXIT_OK
+        _to_nbgrader(args, kit, merged.rows, nbgrader_name)
+    return EXIT_FAILED if merged.incomplete else EXIT_OK
+
+
+def _kit_if_any(args):
+    """The kit orders the topic columns when nothing else names them; a merge does not need one otherwise."""
+    try:
+        return _kit(args)
+    except KitError:
+        return None
+
+
+def _assignment_name(args) -> str:
+    """The nbgrader assignment of a merge: the name in --assignment FILE, else the one the first part recorded."""
+    from gradekit.classroom.merge import read_part, recorded_assignment
+    from gradekit.course.assignment import load
+
+    if args.assignment is not None:
+        return load(args.assignment).name
+    try:
+        found = recorded_assignment([read_part(p) for p in args.parts])
+    except KitError:
+        return ""
+    return found.name if found is not None else ""
 
 
 def cmd_feedback(args, lang: str) -> int:

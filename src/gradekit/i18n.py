@@ -451,6 +451,22 @@ CATALOGUE.update({
 
 # -- issue 13: merge, gradebooks and LMS files ------------------------------------------------------------------------------
 CATALOGUE.update({
+    # the feedback column of gradebook-moodle.csv (a student reads it in Moodle)
+    "lms_not_graded": {"zh": "未评分：{reason}", "en": "not graded: {reason}"},
+    "lms_extended": {"zh": "延长后的截止时间：{deadline}", "en": "extended deadline: {deadline}"},
+    "lms_late": {"zh": "迟交扣分 {percent}%（扣分前 {before} 分）",
+                 "en": "late: {percent}% off ({before} points before the penalty)"},
+    "lms_status_empty": {"zh": "仓库里没有提交", "en": "the repository has no commits"},
+    "lms_status_no_repository": {"zh": "没有找到你的仓库", "en": "no repository was found for you"},
+    "lms_status_no_student_commits": {"zh": "仓库里只有模板自带的提交，没有你的提交",
+                                      "en": "the repository has only the template's own commits, none of yours"},
+    "lms_status_late": {"zh": "截止时间之前没有提交", "en": "nothing was committed before the deadline"},
+    "lms_status_clone_failed": {"zh": "无法下载你的仓库，请联系老师", "en": "your repository could not be downloaded; "
+                                "ask your instructor"},
+    "lms_status_broken_repository": {"zh": "你的仓库已损坏，请联系老师", "en": "your repository is damaged; ask your "
+                                     "instructor"},
+    "lms_status_not_found": {"zh": "没有找到你的作业文件", "en": "your assignment files were not found"},
+    "lms_status_grading_error": {"zh": "评分出错，请联系老师", "en": "grading failed; ask your instructor"},
 })
 
 
