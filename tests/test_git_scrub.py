@@ -161,7 +161,7 @@ def test_a_class_of_evil_repositories_is_graded_and_runs_nothing(tmp_path):
     with open(out / "gradebook.csv", encoding="utf-8") as f:
         rows = {r["github_username"]: r for r in csv.DictReader(f)}
     for variant in VARIANTS:
-        expected = ("0", "broken-repository") if variant in MISSING_OBJECT else (str(FULL), "graded")
+        expected = ("", "broken-repository") if variant in MISSING_OBJECT else (str(FULL), "graded")
         assert (rows[variant]["points_awarded"], rows[variant]["status"]) == expected, variant
 
 
