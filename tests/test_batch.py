@@ -48,7 +48,9 @@ def classroom(tmp_path_factory) -> dict:
     # however long the suite took to reach this fixture.
     now = _NOW.isoformat()
     env = {**os.environ, "GIT_AUTHOR_DATE": now, "GIT_COMMITTER_DATE": now}
-    assert run_grade("release", template, "--kit", MINIKIT, env=env).returncode == 0
+    # The assignment file carries the deadline and the seed: every batch below takes them from --template.
+    assert run_grade("release", template, "--kit", MINIKIT, "--deadline", DEADLINE, "--seed", "7", "--lang", "en",
+                     env=env).returncode == 0
     repos = base / "repos"
     repos.mkdir()
 
@@ -87,8 +89,11 @@ def classroom(tmp_path_factory) -> dict:
 
 
 def batch(classroom, out: Path, *extra) -> subprocess.CompletedProcess:
-    return run_grade("batch", classroom["repos"], "--kit", MINIKIT, "--out", out, "--deadline", DEADLINE,
-                     "--template", classroom["template"], "--seed", "7", "--jobs", "2", *extra)
+    return run_grade("batch", *batch_args(classroom, out), *extra)
+
+
+def batch_args(classroom, out: Path) -> list:
+    return [classroom["repos"], "--kit", MINIKIT, "--out", out, "--template", classroom["template"], "--jobs", "2"]
 
 
 def rows_by_user(out: Path) -> dict[str, dict]:
@@ -98,29 +103,23 @@ def rows_by_user(out: Path) -> dict[str, dict]:
 
 KILL_AFTER = '''
 import os, sys
-from pathlib import Path
-from datetime import datetime
-from gradekit.batch import Batch, BatchOptions
-from gradekit.classroom.template import committed
-from gradekit.kit import load_kit
-from gradekit.sources import folder_students
-seen = []
-def progress(row):
+from gradekit import batch, cli
+save, seen = batch.Batch._save, []
+def dying_save(self, row):
+    save(self, row)
     seen.append(row["username"])
     if len(seen) == 5:
         os._exit(137)  # as abrupt as kill -9: nothing after the last commit of a row survives
-kit = load_kit(Path(sys.argv[1]))
-options = BatchOptions(out=Path(sys.argv[3]), jobs=2, deadline=datetime.fromisoformat(sys.argv[4]),
-                       template=committed(Path(sys.argv[5])), seed=7)
-Batch(kit, folder_students(Path(sys.argv[2])), options, progress=progress).run()
+batch.Batch._save = dying_save
+sys.exit(cli.main(["batch", *sys.argv[1:]]))
 '''
 
 
 @pytest.fixture(scope="module")
 def run_info(classroom, tmp_path_factory) -> dict:
     out = tmp_path_factory.mktemp("out") / "batch"
-    proc = subprocess.run([sys.executable, "-c", KILL_AFTER, str(MINIKIT), str(classroom["repos"]), str(out), DEADLINE,
-                           str(classroom["template"])], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-c", KILL_AFTER, *map(str, batch_args(classroom, out))],
+                          capture_output=True, text=True)
     assert proc.returncode == 137, proc.stderr
     with sqlite3.connect(out / "grades.sqlite") as db:
         first = {r[0] for r in db.execute("SELECT username FROM grades")}
@@ -186,9 +185,10 @@ def test_flags(resumed):
 
 def test_reports(resumed):
     md = (resumed / "reports" / "cat.md").read_text(encoding="utf-8")
-    assert md.startswith("# cat: 5/7") and "greet" in md and "not done yet" in md
+    assert md.startswith("# Feedback: gradekit assignment") and "Score: **5/7**" in md
+    assert "**Not done yet (still raising NotImplementedError):** alpha · greet" in md
     html = (resumed / "reports" / "fay.html").read_text(encoding="utf-8")
-    assert "protected-changed:.github/workflows/classroom.yml" in html
+    assert ".github/workflows/classroom.yml" in html and "never changes" in html  # the flag, in words
     native = read_json(resumed / "results" / "dan.json")
     assert native["seed"] == 7 and native["score"] == 7 and native["submission"]["later_commits"] == 1
     hidden = [c for t in native["topics"] for e in t["exercises"] for c in e["checks"] if c["visibility"] == "hidden"]
