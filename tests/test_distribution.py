@@ -166,20 +166,23 @@ def test_batch_on_real_repositories_writes_every_output(flow):
                    cwd=repos / user)
         assert proc.returncode == 0, proc.stderr
     out = work / "grades"
-    proc = run(flow["grade"], "batch", repos, "--kit", ROOT, "--topics", ",".join(TOPICS), "--out", out,
-               "--template", flow["template"], "--assignment", "week1", "--seed", "7", "--jobs", "2", cwd=work, env=env)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    for name in ("gradebook.csv", "dashboard.html", "grades.sqlite"):
+    # The topics, the seed and the name come from the template's committed assignment.toml.
+    proc = run(flow["grade"], "batch", repos, "--kit", ROOT, "--out", out, "--template", flow["template"],
+               "--jobs", "2", cwd=work, env=env)
+    assert proc.returncode == 1, proc.stdout + proc.stderr  # bob has only the template's commit: not graded
+    assert "not graded: bob: no-student-commits" in proc.stderr
+    for name in ("gradebook.csv", "gradebook-canvas.csv", "gradebook-moodle.csv", "dashboard.html", "grades.sqlite"):
         assert (out / name).is_file() and (out / name).stat().st_size > 0, name
     for user in ("ann", "bob", "cat"):
         for path in (out / "reports" / f"{user}.md", out / "reports" / f"{user}.html", out / "results" / f"{user}.json"):
             assert path.is_file() and path.stat().st_size > 0, path
     with open(out / "gradebook.csv", encoding="utf-8") as f:
         rows = {r["github_username"]: r for r in csv.DictReader(f)}
-    points = {u: int(r["points_awarded"]) for u, r in rows.items()}
+    points = {u: int(r["points_awarded"]) if r["points_awarded"] else None for u, r in rows.items()}
     top = int(rows["ann"]["points_available"])
-    assert points["ann"] == top > points["cat"] > points["bob"] == 0
-    assert {r["status"] for r in rows.values()} == {"graded"}
+    assert points["ann"] == top > points["cat"] > 0 and points["bob"] is None
+    assert [rows[u]["status"] for u in ("ann", "bob", "cat")] == ["graded", "no-student-commits", "graded"]
+    assert set(json.loads((out / "batch.json").read_text(encoding="utf-8"))["options"]["topics"]) == set(TOPICS)
     assert "<html" in (out / "dashboard.html").read_text(encoding="utf-8").lower()
 
 

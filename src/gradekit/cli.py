@@ -31,6 +31,11 @@ COMMANDS = ("check", "ci", "release", "batch", "merge", "selfcheck", "doctor", "
 
 HELP_SUBMISSION = "folder holding the student's <topic>.py files (default: the kit's starter/)"
 HELP_LANG = "language of messages: zh or en (default: from the locale)"
+BATCH_HELP = {
+    "seed": "seed for randomised hidden inputs (default: the assignment's; without one, drawn once and recorded "
+            "in --out/batch.json)",
+    "lang": "language of students' reports and messages (default: the assignment's, else the locale)",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_release_parser(sub)
 
     batch = sub.add_parser("batch", parents=[common], help="regrade every student repository (the authoritative grade)")
+    for action in batch._actions:  # the shared options, said as they act on a batch
+        if action.dest in BATCH_HELP:
+            action.help = BATCH_HELP[action.dest]
     batch.add_argument("source", nargs="?", type=Path, help="a folder holding one repository per student")
     batch.add_argument("--roster", type=Path, help="CSV of students and repository URLs (Classroom grade CSV or username,repo_url)")
     batch.add_argument("--out", type=Path, required=True, help="output folder (grades.sqlite, reports/, gradebook.csv, dashboard.html)")
@@ -103,7 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
     merge_common.add_argument("--kit", type=Path, help="the kit folder (needed for --nbgrader; default: found from "
                               "the current folder)")
     merge_common.add_argument("--lang", choices=["zh", "en"],
-                              help="language of the reports and the Moodle feedback (default: the assignment's)")
+                              help="language of the reports, the dashboard and the Moodle feedback (default: the "
+                                   "assignment's)")
     merge = sub.add_parser("merge", parents=[merge_common], help="combine the outputs of sharded batches",
                            description="Combine `grade batch --shard K/N` outputs into one gradebook. Refused (exit 2) "
                                        "when the parts were graded with different assignments or seeds; exit 1 when a "

@@ -26,14 +26,15 @@ def write_outputs(rows: list[dict], out: Path, slugs: list[str], *, assignment=N
                   starter_code_url: str = "", notes: list[str] | None = None, kit=None) -> dict[str, Path]:
     """``assignment``: a ``course.assignment.Assignment`` or None.
 
-    The students' files (reports, Moodle's feedback column) speak the assignment's language, whoever runs the
-    batch; the dashboard is the instructor's, in ``lang`` (None: the assignment's, else English).  ``kit``, when
+    Everything is in ``lang``: the students' files (reports, Moodle's feedback column) and the dashboard.
+    None means the assignment's language (else English); the batch passes its resolved language, which differs
+    from the assignment's only under ``--override``.  ``kit``, when
     given, supplies each exercise's first hint to the reports.  ``notes``, when given, receives the
     instructor-facing lines about rows an LMS file cannot place (``classroom.lms.notes``).
     """
     out = Path(out)
-    student_lang = assignment.lang if assignment is not None else (lang or "en")
-    lang = lang or student_lang
+    lang = lang or (assignment.lang if assignment is not None else "en")
+    student_lang = lang
     hints = report.hints_from_kit(kit, student_lang) if kit is not None else None
     (out / "reports").mkdir(parents=True, exist_ok=True)
     (out / "results").mkdir(parents=True, exist_ok=True)
