@@ -17,7 +17,7 @@ from gradekit.kit import load_kit
 from gradekit.model import Status
 from gradekit.runner import Submission, grade
 
-from conftest import grading_at, isolation_levels, one_topic_kit, write_submission
+from conftest import MINIKIT, grading_at, isolation_levels, one_topic_kit, read_json, run_grade, solution_text, write_submission
 
 EXERCISE_TOML = """format_version = 1
 order = 1
@@ -202,3 +202,27 @@ def test_a_grader_bug_next_to_an_awkward_value_stays_the_kits_error(values_kit, 
     (result,) = grade(load_kit(root), [Submission(sub)], seed=7, lang="en", timeout=5.0)
     check = next(c for c in result.checks if c.name == "test_grader_bug")
     assert check.status is Status.ERROR and "the grader itself failed" in check.message
+
+
+def test_the_published_seed_does_not_replay_a_hidden_checks_random_inputs(tmp_path):
+    """The seed is in the template's assignment.toml and the check's name in every report: a student who
+    replays ``random.Random(f"{seed}:{check}")`` must still be asked inputs they could not predict."""
+    import random
+
+    check = "alpha/test_hidden.py::test_double_random"
+    replayed = random.Random(f"7:{check}")
+    predicted = [replayed.randint(-100, 100) for _ in range(5)]
+    stub = (MINIKIT / "starter" / "alpha.py").read_text(encoding="utf-8")
+    replay = stub.replace("def double(x):\n    raise NotImplementedError",
+                          f"def double(x):\n    return 2 * x if x in {predicted!r} else 0")
+    submission = write_submission(tmp_path / "s", {"alpha.py": replay})
+    proc = run_grade("check", "--kit", MINIKIT, "--submission", submission, "--seed", "7", "--json",
+                     tmp_path / "r.json")
+    checks = {c["id"]: c for t in read_json(tmp_path / "r.json")["topics"] for e in t["exercises"] for c in e["checks"]}
+    assert checks[check]["status"] == "fail", proc.stdout
+    # ... while the same seed still gives every run the same inputs: the honest solution passes, twice alike
+    honest = write_submission(tmp_path / "h", {"alpha.py": solution_text("alpha", MINIKIT)})
+    for n in (1, 2):
+        run_grade("check", "--kit", MINIKIT, "--submission", honest, "--seed", "7", "--json", tmp_path / f"h{n}.json")
+    first, second = (read_json(tmp_path / f"h{n}.json") for n in (1, 2))
+    assert first["score"] == first["max_score"] == second["score"]

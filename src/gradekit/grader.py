@@ -291,9 +291,11 @@ def printed(anchor: Proxy) -> str:
     return text
 
 
-def seeded(rng_seed: int, check_id: str) -> random.Random:
-    """The random generator of one check: the run's seed and the check id decide it."""
-    return random.Random(f"{rng_seed}:{check_id}")
+def seeded(rng_seed: int, check_id: str, salt: str = "") -> random.Random:
+    """The random generator of one check: the run's seed and the check id decide it, and for a hidden check a
+    salt only its grader's own bytes give (``plugin.rng``).  The seed is in the template students clone, so
+    without the salt anyone could replay a hidden check's random inputs from its name in a report."""
+    return random.Random(f"{rng_seed}:{salt}:{check_id}" if salt else f"{rng_seed}:{check_id}")
 
 
 def run_script(anchor: Proxy, argv=(), stdin: str = "", timeout: float | None = None):

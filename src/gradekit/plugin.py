@@ -30,6 +30,7 @@ objects, and every value the tests see was rebuilt from plain data.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import random
@@ -231,7 +232,19 @@ def _gk_submission():
 def rng(_gk_submission) -> random.Random:
     """A random generator seeded by the run's seed and this check's id (recorded in the result)."""
     state: GradingState = _STATE_HOLDER["state"]
-    return seeded(state.seed, check_id(state.item, state))
+    return seeded(state.seed, check_id(state.item, state), hidden_salt(Path(str(state.item.path))))
+
+
+def hidden_salt(grader: Path) -> str:
+    """A hidden grader's salt for its random inputs: a digest of its own bytes, under a label of its own, so it
+    is neither the published ``graders.hidden`` digest of ``assignment.toml`` nor computable without the file.
+    Public graders have none: their inputs are as public as their code."""
+    if not grader.name.startswith("test_hidden"):
+        return ""
+    try:
+        return hashlib.sha256(b"gradekit rng salt\0" + grader.read_bytes()).hexdigest()[:32]
+    except OSError:
+        return ""
 
 
 class StudentFile(type(Path())):  # type: ignore[misc]
