@@ -258,3 +258,16 @@ def test_readme_words_each_late_policy(late, en, zh):
                                    late=assignment_file.LatePolicy(**late))
     words = readme_deadline(a)
     assert en in words["deadline_en"] and zh in words["deadline_zh"]
+
+
+def test_a_students_own_check_uses_the_assignments_seed_and_language(released, tmp_path):
+    """As CI does: randomised public checks ask the same on the laptop as in the workflow."""
+    repo = clone(released[0], tmp_path / "laptop")
+    env = {k: v for k, v in os.environ.items() if k != "GRADEKIT_LANG"}
+    env["LANG"] = "zh_CN.UTF-8"  # the file (en) wins over the locale...
+    proc = run_grade("check", "--json", tmp_path / "r.json", cwd=repo, env=env)
+    assert (read_json(tmp_path / "r.json")["seed"], read_json(tmp_path / "r.json")["lang"]) == (1234, "en"), proc.stderr
+    proc = run_grade("check", "--json", tmp_path / "r.json", cwd=repo, env={**env, "GRADEKIT_LANG": "zh"})
+    assert read_json(tmp_path / "r.json")["lang"] == "zh"  # ...and the student's own GRADEKIT_LANG over the file
+    proc = run_grade("check", "--seed", "5", "--json", tmp_path / "r.json", cwd=repo, env=env)
+    assert read_json(tmp_path / "r.json")["seed"] == 5

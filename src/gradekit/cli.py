@@ -557,6 +557,33 @@ def cmd_feedback(args, lang: str) -> int:
     return EXIT_FAILED if counts["failed"] else EXIT_OK
 
 
+STUDENT_SIDE = ("check", *student.COMMANDS)
+
+
+def student_defaults(args) -> str:
+    """In a released template, a student's own run speaks the assignment's language and uses its seed, as CI
+    does, so randomised public checks ask the same on the laptop as in the workflow.  ``--lang`` and
+    ``GRADEKIT_LANG`` still win over the file, and the file over the locale.  A broken file is CI's to
+    report (``grade ci`` names the key); here it is passed over."""
+    import os
+
+    from gradekit.course import assignment as assignment_file
+
+    root = args.kit or find_root()
+    found = assignment_file.find(root) if root is not None else None
+    if found is None:
+        return pick_lang(args.lang)
+    try:
+        a = assignment_file.load(found)
+    except KitError:
+        return pick_lang(args.lang)
+    if getattr(args, "seed", None) is None and a.seed is not None and hasattr(args, "seed"):
+        args.seed = a.seed
+    if args.lang is None and os.environ.get("GRADEKIT_LANG") not in ("zh", "en"):
+        return a.lang
+    return pick_lang(args.lang)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     configure_streams()  # a GBK or cp1252 console gets stand-ins for symbols, never a UnicodeEncodeError
     parser = build_parser()
@@ -567,7 +594,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if bare and student.wants_watch(args):
         args.command = "watch"  # ...unless a person is at a terminal: then it is watch mode
-    lang = pick_lang(args.lang)
+    lang = student_defaults(args) if args.command in STUDENT_SIDE else pick_lang(args.lang)
     try:
         if args.command in student.COMMANDS:
             return student.COMMANDS[args.command](args, lang, _kit(args))
