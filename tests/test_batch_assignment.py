@@ -339,3 +339,28 @@ def test_an_old_store_is_read_with_blanks_and_accepts_them(tmp_path):
 def test_the_old_assignment_name_flag_is_explained(course, tmp_path):
     proc = batch(course, course["small"], tmp_path / "out", "--assignment", "week3")
     assert proc.returncode == 2 and "assignment.toml" in proc.stderr and "name now comes from it" in proc.stderr
+
+
+def test_rows_remember_their_assignment_when_batch_json_is_lost(course, tmp_path):
+    out = tmp_path / "out"
+    assert batch(course, course["small"], out, "--template", course["template"]).returncode == 0
+    (out / "batch.json").unlink()  # lost, or removed to dodge the refusal
+    other = tmp_path / "other.toml"
+    write(Assignment(name="Week 1", topics=("alpha",), points=7, lang="en", seed=11,
+                     deadline=DEADLINE + timedelta(days=1)), other)
+    proc = batch(course, course["small"], out, "--assignment", other, "--template", course["template"])
+    assert proc.returncode == 2 and "another assignment" in proc.stderr and "--fresh" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_a_refused_fresh_run_moves_nothing_aside(course, tmp_path):
+    out = tmp_path / "out"
+    assert batch(course, course["small"], out, "--template", course["template"]).returncode == 0
+    proc = batch(course, course["small"], out, "--template", course["template"], "--fresh", "--regrade", "nosuch")
+    assert proc.returncode == 2 and "nosuch" in proc.stderr
+    assert not list(out.glob("previous-*")) and (out / "grades.sqlite").is_file()
+    for _ in range(2):  # twice within a second: two folders, every file of the old run in each
+        assert batch(course, course["small"], out, "--template", course["template"], "--fresh").returncode == 0
+    asides = sorted(out.glob("previous-*"))
+    assert len(asides) == 2 and all((a / "gradebook.csv").is_file() and (a / "dashboard.html").is_file()
+                                    for a in asides)

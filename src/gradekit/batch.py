@@ -189,14 +189,15 @@ class Batch:
         self.out = Path(options.out)
         self.out.mkdir(parents=True, exist_ok=True)
         self.notes: list[str] = []
+        self.roster = [s.username for s in students]
         if options.fresh:
+            self.check_regrade_names()  # a refused --fresh run moves nothing aside
             self.move_aside()
         self.store = Store(self.out / "grades.sqlite")
         if self.store.recovered:
             self.notes.append(self.store.recovered)
             self.restore_rows()
         seen = set()
-        self.roster = [s.username for s in students]
         self.students = []
         for s in students:
             if s.username in seen:
@@ -246,11 +247,17 @@ class Batch:
     def move_aside(self) -> None:
         """``--fresh``: what an earlier run left in ``--out`` goes to ``--out/previous-<time>/``, not away."""
         names = ["grades.sqlite", "grades.sqlite-wal", "grades.sqlite-shm", ".rows", "batch.json", "reports",
-                 "results", "workspace"]
+                 "results", "workspace", "gradebook.csv", "gradebook-canvas.csv", "gradebook-moodle.csv",
+                 "dashboard.html"]  # the gradebooks too: left behind, they would not match the new store
         present = [n for n in names if (self.out / n).exists()]
         if not present:
             return
-        aside = self.out / f"previous-{time.strftime('%Y%m%d-%H%M%S')}"
+        stamp = time.strftime('%Y%m%d-%H%M%S')
+        aside = self.out / f"previous-{stamp}"
+        n = 1
+        while aside.exists():  # two --fresh runs in one second
+            n += 1
+            aside = self.out / f"previous-{stamp}-{n}"
         aside.mkdir()
         for name in present:
             (self.out / name).rename(aside / name)
@@ -289,6 +296,7 @@ class Batch:
         meta = self.read_meta()
         stored = meta.get("options")
         done = self.store.done()
+        self.check_row_digests()
         if done and isinstance(stored, dict):
             now = self.recorded_options()
             differ = [k for k in now if k not in self.NOT_COMPARED and stored.get(k) != now[k]]
@@ -310,6 +318,21 @@ class Batch:
                               "stored results are assumed to match these; give --fresh to start over")
         self.write_meta()
         self._checked = True
+
+    def check_row_digests(self) -> None:
+        """Each stored row names the assignment it was graded under: with batch.json lost or edited, they still
+        refuse a rerun under another assignment (which would mix two deadlines in one gradebook)."""
+        a = self.options.assignment
+        if a is None:
+            return
+        forgotten = set(self.options.regrade)
+        other = sorted({r["username"] for r in self.store.rows() if r["username"] not in forgotten
+                        and (r.get("grading") or {}).get("assignment_digest") not in (None, a.digest)})
+        if other:
+            shown = ", ".join(other[:5]) + (f" and {len(other) - 5} more" if len(other) > 5 else "")
+            raise BatchRefused(f"{self.out} holds rows graded under another assignment ({shown}); give --fresh to "
+                               f"start over (the old results are moved to {self.out}/previous-<time>/), or "
+                               "--regrade USER for each of them")
 
     def check_extension_regrades(self, before: dict, done: set[str]) -> None:
         now = {u: iso(d) for u, d in self.options.extensions.items()}
