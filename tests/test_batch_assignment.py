@@ -364,3 +364,19 @@ def test_a_refused_fresh_run_moves_nothing_aside(course, tmp_path):
     asides = sorted(out.glob("previous-*"))
     assert len(asides) == 2 and all((a / "gradebook.csv").is_file() and (a / "dashboard.html").is_file()
                                     for a in asides)
+
+
+def test_a_resume_says_who_is_kept_and_an_unknown_extension_name_is_named(graded, course, tmp_path):
+    private = tmp_path / "private"
+    shutil.copytree(course["private"], private)
+    with open(private / "extensions.csv", "a", encoding="utf-8") as f:
+        f.write(f"ANN,{iso(DEADLINE + timedelta(days=2))}\n")  # the roster says ann
+    proc = batch(course, course["repos"], tmp_path / "out", "--assignment", private / "assignment.toml",
+                 "--template", course["template"], "--full-feedback")
+    assert "'ANN', who is not on the roster" in proc.stderr and "did you mean 'ann'" in proc.stderr
+    assert "--full-feedback: the reports show hidden checks' inputs" in proc.stderr
+    out = tmp_path / "again"
+    shutil.copytree(graded["out"], out)
+    proc = batch(course, course["repos"], out, "--assignment", course["private"] / "assignment.toml",
+                 "--template", course["template"])
+    assert "already graded" in proc.stderr and "kept (0 to grade)" in proc.stderr

@@ -383,6 +383,8 @@ def _batch(args, lang: str) -> int:
         batch.check_rerun()
     except BatchRefused as exc:
         raise KitError(str(exc)) from None
+    for note in batch_plan.run_notes(batch, plan, args.full_feedback):
+        say(note, label="warning" if note.startswith("--full-feedback") else "note")
     columns = [TextColumn("grading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("eta"),
                TimeRemainingColumn()]
     with Progress(*columns, console=console, transient=False) as progress:

@@ -402,11 +402,11 @@ CATALOGUE.update({
               "regrade flags any change to it."},
     "readme_deadline": {"zh": "截止时间：**{when}**。", "en": "Deadline: **{when}**."},
     "readme_rule_on_time": {
-        "zh": "评分取截止时间之前的最后一次提交（commit）；截止之后的提交不计入。",
-        "en": "The last commit before the deadline is graded; later commits do not count."},
+        "zh": "评分取截止时间或之前的最后一次提交（commit）；截止之后的提交不计入。",
+        "en": "The last commit at or before the deadline is graded; later commits do not count."},
     "readme_rule_grace": {
-        "zh": "评分取 {cutoff} 之前的最后一次提交：截止之后、{cutoff} 之前的提交仍然接受，不扣分；之后的提交不计入。",
-        "en": "The last commit before {cutoff} is graded: commits after the deadline are still accepted until then, "
+        "zh": "评分取 {cutoff} 或之前的最后一次提交：截止之后、{cutoff} 之前的提交仍然接受，不扣分；之后的提交不计入。",
+        "en": "The last commit at or before {cutoff} is graded: commits after the deadline are still accepted until then, "
               "without a penalty; later ones do not count."},
     "readme_rule_late": {
         "zh": "评分取最后一次提交。如果它晚于截止时间，每晚{unit}（不足{unit}按{unit}算）扣该次得分的 {penalty}%，"
@@ -414,9 +414,9 @@ CATALOGUE.update({
         "en": "The last commit is graded. If it was made after the deadline, {penalty}% of its score is taken off per "
               "{unit} late (a started {unit} counts), at most {cap}%."},
     "readme_rule_late_cutoff": {
-        "zh": "评分取 {cutoff} 之前的最后一次提交，之后的提交不计入。如果它晚于截止时间，每晚{unit}（不足{unit}按{unit}算）"
+        "zh": "评分取 {cutoff} 或之前的最后一次提交，之后的提交不计入。如果它晚于截止时间，每晚{unit}（不足{unit}按{unit}算）"
               "扣该次得分的 {penalty}%，最多扣 {cap}%。",
-        "en": "The last commit before {cutoff} is graded; later commits do not count. If it was made after the "
+        "en": "The last commit at or before {cutoff} is graded; later commits do not count. If it was made after the "
               "deadline, {penalty}% of its score is taken off per {unit} late (a started {unit} counts), at most {cap}%."},
     "readme_unit_per_day": {"zh": "一天", "en": "day"},
     "readme_unit_per_hour": {"zh": "一小时", "en": "hour"},

@@ -180,3 +180,26 @@ def graders_warning(kit: Kit, a: Assignment, slugs: list[str]) -> str:
         return ""
     return (f"the kit's {' and '.join(differ)} graders are not the ones {a.path or assignment_file.FILE} was "
             "released with; grading with the kit's")
+
+
+def run_notes(batch, plan, full_feedback: bool) -> list[str]:
+    """What the instructor should know before the progress bar: a resume that regrades nobody would otherwise
+    show ``0/0`` and nothing else, an extension row naming nobody on the roster does nothing silently, and
+    reports that will carry hidden inputs are one ``grade feedback --push`` away from every student."""
+    notes = []
+    todo = len(batch.todo())
+    kept = len(batch.students) - todo
+    if kept:
+        notes.append(f"{kept} of {len(batch.students)} students already graded in {batch.out} with these options: "
+                     f"kept ({todo} to grade); --regrade USER grades one again")
+    roster = set(batch.roster)
+    folded = {u.casefold(): u for u in roster}
+    for name in sorted(set(plan.extensions) - roster):
+        close = folded.get(name.casefold())
+        notes.append(f"the extensions file names {name!r}, who is not on the roster: no one's deadline changed"
+                     + (f" (did you mean {close!r}?)" if close else ""))
+    if full_feedback:
+        notes.append("--full-feedback: the reports show hidden checks' inputs and expected values; a student who "
+                     "sees one can pass that check without solving it (grade feedback refuses to push them unless "
+                     "given --full-feedback too)")
+    return notes
