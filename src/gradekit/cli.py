@@ -261,6 +261,8 @@ def cmd_ci(args, lang: str) -> int:
 
 
 def cmd_release(args, lang: str) -> int:
+    from datetime import datetime, timezone
+
     from gradekit.course.assignment import local
     from gradekit.release import parse_terms, release
 
@@ -276,7 +278,11 @@ def cmd_release(args, lang: str) -> int:
     print(f"released {len(info['topics'])} topics to {args.dest} ({info['max_points']} points, "
           f"{info['hidden_checks']} hidden checks kept back)")
     print(f"install line: {info['install']}")
-    print(f"assignment.toml: deadline {local(a.deadline, a.tz) or 'none'}, seed {a.seed}, late {a.late.kind}"
+    late = a.late.kind if a.late.kind == "none" else f"{a.late.kind} {a.late.penalty:g}% (at most {a.late.cap:g}%)"
+    if a.deadline is not None and a.deadline < datetime.now(timezone.utc):
+        print(f"warning: the deadline {local(a.deadline, a.tz)} has already passed: every commit students make "
+              "from now on is late", file=sys.stderr)
+    print(f"assignment.toml: deadline {local(a.deadline, a.tz) or 'none'}, seed {a.seed}, late {late}"
           + (f", cut-off {local(a.late.cutoff, a.tz)}" if a.late.cutoff else "") + f", {a.digest}")
     if args.hidden_out:
         print(f"hidden graders and the instructor's assignment.toml written to {args.hidden_out}")
