@@ -8,7 +8,11 @@ The mapping, through ``nbgrader.api.Gradebook`` only:
   the check's points, ``cell_type`` "code";
 * student = a row (every row, graded or not);
 * submission = a graded row, with one grade per check whose ``auto_score`` is
-  the points earned.
+  the points earned;
+* a late penalty = each submitted notebook's ``late_submission_penalty``: the
+  topic's points earned times the row's ``penalty_percent``, so nbgrader's
+  score (raw minus the penalties) is gradekit's score after the penalty and its
+  raw score the points before it.
 
 As nbgrader's own autograder does, an export never overwrites a manual score:
 it sets ``auto_score`` and marks a grade for review only when a manual score is
@@ -201,8 +205,13 @@ def _export(api, rows, kit, db_url_or_path, assignment_name, duedate, course_id)
             submission = gb.update_or_create_submission(assignment_name, user, **timestamp)
             _mirror(api, gb, submission)
             points = earned(row["result"])
+            percent = float((row.get("grading") or {}).get("penalty_percent") or 0)
             for submitted in submission.notebooks:
                 slug = submitted.notebook.name
+                if slug in layout:
+                    # nbgrader's score is raw minus the notebooks' penalties: this makes it gradekit's score
+                    topic_points = sum(points.get((slug, check_id), 0.0) for check_id, _ in layout[slug].values())
+                    submitted.late_submission_penalty = topic_points * percent / 100
                 for grade in submitted.grades:
                     if grade.cell.name not in layout.get(slug, {}):
                         continue  # a cell nbgrader itself made (a task cell): not ours

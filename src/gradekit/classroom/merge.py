@@ -12,8 +12,10 @@ What the merge decides, and why:
 * A student in two parts (a shard run twice, parts cut with different N) keeps the row graded later
   (``graded_at``): with one assignment and one seed, the later grading is the newer look at the same
   repository.  The students are named; the exit code does not change.
+* Each row records the assignment digest it was graded with: rows of different assignments (across the
+  parts, or within one) are refused as well, so a lost or replaced ``batch.json`` cannot hide them.
 * A part without ``batch.json``, or with one from before it recorded the assignment, is merged with a
-  warning: what it cannot show cannot be checked.
+  warning: what it cannot show (its shard, its seed) cannot be checked.
 * The columns are the assignment's topics (``--assignment FILE``, else the one the parts recorded), or
   ``--topics`` for parts graded without an assignment; never every topic of the course.
 
@@ -112,6 +114,20 @@ def _differ(what: str, groups: dict, show) -> str:
     return f"the parts were graded with different {what} ({sides}); merge only the outputs of one run"
 
 
+def row_digests(parts: list[Part]) -> dict[str, list[str]]:
+    """assignment digest -> the parts holding it, from every row (and each part's batch.json).
+
+    batch.json can be lost or copied from another run; each row records the assignment it was graded with,
+    so parts of different assignments are caught without it, and so is one part that mixes two."""
+    out: dict[str, list[str]] = {}
+    for p in parts:
+        found = [p.digest] if p.digest else []
+        found += [(r.get("grading") or {}).get("assignment_digest") for r in p.rows]
+        for digest in dict.fromkeys(d for d in found if d and isinstance(d, str)):
+            out.setdefault(digest, []).append(p.name)
+    return out
+
+
 def check_together(parts: list[Part]) -> list[str]:
     """Refuse parts of different assignments or seeds; the warnings for what cannot be checked."""
     warnings = []
@@ -123,6 +139,11 @@ def check_together(parts: list[Part]) -> list[str]:
     digests = _groups(recorded, lambda p: p.digest)
     if len(digests) > 1:
         raise MergeRefused(_differ("assignments", digests, lambda d: d or "no assignment"))
+    graded_with = row_digests(parts)
+    if len(graded_with) > 1:
+        sides = "; ".join(f"{d}: {', '.join(names)}" for d, names in graded_with.items())
+        raise MergeRefused(f"the parts' rows were graded with different assignments ({sides}); "
+                           "merge only the outputs of one run")
     seeds = _groups([p for p in parts if p.seed is not None], lambda p: p.seed)
     if len(seeds) > 1:
         raise MergeRefused(_differ("seeds", seeds, lambda s: f"seed {s}"))

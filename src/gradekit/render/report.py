@@ -186,11 +186,22 @@ def context(row: dict, *, full: bool = False, assignment=None, lang: str | None 
         "commit": (row.get("commit_sha") or "")[:12], "commit_time": _local(row.get("commit_time"), tz),
         "later_commits": int(row.get("later_commits") or 0),
         "score": _number(row.get("score")) if graded else "", "max_score": _number(row.get("max_score") or 0),
-        "late": late, "why": why, "why_message": row.get("message") or "",
+        "late": late, "why": why, "why_message": _why_message(row, lang),
         "flags": [explain(f, lang) for f in row.get("flags") or []],
         "overview": overview, "blocks": blocks, "todo": todo,
         "all_done": graded and bool(overview) and not blocks and not todo,
     }
+
+
+#: Statuses the report words in full in its own language: the row's message (English, for the instructor)
+#: adds nothing a Chinese reader needs.  The others carry details (git's error, the grader's) and keep it.
+WORDED = ("empty", "no-repository", "no-student-commits", "late", "not-found")
+
+
+def _why_message(row: dict, lang: str) -> str:
+    if lang == "zh" and row.get("status") in WORDED:
+        return ""
+    return row.get("message") or ""
 
 
 def _catalogue() -> dict:
