@@ -136,6 +136,9 @@ def build_parser() -> argparse.ArgumentParser:
                           help="the branch of each student's repository that receives FEEDBACK.md (default gradekit-feedback)")
     feedback.add_argument("--message", help="the commit message (default: gradekit feedback: <assignment>)")
     feedback.add_argument("--html", action="store_true", help="also push the HTML report as feedback.html")
+    feedback.add_argument("--full-feedback", action="store_true",
+                          help="push reports that `grade batch --full-feedback` made, hidden checks' inputs and "
+                               "expected values included (refused without this)")
     feedback.set_defaults(lang=None, kit=None)  # the report is already written: no kit, no language to choose
 
     sub.add_parser("doctor", parents=[common], help="show the sandbox isolation this machine offers and how to strengthen it")
@@ -541,7 +544,8 @@ def cmd_feedback(args, lang: str) -> int:
     if not (args.out / "grades.sqlite").is_file():
         raise KitError(f"{args.out}: no grades.sqlite here (is it a `grade batch` output folder?)")
     try:
-        targets = feedback.run(args.out, push=args.push, branch=args.branch, message=args.message, html=args.html)
+        targets = feedback.run(args.out, push=args.push, branch=args.branch, message=args.message, html=args.html,
+                               full_feedback=args.full_feedback)
     except ValueError as exc:
         raise KitError(str(exc)) from None
     for tg in targets:

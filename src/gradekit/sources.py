@@ -23,6 +23,7 @@ from __future__ import annotations
 import csv
 import errno
 import io
+import os
 import secrets
 import shutil
 import subprocess
@@ -163,6 +164,55 @@ def tree_of(repo: Path, commit: str) -> str:
     return git(repo, "rev-parse", "--verify", "-q", f"{commit}^{{tree}}").stdout.strip()
 
 
+def foreign_repository(folder: Path) -> str:
+    """Why ``folder`` is not a repository of its own (its ``.git`` a link or a ``gitdir:`` file, or git's
+    directories outside it), or "" when it is.  A student's ``.git`` pointing at a classmate's would grade the
+    classmate's commits as theirs, and a feedback push would land in the classmate's repository."""
+    folder = Path(folder)
+    if folder.is_symlink():
+        return f"{folder.name} is a symbolic link, not a repository of its own: refused"
+    dot = folder / ".git"
+    if os.path.lexists(dot) and (dot.is_symlink() or not dot.is_dir()):
+        kind = "a symbolic link" if dot.is_symlink() else "a file (gitdir: ...)"
+        return f".git is {kind}, not a folder: the repository would be another folder's, refused"
+    home = folder.resolve()
+    try:
+        found = git(folder, "rev-parse", "--absolute-git-dir", "--git-common-dir").stdout.splitlines()
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+        said = ((getattr(exc, "stderr", "") or "").strip().splitlines() or [""])[-1][:200]
+        return f"git could not read the repository{': ' + said if said else ''}"
+    for place in found:
+        where = Path(place) if Path(place).is_absolute() else folder / place
+        if not where.resolve().is_relative_to(home):
+            return "git's directory for this folder lies outside it (in another folder's repository): refused"
+    return ""
+
+
+def students_later(repo: Path, later: int, template_trees: frozenset[str]) -> int:
+    """How many of the ``later`` newest commits hold something other than a template tree (the student's)."""
+    if not later:
+        return 0
+    trees = git(repo, "rev-list", "--format=%T", "--no-commit-header", f"--max-count={later}", "HEAD").stdout.split()
+    return sum(tree not in template_trees for tree in trees)
+
+
+def template_flags(repo: Path, commit: str, when: str | None, template_trees: frozenset[str]) -> list[str]:
+    """Flags for a history rewritten away from the template (an orphan branch, perhaps backdated).
+
+    ``template_trees`` carries the release commit and its time when it came from ``template.committed``."""
+    if not template_trees:
+        return []
+    flags = []
+    released = getattr(template_trees, "commit_time", None)
+    if released is not None and when is not None and datetime.fromisoformat(when).timestamp() < released:
+        flags.append("commit-dated-before-template")
+    head = getattr(template_trees, "commit", "")
+    rows = git(repo, "rev-list", "--format=%H %T", "--no-commit-header", commit).stdout.split()
+    if not (set(rows) & template_trees) and head not in rows:
+        flags.append("history-without-template")
+    return flags
+
+
 def prepare(student: Student, workspace: Path, deadline: datetime | None, *,
             template_trees: frozenset[str] = frozenset(), limit: str = "deadline") -> Prepared:
     """``deadline``: the last moment graded (``None``: the latest commit); ``limit`` names it in messages.
@@ -174,10 +224,13 @@ def prepare(student: Student, workspace: Path, deadline: datetime | None, *,
         repo = student.folder
         if not repo.is_dir():
             return Prepared(student, "not-found", f"{repo} does not exist")
-        if not (repo / ".git").exists():
+        if not os.path.lexists(repo / ".git") and not repo.is_symlink():
             # A plain folder (say, an unpacked download) is graded as it is, with a flag.
             return Prepared(student, "ready", "not a git repository: graded as it is, no commit recorded",
                             path=repo, flags=["not-a-git-repository"])
+        refused = foreign_repository(repo)
+        if refused:
+            return Prepared(student, "broken-repository", refused)
     else:
         repo, error = fetch(student, workspace)
         if repo is None:
@@ -190,6 +243,11 @@ def prepare(student: Student, workspace: Path, deadline: datetime | None, *,
                                 flags=flags)
             return Prepared(student, "empty", "the repository has no commits")
         if template_trees and tree_of(repo, commit) in template_trees:
+            own = students_later(repo, later, template_trees)
+            if own:
+                return Prepared(student, "late", f"all {own} of the student's commit{'s' * (own != 1)} are after "
+                                f"the {limit}: the last commit before it is the template's", commit=commit,
+                                commit_time=when, later_commits=later, flags=[*flags, "commits-after-deadline"])
             after = f" ({later} commit{'s' * (later != 1)} after the {limit})" if later else ""
             return Prepared(student, "no-student-commits", NO_STUDENT_COMMITS + after, commit=commit, commit_time=when,
                             later_commits=later, flags=[*flags, *(["commits-after-deadline"] if later else [])])
@@ -198,7 +256,7 @@ def prepare(student: Student, workspace: Path, deadline: datetime | None, *,
         exports.mkdir(mode=0o700, parents=True, exist_ok=True)
         dest = exports / f"{file_key(student.username)}-{secrets.token_hex(4)}"
         written: dict[str, bytes] = {}
-        flags = [*flags, *export(repo, commit, dest, written)]
+        flags = [*flags, *template_flags(repo, commit, when, template_trees), *export(repo, commit, dest, written)]
         sources = {path: data for path, data in written.items() if path.endswith(".py") and path.count("/") <= 1}
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired, _git.GitError, ValueError, OSError) as exc:
         if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):

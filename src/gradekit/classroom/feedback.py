@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gradekit import _git
+from gradekit.sources import foreign_repository
 from gradekit.store import Store, file_names
 
 BRANCH = "gradekit-feedback"
@@ -54,6 +55,7 @@ class Target:
     state: str = "planned"     # planned, pushed, unchanged, failed, skipped
     detail: str = ""
     commit: str = ""
+    kind: str = "url"          # "url" (a roster's URL or path) or "folder" (a folder source's student)
 
 
 def one_line(text: str, limit: int = 200) -> str:
@@ -80,7 +82,7 @@ def plan(out: Path, *, html: bool = False) -> list[Target]:
     for row in rows:
         student = row.get("student") or {}
         repo = student.get("url") or student.get("folder") or ""
-        target = Target(row["username"], str(repo))
+        target = Target(row["username"], str(repo), kind="url" if student.get("url") else "folder")
         report = out / "reports" / f"{stems[row['username']]}.md"
         if row.get("status") != "graded" or row.get("score") is None:
             target.state, target.detail = "skipped", f"not graded ({row.get('status')})"
@@ -109,9 +111,37 @@ def _local(repo: str) -> str | None:
 def _remote_program(folder: str, program: str) -> str:
     """``git <program>`` that runs nothing of the repository's, as git runs it there (through a shell)."""
     folder = str(Path(folder).resolve())
+    # core.alternateRefsCommand runs when the repository borrows objects (objects/info/alternates);
+    # receive.denyCurrentBranch=updateInstead would check the pushed commit out, running the
+    # repository's filters (.git/info/attributes) and its push-to-checkout hook.
     keys = [("core.hooksPath", os.devnull), ("core.fsmonitor", "false"), ("safe.directory", folder),
-            ("gc.auto", "0"), ("receive.autogc", "false")]
+            ("gc.auto", "0"), ("receive.autogc", "false"), ("core.alternateRefsCommand", "true"),
+            ("receive.denyCurrentBranch", "refuse"), ("receive.denyDeleteCurrent", "refuse"),
+            ("core.untrackedCache", "false")]
     return " ".join(["git", *(f"-c {shlex.quote(f'{k}={v}')}" for k, v in keys), program])
+
+
+def _local_refusal(target: Target, url: str) -> str:
+    """Why a push to this local repository is refused, or "".
+
+    A folder whose ``.git`` is a link or a ``gitdir:`` file (or whose git directories lie elsewhere) is
+    another repository: the push would land there.  One that borrows objects (``objects/info/alternates``)
+    makes receive-pack read a repository we never chose, and run ``core.alternateRefsCommand``."""
+    folder = _local(url)
+    if folder is None or not os.path.lexists(folder):
+        return ""  # git says what is wrong with a path that is not there
+    path = Path(folder)
+    if target.kind == "folder" and path.is_symlink():
+        return f"{path.name} is a symbolic link, not a repository of its own: refused"
+    refused = foreign_repository(path.resolve() if target.kind == "url" else path)
+    if refused:
+        return refused
+    dirs = _git.run(path, "rev-parse", "--absolute-git-dir", "--git-common-dir", check=False).stdout.splitlines()
+    for place in dirs:
+        where = Path(place) if Path(place).is_absolute() else path / place
+        if os.path.lexists(where / "objects" / "info" / "alternates"):
+            return "the repository borrows objects from another (objects/info/alternates): refused"
+    return ""
 
 
 def _local_options(url: str, option: str, program: str) -> list[str]:
@@ -134,6 +164,10 @@ def push_one(target: Target, *, branch: str, message: str, work: Path) -> Target
     bare = Path(tempfile.mkdtemp(prefix="feedback-", dir=work)) / "repo.git"
     ref = f"refs/heads/{branch}"
     try:
+        refused = _local_refusal(target, target.repo)
+        if refused:
+            target.state, target.detail = "failed", refused
+            return target
         _git.run(None, "init", "-q", "--bare", str(bare), cwd=work)
         upload = _local_options(url, "upload-pack", "upload-pack")
         remote = _git.run(bare, "ls-remote", *upload, "--", url, ref, network=True).stdout.split()
@@ -181,10 +215,24 @@ def default_message(out: Path) -> str:
     return one_line(f"gradekit feedback: {name}" if name else "gradekit feedback")
 
 
+def made_with_full_feedback(out: Path) -> bool:
+    """Whether ``grade batch --full-feedback`` wrote OUT's reports (they then show hidden checks' inputs)."""
+    import json
+
+    try:
+        data = json.loads((Path(out) / "batch.json").read_text(encoding="utf-8"))
+        return bool((data.get("options") or {}).get("full_feedback"))
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
 def run(out: Path, *, push: bool = False, branch: str = BRANCH, message: str | None = None,
-        html: bool = False) -> list[Target]:
+        html: bool = False, full_feedback: bool = False) -> list[Target]:
     """Plan every student's feedback, and with ``push`` push it; one student's failure is theirs alone."""
     branch = check_branch(branch)
+    if made_with_full_feedback(out) and not full_feedback:
+        raise ValueError(f"{out}: its reports were made with `grade batch --full-feedback` and show the hidden "
+                         "checks' inputs and expected values; pass --full-feedback to push them anyway")
     message = one_line(message) if message else default_message(out)
     message = message or "gradekit feedback"
     targets = plan(out, html=html)

@@ -21,6 +21,24 @@ from gradekit.course import assignment as assignment_file
 from gradekit.kit import KitError
 
 
+class TemplateTrees(frozenset):
+    """The template history's tree ids, knowing the HEAD commit and its committer time too.
+
+    ``sources.prepare`` is handed the trees alone; carried on them, the release commit and its date reach the
+    checks that need them (a history that never held the template, one dated before the release) without
+    every caller growing new arguments.
+    """
+
+    commit: str = ""
+    commit_time: int | None = None
+
+    @classmethod
+    def of(cls, trees, commit: str = "", commit_time: int | None = None) -> "TemplateTrees":
+        made = cls(trees)
+        made.commit, made.commit_time = commit, commit_time
+        return made
+
+
 @dataclass(frozen=True)
 class CommittedTemplate:
     root: Path
@@ -28,6 +46,7 @@ class CommittedTemplate:
     trees: frozenset[str]                                 # every commit's tree id in the template's history
     files: dict[str, bytes] = field(default_factory=dict)  # HEAD's regular files; a symlink as b"symlink:<target>"
     assignment: assignment_file.Assignment | None = None   # the committed assignment.toml, if the template has one
+    commit_time: int | None = None                         # HEAD's committer time (epoch seconds)
 
     def protected(self, is_protected) -> dict[str, bytes]:
         return {rel: data for rel, data in self.files.items() if is_protected(rel)}
@@ -41,9 +60,10 @@ def committed(path: Path) -> CommittedTemplate:
     try:
         head = _git.run(path, "rev-parse", "--verify", "-q", "HEAD^{commit}").stdout.strip()
         trees = _git.run(path, "rev-list", "--format=%T", "--no-commit-header", "HEAD").stdout.split()
+        when = int(_git.run(path, "rev-list", "--timestamp", "-1", head).stdout.split()[0])
         entries = _git.tree(path, head)
         data = _git.blobs(path, sorted({oid for mode, oid, _ in entries if mode != "160000"}))
-    except (subprocess.CalledProcessError, _git.GitError, OSError) as exc:
+    except (subprocess.CalledProcessError, _git.GitError, OSError, ValueError, IndexError) as exc:
         raise KitError(f"--template {path}: not a git repository with a commit (give the released template, "
                        f"which `grade release` commits): {getattr(exc, 'stderr', '') or exc}".rstrip()) from None
     files: dict[str, bytes] = {}
@@ -57,4 +77,4 @@ def committed(path: Path) -> CommittedTemplate:
             found = assignment_file.from_dict(assignment_file.tomllib.loads(text), path / assignment_file.FILE)
         except (UnicodeDecodeError, assignment_file.tomllib.TOMLDecodeError) as exc:
             raise KitError(f"{path / assignment_file.FILE} (committed): not valid TOML: {exc}") from None
-    return CommittedTemplate(path.resolve(), head, frozenset(trees), files, found)
+    return CommittedTemplate(path.resolve(), head, TemplateTrees.of(trees, head, when), files, found, when)

@@ -71,6 +71,15 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "commit dates are out of order: a newer commit is dated before an older one (a wrong clock, or "
               "rewritten history?)",
     },
+    "commit-dated-before-template": {
+        "zh": "评分的提交日期早于模板发布的时间（电脑时钟不对，或者历史被改写过？）",
+        "en": "the commit graded is dated before the template was released (a wrong clock, or rewritten history?)",
+    },
+    "history-without-template": {
+        "zh": "你的提交历史里没有模板的提交：仓库不是从模板开始的，或者历史被改写过",
+        "en": "your history holds none of the template's commits: the repository did not start from the template, "
+              "or its history was rewritten",
+    },
     "not-a-git-repository": {
         "zh": "提交的不是 git 仓库，所以没有记录评分的是哪一次提交",
         "en": "the submission is not a git repository, so no commit is recorded for it",
