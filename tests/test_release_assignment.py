@@ -86,7 +86,7 @@ def test_readme_shows_the_deadline_with_its_zone_and_the_rule(released):
     when = "2026-11-30 23:59 +08:00 (Asia/Shanghai)"
     assert f"截止时间：**{when}**" in readme and f"Deadline: **{when}**" in readme
     cutoff = "2026-12-03 23:59 +08:00 (Asia/Shanghai)"
-    assert f"The last commit before {cutoff} is graded" in readme and f"评分取 {cutoff} 之前的最后一次提交" in readme
+    assert f"The last commit at or before {cutoff} is graded" in readme and f"评分取 {cutoff} 或之前的最后一次提交" in readme
     assert "10% of its score is taken off per day late" in readme and "at most 50%" in readme
     assert "每晚一天" in readme and "最多扣 50%" in readme
     assert "`graders/`, `assignment.toml` and `gradekit.toml` unchanged" in readme
@@ -110,8 +110,8 @@ def test_no_deadline_says_so_and_a_seed_is_drawn_and_recorded(tmp_path):
 def test_on_time_rule_without_a_late_policy(tmp_path):
     release(tmp_path / "t", "--deadline", "2026-11-30T23:59Z")
     readme = (tmp_path / "t" / "README.md").read_text(encoding="utf-8")
-    assert "Deadline: **2026-11-30 23:59 +00:00**. The last commit before the deadline is graded" in readme
-    assert "评分取截止时间之前的最后一次提交" in readme
+    assert "Deadline: **2026-11-30 23:59 +00:00**. The last commit at or before the deadline is graded" in readme
+    assert "评分取截止时间或之前的最后一次提交" in readme
 
 
 def test_graders_digest_follows_the_hidden_graders(minikit, tmp_path):
@@ -242,7 +242,7 @@ def test_ci_without_assignment_toml_grades_the_whole_kit_as_before(released, tmp
 
 @pytest.mark.parametrize("late, en, zh", [
     (dict(cutoff="2026-12-01T12:00+08:00"),
-     "The last commit before 2026-12-01 12:00 +08:00 is graded: commits after the deadline are still accepted "
+     "The last commit at or before 2026-12-01 12:00 +08:00 is graded: commits after the deadline are still accepted "
      "until then, without a penalty", "截止之后、2026-12-01 12:00 +08:00 之前的提交仍然接受，不扣分"),
     (dict(kind="per_hour", penalty=2.5, cap=30),
      "The last commit is graded. If it was made after the deadline, 2.5% of its score is taken off per hour late",

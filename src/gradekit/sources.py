@@ -177,7 +177,9 @@ def foreign_repository(folder: Path) -> str:
         return f".git is {kind}, not a folder: the repository would be another folder's, refused"
     home = folder.resolve()
     try:
-        found = git(folder, "rev-parse", "--absolute-git-dir", "--git-common-dir").stdout.splitlines()
+        # One question per call: a folder's name may hold a newline, so the answer is never split into lines.
+        found = [git(folder, "rev-parse", ask).stdout.removesuffix("\n") for ask in ("--absolute-git-dir",
+                                                                                     "--git-common-dir")]
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
         said = ((getattr(exc, "stderr", "") or "").strip().splitlines() or [""])[-1][:200]
         return f"git could not read the repository{': ' + said if said else ''}"
