@@ -128,3 +128,14 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if item.path.name in STUDENT_SIDE:
             item.add_marker(pytest.mark.student)
+
+
+def stored_rows(out: Path) -> dict[str, dict]:
+    """A batch output's stored rows by user name, read as merge and the reports read them."""
+    from gradekit.store import Store
+
+    store = Store(out / "grades.sqlite")
+    try:
+        return {r["username"]: r for r in store.rows()}
+    finally:
+        store.close()

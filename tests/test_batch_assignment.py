@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIKIT, run_grade, solution_text
+from conftest import stored_rows as rows
 
 from gradekit.course.assignment import Assignment, LatePolicy, iso, write
 from gradekit.store import Store, file_names
@@ -51,14 +52,6 @@ def commit(repo: Path, files: dict[str, str], date: datetime = BEFORE) -> None:
         (repo / name).write_text(text, encoding="utf-8")
     git(repo, "add", "-A", date=date)
     git(repo, "commit", "-q", "-m", "work", date=date)
-
-
-def rows(out: Path) -> dict[str, dict]:
-    store = Store(out / "grades.sqlite")
-    try:
-        return {r["username"]: r for r in store.rows()}
-    finally:
-        store.close()
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIKIT, run_grade, solution_text
+from conftest import stored_rows as rows
 
 from gradekit.course.assignment import iso
 from gradekit.store import Store
@@ -45,14 +46,6 @@ def commit(repo: Path, files: dict[str, str], date: datetime = BEFORE, message: 
 
 def ref(repo: Path, name: str) -> str:
     return git(repo, "rev-parse", "--verify", "-q", name, check=False)
-
-
-def rows(out: Path) -> dict[str, dict]:
-    store = Store(out / "grades.sqlite")
-    try:
-        return {r["username"]: r for r in store.rows()}
-    finally:
-        store.close()
 
 
 def feedback_out(tmp_path: Path, students: dict[str, dict], options: dict | None = None) -> Path:
