@@ -1,6 +1,6 @@
 """Public checks for properties: the simplest cases, shipped to students."""
 
-from gradekit.grader import CheckFailure, call, exercise, expect, points, public, type_name
+from gradekit.grader import CheckFailure, call, exercise, expect, points, public, type_name, where
 from gradekit.proxy import Proxy, show
 
 
@@ -39,6 +39,15 @@ def rejects(obj, name, value, exc, message, who):
                        en=f"{label} should raise {exc.__name__}, but the assignment went through")
 
 
+def setter_place(cls, name):
+    """file= and line= of the student's setter for ``cls.name``, when it is a property with one."""
+    try:
+        found = where(getattr(getattr(cls, name), "fset"))
+    except Exception:
+        found = None
+    return {"file": found[0], "line": found[1]} if found else {}
+
+
 # -- Student --------------------------------------------------------------------------------
 
 
@@ -62,6 +71,25 @@ class TestScore:
     def test_not_an_integer(self, properties):
         s = new(properties.Student, "s = Student()")
         rejects(s, "score", "60", ValueError, "score must be an integer!", "s")
+
+
+    @public
+    @points(1)
+    def test_rejected_value_keeps_old_score(self, properties):
+        s = new(properties.Student, "s = Student()")
+        put(s, "score", 60, "s")
+        for bad, message in ((9999, "score must between 0 ~ 100!"), (70.5, "score must be an integer!")):
+            rejects(s, "score", bad, ValueError, message, "s")
+            got = call(getattr, s, "score").as_("s.score").result()
+            if type(got) is not int or got != 60:
+                raise CheckFailure(
+                    "custom", **setter_place(properties.Student, "score"),
+                    zh=f"执行 s.score = 60，再执行 s.score = {bad!r}（抛出了 ValueError），然后读取 s.score\n"
+                       f"期望得到：60（被拒绝的值不能改变原来的成绩）\n实际得到：{show(got)}\n"
+                       "在 setter 里先检查，检查都通过了再执行 self._score = value",
+                    en=f"did s.score = 60, then s.score = {bad!r} (it raised ValueError), then read s.score\n"
+                       f"expected: 60 (a rejected value leaves the old score unchanged)\ngot:      {show(got)}\n"
+                       "in the setter, validate first and only then do self._score = value")
 
 
 @exercise("Student.birth")
