@@ -48,6 +48,13 @@ class TestLog:
         wrapped = decorate(decorators.log, now, "log(now)")
         keeps_attr(wrapped, "__name__", "now", "log(now)")
 
+    @public
+    @points(1)
+    def test_calls_once(self, decorators):
+        fn, calls = tools.counted(decorators, "tick")
+        wrapped = decorate(decorators.log, fn, "log(tick)")
+        tools.calls_once_check(wrapped, calls, "tick", "log(tick)")
+
 
 @exercise("log2")
 class TestLog2:
@@ -79,6 +86,13 @@ class TestLog2:
         value = call(wrapped, 1, sep="-").as_("log2('execute')(show_args)(1, sep='-')") \
             .prints("execute call show_args()...\n")
         expect(value, ((1,), {"sep": "-"}), call="log2('execute')(show_args)(1, sep='-')")
+
+    @public
+    @points(1)
+    def test_calls_once(self, decorators):
+        fn, calls = tools.counted(decorators, "tick")
+        wrapped = decorate(decorate(decorators.log2, "execute", "log2('execute')"), fn, "log2('execute')(tick)")
+        tools.calls_once_check(wrapped, calls, "tick", "log2('execute')(tick)")
 
 
 @exercise("metric")
@@ -136,3 +150,11 @@ class TestLogged:
         wrapped = decorate(decorator, now, "logged('DEBUG')(now)")
         value = call(wrapped).prints("DEBUG begin call now()\nDEBUG end call now()\n")
         expect(value, "2025-01-01", call="logged('DEBUG')(now)()")
+
+    @public
+    @points(1)
+    def test_calls_once(self, decorators):
+        fn, calls = tools.counted(decorators, "tick")
+        wrapped = decorate(decorators.logged, fn, "logged(tick)")
+        tools.calls_once_check(wrapped, calls, "tick", "logged(tick)")
+
