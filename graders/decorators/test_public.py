@@ -21,6 +21,13 @@ def add(x, y):
     return x + y
 '''
 
+CHATTY_ADD_SOURCE = '''
+def add(x, y):
+    "Add two numbers."
+    print("adding")
+    return x + y
+'''
+
 ECHO_SOURCE = '''
 def show_args(*args, **kw):
     "Return what it was given."
@@ -108,6 +115,17 @@ class TestMetric:
 
     @public
     @points(1)
+    @hint(zh="先调用原函数，再打印用时那一行：原函数自己打印的内容在前面。",
+          en="Call the function first, then print the timing line: whatever the function prints comes first.")
+    def test_line_after_the_call(self, decorators):
+        add = helper(decorators, CHATTY_ADD_SOURCE, "add")
+        wrapped = decorate(decorators.metric, add, "metric(add)")
+        printed(decorators)
+        call(wrapped, 1, y=2).as_("metric(add)(1, y=2)").result()
+        metric_line_check(printed(decorators), "add", "adding\n", "metric(add)(1, y=2)")
+
+    @public
+    @points(1)
     def test_returns_result(self, decorators):
         add = helper(decorators, ADD_SOURCE, "add")
         wrapped = decorate(decorators.metric, add, "metric(add)")
@@ -141,6 +159,14 @@ class TestLogged:
         wrapped = decorate(decorators.logged, now, "logged(now)")
         value = call(wrapped).prints("begin call now()\nend call now()\n")
         expect(value, "2025-01-01", call="logged(now)()")
+
+    @public
+    @points(1)
+    def test_statement_example(self, decorators):
+        add = helper(decorators, CHATTY_ADD_SOURCE, "add")
+        wrapped = decorate(decorators.logged, add, "logged(add)")
+        value = call(wrapped, 1, y=2).as_("logged(add)(1, y=2)").prints("begin call add()\nadding\nend call add()\n")
+        expect(value, 3, call="logged(add)(1, y=2)")
 
     @public
     @points(2)

@@ -71,5 +71,12 @@ class TestChunked:
 
     @public
     @points(1)
+    @hint(zh="不管输入是什么，每一组都是 list：用 list(...) 转一下。", en="Whatever the input, every chunk is a list: convert with list(...).")
+    def test_string(self, generators):
+        g = need_iterator(generators, call(generators.chunked, "abcdefg", 3).result(), "chunked('abcdefg', 3)")
+        take(g, "chunked('abcdefg', 3)", [["a", "b", "c"], ["d", "e", "f"], ["g"]], generators.chunked)
+
+    @public
+    @points(1)
     def test_size_zero(self, generators):
         expect_bad_size(generators, [1, 2, 3], 0)

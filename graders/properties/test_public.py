@@ -155,6 +155,16 @@ class TestResolution:
 
     @public
     @points(1)
+    def test_recomputed_after_change(self, properties):
+        scr = new(properties.Screen, "scr = Screen()")
+        put(scr, "width", 1024, "scr")
+        put(scr, "height", 768, "scr")
+        get(scr, "resolution", 786432, "scr", "scr.width = 1024; scr.height = 768")
+        put(scr, "width", 1280, "scr")
+        get(scr, "resolution", 1280 * 768, "scr", "scr.width = 1024; scr.height = 768; scr.resolution; scr.width = 1280")
+
+    @public
+    @points(1)
     def test_resolution_is_read_only(self, properties):
         scr = new(properties.Screen, "scr = Screen()")
         put(scr, "width", 1024, "scr")
