@@ -20,7 +20,8 @@ def put(obj, name, value, who):
 
 
 def get(obj, name, expected, who, after=""):
-    label = f"{who}.{name}" + (f"  ({after})" if after else "")
+    # What ran before, as code: a label says the same in every language.
+    label = f"{after}; {who}.{name}" if after else f"{who}.{name}"
     value = call(getattr, obj, name).as_(label).result()
     if type_name(value) in ("method", "function"):
         raise CheckFailure("custom", zh=f"{who}.{name} 得到的是一个方法，不是数值：在 def {name} 上面加 @property",
@@ -58,7 +59,7 @@ class TestScore:
     def test_set_and_read(self, properties):
         s = new(properties.Student, "s = Student()")
         put(s, "score", 60, "s")
-        get(s, "score", 60, "s", "after s.score = 60")
+        get(s, "score", 60, "s", "s.score = 60")
 
     @public
     @points(1)
@@ -99,7 +100,7 @@ class TestBirth:
     def test_set_and_read(self, properties):
         s = new(properties.Student, "s = Student()")
         put(s, "birth", 2000, "s")
-        get(s, "birth", 2000, "s", "after s.birth = 2000")
+        get(s, "birth", 2000, "s", "s.birth = 2000")
 
 
 @exercise("Student.age")
@@ -110,7 +111,7 @@ class TestAge:
         year = properties.CURRENT_YEAR
         s = new(properties.Student, "s = Student()")
         put(s, "birth", 2000, "s")
-        get(s, "age", year - 2000, "s", "after s.birth = 2000")
+        get(s, "age", year - 2000, "s", "s.birth = 2000")
 
     @public
     @points(1)
@@ -130,7 +131,7 @@ class TestWidth:
     def test_set_and_read(self, properties):
         scr = new(properties.Screen, "scr = Screen()")
         put(scr, "width", 1024, "scr")
-        get(scr, "width", 1024, "scr", "after scr.width = 1024")
+        get(scr, "width", 1024, "scr", "scr.width = 1024")
 
 
 @exercise("Screen.height")
@@ -140,7 +141,7 @@ class TestHeight:
     def test_set_and_read(self, properties):
         scr = new(properties.Screen, "scr = Screen()")
         put(scr, "height", 768, "scr")
-        get(scr, "height", 768, "scr", "after scr.height = 768")
+        get(scr, "height", 768, "scr", "scr.height = 768")
 
 
 @exercise("Screen.resolution")
@@ -151,7 +152,7 @@ class TestResolution:
         scr = new(properties.Screen, "scr = Screen()")
         put(scr, "width", 1024, "scr")
         put(scr, "height", 768, "scr")
-        get(scr, "resolution", 786432, "scr", "after scr.width = 1024; scr.height = 768")
+        get(scr, "resolution", 786432, "scr", "scr.width = 1024; scr.height = 768")
 
     @public
     @points(1)
