@@ -145,4 +145,4 @@ class TestCreateCounterHidden:
         for want in range(1, 101):
             call(c).as_("counter()").returns(want)
         fresh = call(closures.createCounter).result()
-        call(fresh).as_("a new createCounter()()").returns(1)
+        call(fresh).as_("createCounter()()").returns(1)

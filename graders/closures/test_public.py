@@ -61,6 +61,9 @@ class TestCreateCounter:
 
     @public
     @points(1)
+    @hint(zh="造出 counterB 不能影响 counterA：数要存在每次 createCounter() 调用自己的局部变量里（nonlocal），不要用全局变量。",
+          en="Making counterB must not change counterA: keep the count in a local variable of each createCounter() call "
+             "(nonlocal), not in a global.")
     def test_independent(self, closures):
         a = need_function(closures, call(closures.createCounter).result(), "createCounter()")
         call(a).as_("counterA()").returns(1)

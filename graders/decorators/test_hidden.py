@@ -1,14 +1,13 @@
 """Hidden checks for decorators: arguments passed through, results returned, names kept,
 output exactly once per call and in the right order; random names, texts and arguments."""
 
-import re
+from gradekit.grader import call, exercise, expect, grader_module, helper, hint, points, printed
 
-from gradekit.grader import CheckFailure, call, exercise, expect, helper, hint, points, printed
-from gradekit.proxy import Proxy, show
+tools = grader_module(__file__, "_tools")
+decorate, metric_line_check = tools.decorate, tools.metric_line_check
 
 NAMES = ["greet", "area", "fetch", "total", "render", "parse", "send_mail", "compute", "load_data", "now"]
 TEXTS = ["execute", "DEBUG", "INFO", "warning", "执行", "step-3", "[trace]", "run now"]
-NUMBER = r"\d+(?:\.\d+)?(?:[eE][-+]?\d+)?"
 
 
 def echo_fn(decorators, name, inner_print=False):
@@ -27,36 +26,21 @@ def random_args(rng):
     return args, kwargs
 
 
-def function_from(value, label):
-    """A decorator (or log2(text)) must give back a function, not plain data such as None."""
-    if isinstance(value, Proxy):
-        return value
-    raise CheckFailure("custom",
-                       zh=f"{label} 应该返回一个函数（wrapper），实际返回了 {show(value)}。"
-                          "是不是忘了 return wrapper，或者写成了 return wrapper()？",
-                       en=f"{label} should return a function (the wrapper), but it returned {show(value)}. "
-                          "Did you forget return wrapper, or write return wrapper()?")
-
-
-def decorate(decorator, arg, label, quiet=False):
-    """decorator(arg) as a function; with quiet=True it must also print nothing."""
-    c = call(decorator, arg).as_(label)
-    return function_from(c.prints("") if quiet else c.result(), label)
-
-
-def metric_line_check(got, name, before, label):
-    """What a @metric call printed must be `before` then 'NAME executed in X ms' (X any number)."""
-    if re.fullmatch(re.escape(before) + re.escape(name) + " executed in " + NUMBER + r" ms\n", got):
-        return
-    want = before + f"{name} executed in X ms\n"
-    raise CheckFailure("custom",
-                       zh=f"调用 {label}\n期望打印：{want!r}（X 是一个数字，毫秒）\n实际打印：{got!r}",
-                       en=f"called {label}\nexpected output: {want!r} (X a number of milliseconds)\nactual output:   {got!r}")
-
-
 def keeps_name_and_doc(wrapped, name, label):
-    call(getattr, wrapped, "__name__").as_(f"{label}.__name__").returns(name)
-    call(getattr, wrapped, "__doc__").as_(f"{label}.__doc__").returns(f"Docstring of {name}.")
+    tools.keeps_attr(wrapped, "__name__", name, label)
+    tools.keeps_attr(wrapped, "__doc__", f"Docstring of {name}.", label)
+
+
+ONCE_HINT = dict(zh="wrapper 里只调用原函数一次：result = func(*args, **kw)，再 return result。",
+                 en="Call the original function once in wrapper: result = func(*args, **kw), then return result.")
+
+
+def once(decorators, decorator_of, rng):
+    """The decorated function (made by ``decorator_of(fn, name)``) runs the original once per call."""
+    name = rng.choice(NAMES)
+    fn, calls = tools.counted(decorators, name)
+    wrapped, label = decorator_of(fn, name)
+    tools.calls_once_check(wrapped, calls, name, label)
 
 
 WRAPS_HINT = dict(zh="在 wrapper 上面加 @functools.wraps(func)，包装后的函数才会保留原来的 __name__ 和 __doc__。",
@@ -95,6 +79,11 @@ class TestLogHidden:
         wrapped = decorate(decorators.log, echo_fn(decorators, name, inner_print=True), f"log({name})", quiet=True)
         for i in range(2):
             call(wrapped, i).prints(f"call {name}()...\ninside {name}\n")
+
+    @points(1)
+    @hint(**ONCE_HINT)
+    def test_calls_once(self, decorators, rng):
+        once(decorators, lambda fn, name: (decorate(decorators.log, fn, f"log({name})"), f"log({name})"), rng)
 
 
 # -- log2 -------------------------------------------------------------------------------------
@@ -139,6 +128,16 @@ class TestLog2Hidden:
         for i in range(2):
             call(wrapped, i).prints(f"{text} call {name}()...\ninside {name}\n")
 
+    @points(1)
+    @hint(**ONCE_HINT)
+    def test_calls_once(self, decorators, rng):
+        text = rng.choice(TEXTS)
+
+        def decorated(fn, name):
+            decorator = decorate(decorators.log2, text, f"log2({text!r})")
+            return decorate(decorator, fn, f"log2({text!r})({name})"), f"log2({text!r})({name})"
+        once(decorators, decorated, rng)
+
 
 # -- metric -----------------------------------------------------------------------------------
 
@@ -173,6 +172,17 @@ class TestMetricHidden:
         name = rng.choice(NAMES)
         wrapped = decorate(decorators.metric, echo_fn(decorators, name), f"metric({name})")
         keeps_name_and_doc(wrapped, name, f"metric({name})")
+
+    @points(2)
+    @hint(zh="X 是毫秒：time.perf_counter() 的差是秒，要乘以 1000。",
+          en="X is milliseconds: the difference of time.perf_counter() readings is seconds, times 1000.")
+    def test_milliseconds(self, decorators, rng):
+        tools.metric_ms_check(decorators, rng.choice(NAMES), rng.choice([0.05, 0.06, 0.08, 0.12, 0.15]))
+
+    @points(1)
+    @hint(**ONCE_HINT)
+    def test_calls_once(self, decorators, rng):
+        once(decorators, lambda fn, name: (decorate(decorators.metric, fn, f"metric({name})"), f"metric({name})"), rng)
 
 
 # -- logged -----------------------------------------------------------------------------------
@@ -213,3 +223,14 @@ class TestLoggedHidden:
         decorator = decorate(decorators.logged, text, f"logged({text!r})")
         wrapped = decorate(decorator, echo_fn(decorators, name), f"logged({text!r})({name})")
         keeps_name_and_doc(wrapped, name, f"logged({text!r})({name})")
+
+    @points(1)
+    @hint(**ONCE_HINT)
+    def test_calls_once(self, decorators, rng):
+        once(decorators, lambda fn, name: (decorate(decorators.logged, fn, f"logged({name})"), f"logged({name})"), rng)
+        text = rng.choice(TEXTS)
+
+        def with_text(fn, name):
+            decorator = decorate(decorators.logged, text, f"logged({text!r})")
+            return decorate(decorator, fn, f"logged({text!r})({name})"), f"logged({text!r})({name})"
+        once(decorators, with_text, rng)

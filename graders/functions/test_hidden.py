@@ -16,7 +16,7 @@ class TestMyAbsHidden:
     @points(1)
     @hint(zh="None、列表这些也不是数字，都要抛出 TypeError。", en="None and lists are not numbers either: raise TypeError for them too.")
     def test_rejects_other_types(self, functions):
-        for bad in (None, [1], "-3", (2,)):
+        for bad in (None, [1], "-3", (2,), {"x": 1}, {3}):
             call(functions.my_abs, bad).raises(TypeError, "bad operand type")
 
     @points(1)
@@ -59,8 +59,19 @@ class TestQuadraticHidden:
             call(functions.quadratic, a, b, c).returns(((-b + root) / (2 * a), (-b - root) / (2 * a)))
 
     @points(1)
+    @hint(zh="Δ == 0 时返回两个相等的根组成的 tuple，不要只返回一个数，也不要抛出异常。",
+          en="With Δ == 0 return a tuple of the two equal roots: not a single number, and no exception.")
     def test_double_root(self, functions):
         call(functions.quadratic, 1, -2, 1).returns((1.0, 1.0))
+        call(functions.quadratic, 4, 4, 1).returns((-0.5, -0.5))
+        call(functions.quadratic, -2, 12, -18).returns((3.0, 3.0))
+
+    @points(1)
+    def test_random_double_roots(self, functions, rng):
+        for _ in range(5):
+            r, a = rng.randint(-20, 20), rng.choice([1, 2, 3, -1, -2, 0.5])
+            b, c = -2 * a * r, a * r * r
+            call(functions.quadratic, a, b, c).returns((-b / (2 * a), -b / (2 * a)))
 
     @points(1)
     def test_no_real_roots(self, functions):

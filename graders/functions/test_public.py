@@ -2,7 +2,7 @@
 
 import math
 
-from gradekit.grader import call, exercise, points, public
+from gradekit.grader import call, exercise, hint, points, public
 
 
 @exercise("my_abs")
@@ -22,6 +22,16 @@ class TestMyAbs:
     @points(1)
     def test_rejects_strings(self, functions):
         call(functions.my_abs, "A").raises(TypeError, "bad operand type")
+
+    @public
+    @points(1)
+    @hint(zh="不只是字符串：None、list、tuple 都不是 int 或 float，也要抛出 TypeError('bad operand type')。"
+             "用 isinstance(x, (int, float)) 检查。",
+          en="Not just strings: None, a list or a tuple is not an int or a float either and raises "
+             "TypeError('bad operand type') too. Check with isinstance(x, (int, float)).")
+    def test_rejects_none_and_lists(self, functions):
+        for bad in (None, [-1], (2, 3)):
+            call(functions.my_abs, bad).raises(TypeError, "bad operand type")
 
 
 @exercise("move")
@@ -48,3 +58,11 @@ class TestQuadratic:
     @points(1)
     def test_a_is_zero(self, functions):
         call(functions.quadratic, 0, 2, 1).raises(ValueError)
+
+    @public
+    @points(1)
+    @hint(zh="Δ == 0 不是错误：方程有两个相等的实数根，返回一个 tuple (x1, x2)，两个数相等。只有 Δ < 0 时才抛出 ValueError。",
+          en="Δ == 0 is not an error: the equation has two equal real roots; return a tuple (x1, x2) of two equal "
+             "numbers. Raise ValueError only when Δ < 0.")
+    def test_double_root(self, functions):
+        call(functions.quadratic, 1, 2, 1).returns((-1.0, -1.0))

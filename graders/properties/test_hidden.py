@@ -21,7 +21,8 @@ def put(obj, name, value, who):
 
 
 def get(obj, name, expected, who, after=""):
-    label = f"{who}.{name}" + (f"  ({after})" if after else "")
+    # What ran before, as code: a label says the same in every language.
+    label = f"{after}; {who}.{name}" if after else f"{who}.{name}"
     value = call(getattr, obj, name).as_(label).result()
     if type_name(value) in ("method", "function"):
         raise CheckFailure("custom", zh=f"{who}.{name} 得到的是一个方法，不是数值：在 def {name} 上面加 @property",
@@ -56,7 +57,7 @@ class TestScoreHidden:
         s = new(properties.Student, "s = Student()")
         for ok in (0, 100, 1, 99):
             put(s, "score", ok, "s")
-            get(s, "score", ok, "s", f"after s.score = {ok}")
+            get(s, "score", ok, "s", f"s.score = {ok}")
         for bad in (-1, 101):
             rejects(s, "score", bad, ValueError, RANGE_MSG, "s")
 
@@ -66,7 +67,7 @@ class TestScoreHidden:
         for _ in range(15):
             ok = rng.randint(0, 100)
             put(s, "score", ok, "s")
-            get(s, "score", ok, "s", f"after s.score = {ok}")
+            get(s, "score", ok, "s", f"s.score = {ok}")
         for _ in range(10):
             bad = rng.choice([rng.randint(-10**6, -1), rng.randint(101, 10**6)])
             rejects(s, "score", bad, ValueError, RANGE_MSG, "s")
@@ -88,7 +89,7 @@ class TestScoreHidden:
         put(s, "score", good, "s")
         rejects(s, "score", 200, ValueError, RANGE_MSG, "s")
         rejects(s, "score", 70.5, ValueError, INT_MSG, "s")
-        get(s, "score", good, "s", f"after s.score = {good}, then the rejected 200 and 70.5")
+        get(s, "score", good, "s", f"s.score = {good}; s.score = 200; s.score = 70.5")
 
     @points(1)
     def test_students_are_independent(self, properties, rng):
@@ -97,8 +98,8 @@ class TestScoreHidden:
         x, y = rng.sample(range(101), 2)
         put(a, "score", x, "a")
         put(b, "score", y, "b")
-        get(a, "score", x, "a", f"after a.score = {x}; b.score = {y}")
-        get(b, "score", y, "b", f"after a.score = {x}; b.score = {y}")
+        get(a, "score", x, "a", f"a.score = {x}; b.score = {y}")
+        get(b, "score", y, "b", f"a.score = {x}; b.score = {y}")
 
 
 # -- Student.birth --------------------------------------------------------------------------
@@ -114,7 +115,7 @@ class TestBirthHidden:
         for _ in range(10):
             year = rng.randint(1900, 2024)
             put(s, "birth", year, "s")
-            get(s, "birth", year, "s", f"after s.birth = {year}")
+            get(s, "birth", year, "s", f"s.birth = {year}")
 
     @points(1)
     def test_students_are_independent(self, properties, rng):
@@ -123,8 +124,8 @@ class TestBirthHidden:
         x, y = rng.sample(range(1950, 2020), 2)
         put(a, "birth", x, "a")
         put(b, "birth", y, "b")
-        get(a, "birth", x, "a", f"after a.birth = {x}; b.birth = {y}")
-        get(b, "birth", y, "b", f"after a.birth = {x}; b.birth = {y}")
+        get(a, "birth", x, "a", f"a.birth = {x}; b.birth = {y}")
+        get(b, "birth", y, "b", f"a.birth = {x}; b.birth = {y}")
 
 
 # -- Student.age ----------------------------------------------------------------------------
@@ -139,7 +140,7 @@ class TestAgeHidden:
         for _ in range(10):
             birth = rng.randint(1900, year)
             put(s, "birth", birth, "s")
-            get(s, "age", year - birth, "s", f"after s.birth = {birth}")
+            get(s, "age", year - birth, "s", f"s.birth = {birth}")
 
     @points(2)
     @hint(zh="age 不能有 setter：s.age = 5 应该抛出 AttributeError，并且之后 age 仍然由 birth 算出来。",
@@ -151,7 +152,7 @@ class TestAgeHidden:
         put(s, "birth", birth, "s")
         for bad in (5, rng.randint(1, 99)):
             rejects(s, "age", bad, AttributeError, None, "s")
-        get(s, "age", year - birth, "s", f"after s.birth = {birth} and the rejected s.age = ...")
+        get(s, "age", year - birth, "s", f"s.birth = {birth}; s.age = ...")
 
     @points(1)
     @hint(zh="用常量 CURRENT_YEAR 计算，不要把年份直接写成数字。评分时会修改 CURRENT_YEAR。",
@@ -162,7 +163,7 @@ class TestAgeHidden:
         s = new(properties.Student, "s = Student()")
         birth = rng.randint(1990, 2020)
         put(s, "birth", birth, "s")
-        get(s, "age", year - birth, "s", f"after CURRENT_YEAR = {year}; s.birth = {birth}")
+        get(s, "age", year - birth, "s", f"CURRENT_YEAR = {year}; s.birth = {birth}")
 
 
 # -- Screen.width / Screen.height -----------------------------------------------------------
@@ -176,7 +177,7 @@ class TestWidthHidden:
         for _ in range(10):
             w = rng.randint(1, 8000)
             put(scr, "width", w, "scr")
-            get(scr, "width", w, "scr", f"after scr.width = {w}")
+            get(scr, "width", w, "scr", f"scr.width = {w}")
 
     @points(1)
     @hint(zh="把宽度存在 self 上，每个屏幕有自己的宽度。", en="Store the width on self: each screen has its own width.")
@@ -186,7 +187,7 @@ class TestWidthHidden:
         x, y = rng.sample(range(100, 4000), 2)
         put(a, "width", x, "a")
         put(b, "width", y, "b")
-        get(a, "width", x, "a", f"after a.width = {x}; b.width = {y}")
+        get(a, "width", x, "a", f"a.width = {x}; b.width = {y}")
 
     @points(1)
     def test_height_does_not_touch_width(self, properties, rng):
@@ -194,7 +195,7 @@ class TestWidthHidden:
         w, h = rng.sample(range(100, 4000), 2)
         put(scr, "width", w, "scr")
         put(scr, "height", h, "scr")
-        get(scr, "width", w, "scr", f"after scr.width = {w}; scr.height = {h}")
+        get(scr, "width", w, "scr", f"scr.width = {w}; scr.height = {h}")
 
 
 @exercise("Screen.height")
@@ -205,7 +206,7 @@ class TestHeightHidden:
         for _ in range(10):
             h = rng.randint(1, 8000)
             put(scr, "height", h, "scr")
-            get(scr, "height", h, "scr", f"after scr.height = {h}")
+            get(scr, "height", h, "scr", f"scr.height = {h}")
 
     @points(2)
     @hint(zh="复制 width 的代码时容易漏改：检查 @height.setter 和 getter 里的 self._height。",
@@ -215,7 +216,7 @@ class TestHeightHidden:
         w, h = rng.sample(range(100, 4000), 2)
         put(scr, "height", h, "scr")
         put(scr, "width", w, "scr")
-        get(scr, "height", h, "scr", f"after scr.height = {h}; scr.width = {w}")
+        get(scr, "height", h, "scr", f"scr.height = {h}; scr.width = {w}")
 
 
 # -- Screen.resolution ----------------------------------------------------------------------
@@ -230,7 +231,7 @@ class TestResolutionHidden:
             w, h = rng.randint(1, 8000), rng.randint(1, 8000)
             put(scr, "width", w, "scr")
             put(scr, "height", h, "scr")
-            get(scr, "resolution", w * h, "scr", f"after scr.width = {w}; scr.height = {h}")
+            get(scr, "resolution", w * h, "scr", f"scr.width = {w}; scr.height = {h}")
 
     @points(2)
     @hint(zh="每次读 resolution 都重新计算宽 × 高；宽或高改变后，结果也要跟着变。",
@@ -240,13 +241,13 @@ class TestResolutionHidden:
         w, h = rng.randint(100, 4000), rng.randint(100, 4000)
         put(scr, "width", w, "scr")
         put(scr, "height", h, "scr")
-        get(scr, "resolution", w * h, "scr", f"after scr.width = {w}; scr.height = {h}")
+        get(scr, "resolution", w * h, "scr", f"scr.width = {w}; scr.height = {h}")
         w2 = w + rng.randint(1, 500)
         put(scr, "width", w2, "scr")
-        get(scr, "resolution", w2 * h, "scr", f"after changing scr.width to {w2}")
+        get(scr, "resolution", w2 * h, "scr", f"scr.width = {w2}")
         h2 = h + rng.randint(1, 500)
         put(scr, "height", h2, "scr")
-        get(scr, "resolution", w2 * h2, "scr", f"after changing scr.height to {h2}")
+        get(scr, "resolution", w2 * h2, "scr", f"scr.height = {h2}")
 
     @points(1)
     @hint(zh="resolution 不能有 setter：赋值应该抛出 AttributeError。",
@@ -257,4 +258,4 @@ class TestResolutionHidden:
         put(scr, "width", w, "scr")
         put(scr, "height", h, "scr")
         rejects(scr, "resolution", rng.randint(1, 100), AttributeError, None, "scr")
-        get(scr, "resolution", w * h, "scr", f"after scr.width = {w}; scr.height = {h}")
+        get(scr, "resolution", w * h, "scr", f"scr.width = {w}; scr.height = {h}")

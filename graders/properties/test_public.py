@@ -1,6 +1,6 @@
 """Public checks for properties: the simplest cases, shipped to students."""
 
-from gradekit.grader import CheckFailure, call, exercise, expect, points, public, type_name
+from gradekit.grader import CheckFailure, call, exercise, expect, points, public, type_name, where
 from gradekit.proxy import Proxy, show
 
 
@@ -20,7 +20,8 @@ def put(obj, name, value, who):
 
 
 def get(obj, name, expected, who, after=""):
-    label = f"{who}.{name}" + (f"  ({after})" if after else "")
+    # What ran before, as code: a label says the same in every language.
+    label = f"{after}; {who}.{name}" if after else f"{who}.{name}"
     value = call(getattr, obj, name).as_(label).result()
     if type_name(value) in ("method", "function"):
         raise CheckFailure("custom", zh=f"{who}.{name} 得到的是一个方法，不是数值：在 def {name} 上面加 @property",
@@ -39,6 +40,15 @@ def rejects(obj, name, value, exc, message, who):
                        en=f"{label} should raise {exc.__name__}, but the assignment went through")
 
 
+def setter_place(cls, name):
+    """file= and line= of the student's setter for ``cls.name``, when it is a property with one."""
+    try:
+        found = where(getattr(getattr(cls, name), "fset"))
+    except Exception:
+        found = None
+    return {"file": found[0], "line": found[1]} if found else {}
+
+
 # -- Student --------------------------------------------------------------------------------
 
 
@@ -49,7 +59,7 @@ class TestScore:
     def test_set_and_read(self, properties):
         s = new(properties.Student, "s = Student()")
         put(s, "score", 60, "s")
-        get(s, "score", 60, "s", "after s.score = 60")
+        get(s, "score", 60, "s", "s.score = 60")
 
     @public
     @points(1)
@@ -64,6 +74,25 @@ class TestScore:
         rejects(s, "score", "60", ValueError, "score must be an integer!", "s")
 
 
+    @public
+    @points(1)
+    def test_rejected_value_keeps_old_score(self, properties):
+        s = new(properties.Student, "s = Student()")
+        put(s, "score", 60, "s")
+        for bad, message in ((9999, "score must between 0 ~ 100!"), (70.5, "score must be an integer!")):
+            rejects(s, "score", bad, ValueError, message, "s")
+            got = call(getattr, s, "score").as_("s.score").result()
+            if type(got) is not int or got != 60:
+                raise CheckFailure(
+                    "custom", **setter_place(properties.Student, "score"),
+                    zh=f"执行 s.score = 60，再执行 s.score = {bad!r}（抛出了 ValueError），然后读取 s.score\n"
+                       f"期望得到：60（被拒绝的值不能改变原来的成绩）\n实际得到：{show(got)}\n"
+                       "在 setter 里先检查，检查都通过了再执行 self._score = value",
+                    en=f"did s.score = 60, then s.score = {bad!r} (it raised ValueError), then read s.score\n"
+                       f"expected: 60 (a rejected value leaves the old score unchanged)\ngot:      {show(got)}\n"
+                       "in the setter, validate first and only then do self._score = value")
+
+
 @exercise("Student.birth")
 class TestBirth:
     @public
@@ -71,7 +100,7 @@ class TestBirth:
     def test_set_and_read(self, properties):
         s = new(properties.Student, "s = Student()")
         put(s, "birth", 2000, "s")
-        get(s, "birth", 2000, "s", "after s.birth = 2000")
+        get(s, "birth", 2000, "s", "s.birth = 2000")
 
 
 @exercise("Student.age")
@@ -82,7 +111,7 @@ class TestAge:
         year = properties.CURRENT_YEAR
         s = new(properties.Student, "s = Student()")
         put(s, "birth", 2000, "s")
-        get(s, "age", year - 2000, "s", "after s.birth = 2000")
+        get(s, "age", year - 2000, "s", "s.birth = 2000")
 
     @public
     @points(1)
@@ -102,7 +131,7 @@ class TestWidth:
     def test_set_and_read(self, properties):
         scr = new(properties.Screen, "scr = Screen()")
         put(scr, "width", 1024, "scr")
-        get(scr, "width", 1024, "scr", "after scr.width = 1024")
+        get(scr, "width", 1024, "scr", "scr.width = 1024")
 
 
 @exercise("Screen.height")
@@ -112,7 +141,7 @@ class TestHeight:
     def test_set_and_read(self, properties):
         scr = new(properties.Screen, "scr = Screen()")
         put(scr, "height", 768, "scr")
-        get(scr, "height", 768, "scr", "after scr.height = 768")
+        get(scr, "height", 768, "scr", "scr.height = 768")
 
 
 @exercise("Screen.resolution")
@@ -123,7 +152,17 @@ class TestResolution:
         scr = new(properties.Screen, "scr = Screen()")
         put(scr, "width", 1024, "scr")
         put(scr, "height", 768, "scr")
-        get(scr, "resolution", 786432, "scr", "after scr.width = 1024; scr.height = 768")
+        get(scr, "resolution", 786432, "scr", "scr.width = 1024; scr.height = 768")
+
+    @public
+    @points(1)
+    def test_recomputed_after_change(self, properties):
+        scr = new(properties.Screen, "scr = Screen()")
+        put(scr, "width", 1024, "scr")
+        put(scr, "height", 768, "scr")
+        get(scr, "resolution", 786432, "scr", "scr.width = 1024; scr.height = 768")
+        put(scr, "width", 1280, "scr")
+        get(scr, "resolution", 1280 * 768, "scr", "scr.width = 1024; scr.height = 768; scr.resolution; scr.width = 1280")
 
     @public
     @points(1)
