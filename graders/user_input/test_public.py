@@ -59,3 +59,9 @@ class TestScript:
         call(user_input.verdict, "20").returns(ADULT)
         call(user_input.verdict, "15").returns(MINOR)
         call(user_input.verdict, "abc").returns("请输入一个整数")
+
+    @public
+    @points(1)
+    def test_eighteen_is_an_adult(self, user_input):
+        # The statement's boxed correction of the notes (> 18 is wrong): 18 is already an adult.
+        call(user_input.verdict, "18").returns(ADULT)
