@@ -1,6 +1,6 @@
 """Public checks for dicts: counting, get with a default, swapping keys and values, the best score."""
 
-from gradekit.grader import call, exercise, fail, helper, points, public
+from gradekit.grader import call, exercise, fail, helper, points, public, where
 
 # A dict passed through the sandbox is copied: whether invert changed it is seen in the child.
 INVERT_PROBE = '''
@@ -17,6 +17,12 @@ NOTES = {'Michael': 95, 'Bob': 75, 'Tracy': 85}
 def exact(fn, name, *args):
     """A call labelled with the full repr of its arguments (dict order kept)."""
     return call(fn, *args).as_(f"{name}({', '.join(repr(a) for a in args)})")
+
+
+def at(fn):
+    """The student's file and line of ``fn``, for a failure to point at."""
+    loc = where(fn)
+    return {"file": loc[0], "line": loc[1]} if loc else {}
 
 
 @exercise("word_count")
@@ -67,7 +73,7 @@ class TestInvert:
         if after != d:
             fail(zh=f"调用 invert({d!r}) 之后，传进去的字典变成了 {after!r}（应该仍是 {d!r}）：不要修改参数。",
                  en=f"after invert({d!r}) the dict passed in became {after!r} (it should still be {d!r}): "
-                    "leave the argument alone.")
+                    "leave the argument alone.", **at(dicts.invert))
         if result != {7: 'k', 8: 'm'}:
             fail(zh=f"调用 invert({d!r})：应该返回 {{7: 'k', 8: 'm'}}，实际返回 {result!r}。",
                  en=f"called invert({d!r}): expected {{7: 'k', 8: 'm'}}, got {result!r}.")

@@ -1,6 +1,6 @@
 """Public checks for loops: the simplest cases of for, break, continue and while."""
 
-from gradekit.grader import call, exercise, fail, helper, points, public
+from gradekit.grader import call, exercise, fail, helper, points, public, where
 
 # A list that notes which indexes were read: the statement says first_negative must stop at once.
 WATCH = '''
@@ -29,6 +29,12 @@ def probe(items):
     watched = Watched(items)
     return loops.first_negative(watched), max(watched.read, default=-1)
 '''
+
+
+def at(fn):
+    """The student's file and line of ``fn``, for a failure to point at."""
+    loc = where(fn)
+    return {"file": loc[0], "line": loc[1]} if loc else {}
 
 
 @exercise("sum_to")
@@ -66,7 +72,7 @@ class TestFirstNegative:
             fail(zh=f"调用 first_negative({items!r})：应该返回 1，并且读到下标 1 就停下；"
                     f"实际返回 {found!r}，一直读到了下标 {last_read}。找到后用 break（或 return）立刻停下。",
                  en=f"called first_negative({items!r}): expected 1, reading no further than index 1; "
-                    f"got {found!r}, reading up to index {last_read}. Stop at once with break (or return).")
+                    f"got {found!r}, reading up to index {last_read}. Stop at once with break (or return).", **at(loops.first_negative))
 
 
 @exercise("odd_squares_sum")

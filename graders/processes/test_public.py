@@ -1,6 +1,6 @@
 """Public checks for processes: the simplest cases, shipped to students."""
 
-from gradekit.grader import call, exercise, fail, helper, points, public, time_limit
+from gradekit.grader import call, exercise, fail, helper, points, public, time_limit, where
 
 CALLER = "import os\n\ndef caller_pid():\n    return os.getpid()\n"
 
@@ -126,7 +126,7 @@ def caller_pid(topic):
     return helper(topic, CALLER, "caller_pid")()
 
 
-def check_pids(pids, tasks, workers, caller, label, started=None):
+def check_pids(pids, tasks, workers, caller, label, started=None, fn=None):
     """What worker_pids must return: a sorted list of distinct int pids, none the caller's."""
     if type(pids) is not list or not all(type(p) is int for p in pids):
         fail(zh=f"{label} 应该返回由 int 组成的 list，实际返回 {pids!r}。",
@@ -142,10 +142,16 @@ def check_pids(pids, tasks, workers, caller, label, started=None):
         fail(zh=f"调用 {label}：应该返回进程池子进程的 pid（这次启动的子进程是 {started!r}），"
                 f"实际返回 {pids!r}，其中 {strangers!r} 不是它们的 pid：每个任务要返回 os.getpid()。",
              en=f"called {label}: expected the pids of the pool's worker processes (this call started {started!r}), "
-                f"got {pids!r}, and {strangers!r} are not their pids: each task should return os.getpid().")
+                f"got {pids!r}, and {strangers!r} are not their pids: each task should return os.getpid().", **at(fn))
     if tasks and not 1 <= len(pids) <= min(tasks, workers):
         fail(zh=f"{label} 返回了 {len(pids)} 个 pid：{workers} 个进程做 {tasks} 个任务，应该有 1 到 {min(tasks, workers)} 个。",
              en=f"{label} returned {len(pids)} pids: {tasks} tasks on {workers} processes give 1 to {min(tasks, workers)}.")
+
+
+def at(fn):
+    """The student's file and line of ``fn``, for a failure to point at."""
+    loc = where(fn) if fn is not None else None
+    return {"file": loc[0], "line": loc[1]} if loc else {}
 
 
 @exercise("parallel_squares")
@@ -179,4 +185,4 @@ class TestWorkerPids:
     def test_two_workers(self, processes):
         caller = caller_pid(processes)
         pids, started = seen_worker_pids(processes, 8, 2)
-        check_pids(pids, 8, 2, caller, "worker_pids(8, 2)", started)
+        check_pids(pids, 8, 2, caller, "worker_pids(8, 2)", started, processes.worker_pids)
