@@ -36,6 +36,14 @@ class TestStudent:
         s = call(special_methods.Student, "Michael").result()
         call(repr, s).as_("repr(Student('Michael'))").returns("Student object (name: Michael)")
 
+    @public
+    @points(1)
+    def test_current_name(self, special_methods):
+        # Bold in the statement: NAME is the current self.name, read when str() is called.
+        s = call(special_methods.Student, "Ann").result()
+        call(setattr, s, "name", "Eve").as_("s.name = 'Eve'  # s = Student('Ann')").result()
+        call(str, s).as_("str(s)  # s = Student('Ann'); s.name = 'Eve'").returns("Student object (name: Eve)")
+
 
 @exercise("Fib")
 class TestFib:
