@@ -28,6 +28,10 @@ def fn():
     pass
 
 
+def ticks():
+    yield 1
+
+
 class Box:
     zero = 0
     flag = False
@@ -36,7 +40,7 @@ class Box:
 def zoo():
     return {"fn": fn, "abs": abs, "Dog": Dog, "dog": Dog("Rex"),
             "gen": (x for x in range(10)), "lambda": lambda x: x,
-            "sorted": sorted, "box": Box()}
+            "sorted": sorted, "box": Box(), "ticks": ticks}
 '''
 
 
@@ -79,6 +83,8 @@ class TestKindOf:
         call(introspection.kind_of, True).returns("other")
         z = zoo(introspection)
         call(introspection.kind_of, z["sorted"]).as_("kind_of(sorted)").returns("function")
+        # Bold too: a generator function is a function; only calling it gives a generator.
+        call(introspection.kind_of, z["ticks"]).as_("kind_of(ticks)  # def ticks(): yield 1").returns("function")
 
     @public
     @points(2)
