@@ -18,6 +18,12 @@ class TestDivide:
     def test_exact_division_is_float(self, basics):
         call(basics.divide, 9, 3).returns((3.0, 3, 0))
 
+    @public
+    @points(1)
+    def test_negative_rounds_down(self, basics):
+        # The statement's "pay attention" rule: // rounds down for negative numbers too.
+        call(basics.divide, -9, 2).returns((-4.5, -5, 1))
+
 
 @exercise("is_leap_year")
 class TestIsLeapYear:

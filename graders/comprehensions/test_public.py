@@ -51,3 +51,9 @@ class TestKvPairs:
     @points(1)
     def test_notes_example(self, comprehensions):
         call(comprehensions.kv_pairs, {'a': 1, 'b': 2, 'c': 3}).returns(['a=1', 'b=2', 'c=3'])
+
+    @public
+    @points(1)
+    def test_string_value_as_str_shows_it(self, comprehensions):
+        # The statement fixes the text: a value as str() shows it, so a string has no quotes.
+        call(comprehensions.kv_pairs, {'lang': 'py', 'v': 3}).returns(['lang=py', 'v=3'])

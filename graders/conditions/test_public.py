@@ -26,6 +26,13 @@ class TestBmiCategory:
     def test_heavy(self, conditions):
         call(conditions.bmi_category, 1.7, 100).returns('严重肥胖')
 
+    @public
+    @points(1)
+    def test_overweight_and_obese(self, conditions):
+        # Every one of the five exact words is checked publicly, not only three of them.
+        call(conditions.bmi_category, 1.6, 70).returns('过重')
+        call(conditions.bmi_category, 1.6, 78).returns('肥胖')
+
 
 @exercise("emptiness")
 class TestEmptiness:

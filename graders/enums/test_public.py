@@ -3,10 +3,12 @@
 Enum members stay in the sandbox; the grader compares their .name and .value (plain data).
 """
 
+import ast
 import operator
 
 from gradekit.grader import call, exercise, fail, helper, points, public, remote_isinstance
 from gradekit.proxy import show
+from gradekit.structure import parse
 
 TOOLS = '''
 from enum import Enum
@@ -23,6 +25,14 @@ def enum_class(enums, name):
         fail(zh=f"{name} 应该是一个 Enum 类，实际是 {show(cls)}",
              en=f"{name} should be an Enum class, but it is {show(cls)}")
     return cls
+
+
+def called_name(node):
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return None
 
 
 def member(cls, cls_name, name):
@@ -49,6 +59,25 @@ class TestMonth:
         attr(call(operator.getitem, month, "Mar").as_("Month['Mar']").result(), "value", "Month['Mar']").returns(3)
         attr(call(month, 2).as_("Month(2)").result(), "name", "Month(2)").returns("Feb")
 
+    @public
+    @points(1)
+    def test_functional_api(self, enums, student_file):
+        # Bold in the statement: Month is made with the functional API (the source is read).
+        # A working Month comes first: the stub's Month = None is not written yet, not a wrong syntax.
+        enum_class(enums, "Month")
+        tree = parse(student_file)
+        if tree is None:
+            return
+        found = [n for n in tree.body if isinstance(n, ast.Assign)
+                 and any(isinstance(t, ast.Name) and t.id == "Month" for t in n.targets)
+                 and isinstance(n.value, ast.Call) and called_name(n.value.func) == "Enum"]
+        if not found:
+            cls = next((n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "Month"), None)
+            fail(zh="源代码里没有 Month = Enum('Month', ...)：Month 应该用函数式 API 定义，而不是 class 写法。",
+                 en="the source has no Month = Enum('Month', ...): Month should be defined with the functional API, "
+                    "not the class syntax.",
+                 file=student_file.name, line=cls.lineno if cls else None)
+
 
 @exercise("Weekday")
 class TestWeekday:
@@ -58,6 +87,19 @@ class TestWeekday:
         weekday = enum_class(enums, "Weekday")
         attr(member(weekday, "Weekday", "MONDAY"), "value", "Weekday.MONDAY").returns(1)
         attr(call(weekday, 7).as_("Weekday(7)").result(), "name", "Weekday(7)").returns("SUNDAY")
+
+    @public
+    @points(1)
+    def test_unique_decorator(self, enums, student_file):
+        # Bold in the statement: Weekday carries @unique (the source is read). Its seven members come first.
+        weekday = enum_class(enums, "Weekday")
+        call(len, weekday).as_("len(Weekday)").returns(7)
+        tree = parse(student_file)
+        cls = next((n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "Weekday"), None) if tree else None
+        if cls is not None and not any(called_name(d) == "unique" for d in cls.decorator_list):
+            fail(zh="class Weekday 上面没有 @unique：应该写 @unique，值重复时立刻报错。",
+                 en="class Weekday has no @unique above it: it should, so that a repeated value fails at once.",
+                 file=student_file.name, line=cls.lineno)
 
 
 @exercise("is_weekend")

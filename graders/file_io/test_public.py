@@ -50,6 +50,16 @@ class TestWriteText:
         call(file_io.write_text, "zh.txt", text).returns(5)
         written(file_io, "zh.txt", text.encode("utf-8"), "write_text('zh.txt', '你好，世界')")
 
+    @public
+    @points(1)
+    def test_overwrites_in_the_given_encoding(self, file_io):
+        # Bold in the statement: 'w' empties the file first, and text files need their encoding.
+        call(file_io.write_text, "over.txt", "abcdef").result()
+        call(file_io.write_text, "over.txt", "xy").returns(2)
+        written(file_io, "over.txt", b"xy", "write_text('over.txt', 'abcdef') and then write_text('over.txt', 'xy')")
+        call(file_io.write_text, "gb.txt", "汉字", "gbk").returns(2)
+        written(file_io, "gb.txt", "汉字".encode("gbk"), "write_text('gb.txt', '汉字', 'gbk')")
+
 
 @exercise("count_lines")
 class TestCountLines:
@@ -80,6 +90,13 @@ class TestTail:
         files(file_io).make("short.txt", "first\nsecond\n")
         call(file_io.tail, "short.txt", 10).as_("tail('short.txt', 10)  # 'first\\nsecond\\n'").returns(["first", "second"])
 
+    @public
+    @points(1)
+    def test_only_the_newline_goes(self, file_io):
+        # Bold in the statement: only the line's newline is removed, its spaces stay.
+        files(file_io).make("pad.txt", "  x \ny\n")
+        call(file_io.tail, "pad.txt", 2).as_("tail('pad.txt', 2)  # '  x \\ny\\n'").returns(["  x ", "y"])
+
 
 @exercise("stringio_lines")
 class TestStringioLines:
@@ -92,6 +109,12 @@ class TestStringioLines:
     @points(1)
     def test_empty(self, file_io):
         call(file_io.stringio_lines, "").returns([])
+
+    @public
+    @points(1)
+    def test_blank_line_is_not_the_end(self, file_io):
+        # Bold in the statement: a blank line inside reads as '\n', it is not the end.
+        call(file_io.stringio_lines, "p\n\nq").returns(["p", "", "q"])
 
 
 @exercise("utf8_bytes")

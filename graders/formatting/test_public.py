@@ -16,6 +16,12 @@ class TestProgressMessage:
         call(formatting.progress_message, "Bob", 3.14159).returns("你好，Bob，成绩提升了3.1%，继续努力")
         call(formatting.progress_message, "Bob", 9.96).returns("你好，Bob，成绩提升了10.0%，继续努力")
 
+    @public
+    @points(1)
+    def test_whole_number_keeps_one_decimal(self, formatting):
+        # Exact to the character: an int improvement still shows one decimal (.1f, not round()).
+        call(formatting.progress_message, "小刚", 5).returns("你好，小刚，成绩提升了5.0%，继续努力")
+
 
 @exercise("circle_text")
 class TestCircleText:
@@ -28,6 +34,12 @@ class TestCircleText:
     @points(1)
     def test_int_radius(self, formatting):
         call(formatting.circle_text, 1).returns("半径为1的圆的面积为3.14")
+
+    @public
+    @points(1)
+    def test_two_decimals_kept(self, formatting):
+        # Exact to the character (bold in the statement): .2f keeps trailing zeros, round() drops them.
+        call(formatting.circle_text, 20).returns("半径为20的圆的面积为1256.00")
 
 
 @exercise("hex_color")

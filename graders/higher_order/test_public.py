@@ -54,6 +54,13 @@ class TestStr2Float:
 
     @public
     @points(1)
+    def test_digit_counts_differ(self, higher_order):
+        # Whole and fraction parts of different lengths, and no dot at all ('42' gives 42.0 in the statement).
+        call(higher_order.str2float, '3.25').returns(3.25)
+        call(higher_order.str2float, '7').returns(7.0)
+
+    @public
+    @points(1)
     def test_no_float(self, higher_order, student_file):
         # only a working str2float earns this point (the stub does not call float either)
         call(higher_order.str2float, '1.5').returns(1.5)

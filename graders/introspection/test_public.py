@@ -28,9 +28,19 @@ def fn():
     pass
 
 
+def ticks():
+    yield 1
+
+
+class Box:
+    zero = 0
+    flag = False
+
+
 def zoo():
     return {"fn": fn, "abs": abs, "Dog": Dog, "dog": Dog("Rex"),
-            "gen": (x for x in range(10)), "lambda": lambda x: x}
+            "gen": (x for x in range(10)), "lambda": lambda x: x,
+            "sorted": sorted, "box": Box(), "ticks": ticks}
 '''
 
 
@@ -66,6 +76,17 @@ class TestKindOf:
         call(introspection.kind_of, [1, 2]).returns("other")
 
     @public
+    @points(1)
+    def test_stressed_rules(self, introspection):
+        # Bold in the statement: True/False are not numbers; and the boxed correction of the notes:
+        # a built-in such as sorted is a function too, though type(sorted) is not types.FunctionType.
+        call(introspection.kind_of, True).returns("other")
+        z = zoo(introspection)
+        call(introspection.kind_of, z["sorted"]).as_("kind_of(sorted)").returns("function")
+        # Bold too: a generator function is a function; only calling it gives a generator.
+        call(introspection.kind_of, z["ticks"]).as_("kind_of(ticks)  # def ticks(): yield 1").returns("function")
+
+    @public
     @points(2)
     def test_objects(self, introspection):
         z = zoo(introspection)
@@ -94,3 +115,11 @@ class TestAttrOr:
         call(introspection.attr_or, dog, "name", None).as_("attr_or(dog, 'name', None)").returns("Rex")
         call(introspection.attr_or, dog, "legs", -1).as_("attr_or(dog, 'legs', -1)").returns(4)
         call(introspection.attr_or, dog, "age", 404).as_("attr_or(dog, 'age', 404)").returns(404)
+
+    @public
+    @points(1)
+    def test_falsy_value_is_returned(self, introspection):
+        # Bold in the statement: a value of 0 or False is still the attribute's value, not "missing".
+        box = zoo(introspection)["box"]
+        call(introspection.attr_or, box, "zero", 99).as_("attr_or(box, 'zero', 99)  # box.zero = 0").returns(0)
+        call(introspection.attr_or, box, "flag", "no").as_("attr_or(box, 'flag', 'no')  # box.flag = False").returns(False)

@@ -1,7 +1,19 @@
 """Public checks for lambdas: the simplest cases, shipped to students."""
 
-from gradekit.grader import call, exercise, fail, points, public, type_name
+import ast
+
+from gradekit.grader import call, exercise, expect, fail, helper, points, public, type_name
+from gradekit.structure import has_node, mentions, parse, scope
 from gradekit.proxy import show
+
+# Whether odd_numbers changed the caller's list is seen in the sandbox child: a list sent there is a copy.
+ON_A_COPY = '''
+def odd_numbers_on_copy(values):
+    import lambdas
+    data = list(values)
+    lambdas.odd_numbers(data)
+    return data
+'''
 
 
 def need_function(value, label):
@@ -39,6 +51,28 @@ class TestOddNumbers:
     @points(1)
     def test_mixed(self, lambdas):
         call(lambdas.odd_numbers, [4, 7, 10, 13, 2]).returns([7, 13])
+
+    @public
+    @points(1)
+    def test_filter_lambda_new_list(self, lambdas, student_file):
+        # Bold in the statement: filter with a lambda, a new list, L left alone.
+        # Only a working odd_numbers earns this point (the stub calls no filter either).
+        call(lambdas.odd_numbers, [5, 6, 9]).returns([5, 9])
+        values = [1, 2, 3, 4]
+        after = call(helper(lambdas, ON_A_COPY, "odd_numbers_on_copy"), values).as_(f"L = {values}; odd_numbers(L); L").result()
+        expect(after, values, call=f"L = {values}; odd_numbers(L); L  # L must not change")
+        tree = parse(student_file)
+        node = scope(tree, "odd_numbers") if tree is not None else None
+        if node is None:
+            return
+        if not mentions(node, {"filter"}):
+            fail(zh="odd_numbers 里没有调用 filter：应该用 filter 加一个 lambda 来过滤。",
+                 en="odd_numbers does not call filter: it should filter with a lambda.",
+                 file=student_file.name, line=node.lineno)
+        if not (has_node(node, ast.Lambda) or mentions(node, {"is_odd"})):
+            fail(zh="odd_numbers 里没有 lambda：应该把判断奇数的 lambda（或 is_odd）交给 filter。",
+                 en="odd_numbers has no lambda: it should pass a lambda (or is_odd) testing for odd numbers to filter.",
+                 file=student_file.name, line=node.lineno)
 
 
 @exercise("build")

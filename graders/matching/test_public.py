@@ -20,6 +20,12 @@ class TestGcc:
 
     @public
     @points(1)
+    def test_compile_one_file(self, matching):
+        # The statement's boxed correction of the notes: one file, no trailing ", ".
+        call(matching.gcc, ['gcc', 'main.c']).returns('gcc compile: main.c')
+
+    @public
+    @points(1)
     def test_clean_and_invalid(self, matching):
         call(matching.gcc, ['clean']).returns('clean')
         call(matching.gcc, ['make']).returns('invalid command.')

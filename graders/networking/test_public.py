@@ -31,6 +31,14 @@ class TestFetchGreetings:
         result, log, label = greet(networking, names)
         check_greetings(result, log, names, label, ["Hello, Michael!", "Hello, Tracy!", "Hello, Sarah!"])
 
+    @public
+    @points(1)
+    def test_replies_as_sent(self, networking):
+        # Bold in the statement: the replies the server actually sent, not the ones you expect.
+        names = ["Kim"]
+        result, log, label = greet(networking, names, style="shout")
+        check_greetings(result, log, names, label + "  # this server answers 'HI <NAME>!!'", ["HI KIM!!"])
+
 
 @exercise("udp_hello")
 class TestUdpHello:

@@ -92,11 +92,40 @@ class Rig:
 '''
 
 
+# Runs in the sandbox child: notes the pid of every process started while worker_pids runs, so the
+# pids it returns can be compared with the pool's real workers (any list of ints is not enough).
+SEEN = '''
+import multiprocessing.process as mp_process
+import processes
+
+
+def worker_pids_seen(tasks, workers):
+    started = []
+    original = mp_process.BaseProcess.start
+
+    def start(self):
+        original(self)
+        started.append(self.pid)
+
+    mp_process.BaseProcess.start = start
+    try:
+        got = processes.worker_pids(tasks, workers)
+    finally:
+        mp_process.BaseProcess.start = original
+    return [got, sorted(started)]
+'''
+
+
+def seen_worker_pids(topic, tasks, workers):
+    """worker_pids(tasks, workers) and the pids of the processes it started."""
+    return call(helper(topic, SEEN, "worker_pids_seen"), tasks, workers).as_(f"worker_pids({tasks}, {workers})").result()
+
+
 def caller_pid(topic):
     return helper(topic, CALLER, "caller_pid")()
 
 
-def check_pids(pids, tasks, workers, caller, label):
+def check_pids(pids, tasks, workers, caller, label, started=None):
     if type(pids) is not list or not all(type(p) is int for p in pids):
         fail(zh=f"{label} 应该返回由 int 组成的 list，实际返回 {pids!r}。",
              en=f"{label} should return a list of ints, but it returned {pids!r}.")
@@ -106,6 +135,12 @@ def check_pids(pids, tasks, workers, caller, label):
     if caller in pids:
         fail(zh=f"{label} 返回 {pids!r}，其中 {caller} 是调用者自己的 pid：任务要交给进程池里的子进程去执行。",
              en=f"{label} returned {pids!r}, and {caller} is the caller's own pid: the tasks must run in the pool's worker processes.")
+    strangers = [p for p in pids if started is not None and p not in started]
+    if strangers:
+        fail(zh=f"调用 {label}：应该返回进程池子进程的 pid（这次启动的子进程是 {started!r}），"
+                f"实际返回 {pids!r}，其中 {strangers!r} 不是它们的 pid：每个任务要返回 os.getpid()。",
+             en=f"called {label}: expected the pids of the pool's worker processes (this call started {started!r}), "
+                f"got {pids!r}, and {strangers!r} are not their pids: each task should return os.getpid().")
     if tasks and not 1 <= len(pids) <= min(tasks, workers):
         fail(zh=f"{label} 返回了 {len(pids)} 个 pid：{workers} 个进程做 {tasks} 个任务，应该有 1 到 {min(tasks, workers)} 个。",
              en=f"{label} returned {len(pids)} pids: {tasks} tasks on {workers} processes give 1 to {min(tasks, workers)}.")
@@ -160,14 +195,14 @@ class TestWorkerPidsHidden:
         for _ in range(3):
             workers = rng.randint(1, 4)
             tasks = rng.randint(workers + 1, 20)
-            pids = call(processes.worker_pids, tasks, workers).result()
-            check_pids(pids, tasks, workers, caller, f"worker_pids({tasks}, {workers})")
+            pids, started = seen_worker_pids(processes, tasks, workers)
+            check_pids(pids, tasks, workers, caller, f"worker_pids({tasks}, {workers})", started)
 
     @points(1)
     def test_one_worker(self, processes):
         caller = caller_pid(processes)
-        pids = call(processes.worker_pids, 5, 1).result()
-        check_pids(pids, 5, 1, caller, "worker_pids(5, 1)")
+        pids, started = seen_worker_pids(processes, 5, 1)
+        check_pids(pids, 5, 1, caller, "worker_pids(5, 1)", started)
         if len(pids) != 1:
             fail(zh=f"worker_pids(5, 1) 返回 {pids!r}：只有 1 个子进程，应该只有 1 个 pid。",
                  en=f"worker_pids(5, 1) returned {pids!r}: with 1 worker there is exactly 1 pid.")

@@ -50,6 +50,23 @@ class TestStudent2dict:
         call(serialization.student2dict, s).as_("student2dict(Student('Bob', 20, 88))") \
             .returns({"name": "Bob", "age": 20, "score": 88})
 
+    @public
+    @points(1)
+    def test_new_dict(self, serialization):
+        # Bold in the statement: a new dict, so changing it leaves the student alone.
+        probe = helper(serialization, TOOLS + """
+def probe(fn):
+    s = Std('Amy', 15, 71)
+    d = fn(s)
+    try:
+        d['score'] = 0
+    except TypeError:
+        pass
+    return s.score
+""", "probe")
+        call(probe, serialization.student2dict) \
+            .as_("s = Student('Amy', 15, 71); d = student2dict(s); d['score'] = 0; s.score").returns(71)
+
 
 @exercise("dict2student")
 class TestDict2student:

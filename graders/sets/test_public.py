@@ -1,6 +1,21 @@
 """Public checks for sets: counting distinct items, intersection and difference."""
 
-from gradekit.grader import call, exercise, points, public
+from gradekit.grader import call, exercise, fail, helper, points, public, where
+
+# A list passed through the sandbox is copied: whether unique_count changed it is seen in the child.
+COUNT_PROBE = '''
+import sets
+
+
+def probe(items):
+    return sets.unique_count(items), items
+'''
+
+
+def at(fn):
+    """The student's file and line of ``fn``, for a failure to point at."""
+    loc = where(fn)
+    return {"file": loc[0], "line": loc[1]} if loc else {}
 
 
 @exercise("unique_count")
@@ -14,6 +29,19 @@ class TestUniqueCount:
     @points(1)
     def test_empty(self, sets):
         call(sets.unique_count, []).returns(0)
+
+    @public
+    @points(1)
+    def test_argument_unchanged(self, sets):
+        items = [9, 4, 9, 1]
+        count, after = call(helper(sets, COUNT_PROBE, "probe"), list(items)).as_(f"unique_count({items!r})").result()
+        if after != items:
+            fail(zh=f"调用 unique_count({items!r}) 之后，传进去的列表变成了 {after!r}（应该仍是 {items!r}）：不要修改参数。",
+                 en=f"after unique_count({items!r}) the list passed in became {after!r} (it should still be {items!r}): "
+                    "leave the argument alone.", **at(sets.unique_count))
+        if count != 3:
+            fail(zh=f"调用 unique_count({items!r})：应该返回 3，实际返回 {count!r}。",
+                 en=f"called unique_count({items!r}): expected 3, got {count!r}.")
 
 
 @exercise("common")

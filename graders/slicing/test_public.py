@@ -1,6 +1,17 @@
 """Public checks for slicing: the simplest cases, shipped to students."""
 
-from gradekit.grader import call, exercise, points, public
+from gradekit.grader import call, exercise, helper, points, public
+
+# Whether reverse changed the caller's list is seen in the sandbox child: a list sent there is a copy.
+KEEPS = '''
+import slicing
+
+
+def reverse_keeps(items):
+    before = list(items)
+    slicing.reverse(items)
+    return items == before
+'''
 from gradekit.structure import forbid_names
 
 
@@ -54,6 +65,12 @@ class TestLastN:
     def test_string(self, slicing):
         call(slicing.last_n, 'Python', 3).returns('hon')
 
+    @public
+    @points(1)
+    def test_zero_is_empty(self, slicing):
+        # The statement's trap: L[-0:] is the whole list, but last_n(seq, 0) is empty.
+        call(slicing.last_n, ['a', 'b'], 0).returns([])
+
 
 @exercise("reverse")
 class TestReverse:
@@ -66,3 +83,8 @@ class TestReverse:
     @points(1)
     def test_list(self, slicing):
         call(slicing.reverse, [1, 2, 3]).returns([3, 2, 1])
+
+    @public
+    @points(1)
+    def test_argument_unchanged(self, slicing):
+        call(helper(slicing, KEEPS, "reverse_keeps"), [7, 8]).as_("L = [7, 8]; reverse(L); L == [7, 8]").returns(True)

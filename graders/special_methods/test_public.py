@@ -36,6 +36,14 @@ class TestStudent:
         s = call(special_methods.Student, "Michael").result()
         call(repr, s).as_("repr(Student('Michael'))").returns("Student object (name: Michael)")
 
+    @public
+    @points(1)
+    def test_current_name(self, special_methods):
+        # Bold in the statement: NAME is the current self.name, read when str() is called.
+        s = call(special_methods.Student, "Ann").result()
+        call(setattr, s, "name", "Eve").as_("s.name = 'Eve'  # s = Student('Ann')").result()
+        call(str, s).as_("str(s)  # s = Student('Ann'); s.name = 'Eve'").returns("Student object (name: Eve)")
+
 
 @exercise("Fib")
 class TestFib:
@@ -62,6 +70,20 @@ class TestFib:
         fib = call(special_methods.Fib).result()
         call(operator.getitem, fib, slice(0, 5)).as_("Fib()[0:5]").returns([1, 1, 2, 3, 5])
 
+    @public
+    @points(1)
+    def test_stops_at_limit_and_indexing_leaves_it(self, special_methods):
+        # Bold in the statement: only numbers not above 100000, and indexing must not affect iteration.
+        fib = call(special_methods.Fib).result()
+        call(operator.getitem, fib, 4).as_("f[4]  # f = Fib()").returns(5)
+        got = take(fib, "f")
+        if got[:10] != [1, 1, 2, 3, 5, 8, 13, 21, 34, 55] or not got or got[-1] != 75025:
+            last = got[-1] if got else None
+            fail(zh=f"f = Fib(); f[4]; list(f)：应该从 [1, 1, 2, 3, 5, ...] 开始，以 75025 结束（不超过 100000）；"
+                    f"实际前 10 个是 {got[:10]}，最后一个是 {last!r}。",
+                 en=f"f = Fib(); f[4]; list(f): expected to start [1, 1, 2, 3, 5, ...] and end at 75025 (not above 100000); "
+                    f"got the first 10 {got[:10]} and the last {last!r}.")
+
 
 @exercise("Chain")
 class TestChain:
@@ -71,6 +93,16 @@ class TestChain:
         c = call(special_methods.Chain).result()
         user = c.api.v1.user
         call(str, user).as_("str(Chain().api.v1.user)").returns("/api/v1/user")
+
+    @public
+    @points(1)
+    def test_segment_named_path(self, special_methods):
+        # The statement's "pay attention" list: keep your own data where no path segment can hide it.
+        c = call(special_methods.Chain).result()
+        shop = call(getattr, c, "shop").as_("Chain().shop").result()
+        end = call(getattr, shop, "path").as_("Chain().shop.path").result()
+        got = call(str, end).as_("str(Chain().shop.path)").result()
+        expect(got, "/shop/path", call="str(Chain().shop.path)")
 
     @public
     @points(2)

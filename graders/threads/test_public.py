@@ -5,6 +5,7 @@ from gradekit.grader import call, exercise, helper, points, public, time_limit
 # Runs in the sandbox child: functions for run_named, and a hammer that runs
 # SafeCounter.increment from many threads at once with a tiny switch interval.
 TOOLS = r'''
+import os
 import sys
 import threading
 
@@ -22,15 +23,37 @@ def read_value(counter):
     return value() if callable(value) else value
 
 
-def hammer(counter, n_threads, per_thread):
+def hammer(counter, n_threads, per_thread, traced=False):
+    """Run counter.increment() from n_threads threads.  When traced, every opcode executed
+    in the student's file yields the CPU, so a read-modify-write without a shared lock
+    gets interrupted between its read and its write."""
+    student_file = sys.modules['threads'].__file__
+    pause = getattr(os, 'sched_yield', None) or (lambda: None)
+
+    def local(frame, event, arg):
+        if event == 'opcode':
+            pause()
+        return local
+
+    def tracer(frame, event, arg):
+        if frame.f_code.co_filename == student_file:
+            frame.f_trace_opcodes = True
+            return local
+        return None
+
     start = threading.Barrier(n_threads)
     errors = []
 
     def work():
         try:
             start.wait(1)
-            for _ in range(per_thread):
-                counter.increment()
+            if traced:
+                sys.settrace(tracer)
+            try:
+                for _ in range(per_thread):
+                    counter.increment()
+            finally:
+                sys.settrace(None)
         except BaseException as exc:
             errors.append(exc)
 
@@ -90,6 +113,17 @@ class TestIncrement:
         call(tool(threads, "hammer"), c, 8, 20000) \
             .as_("c.value  # after 8 threads each called c.increment() 20000 times").returns(160000)
 
+    @public
+    @points(1)
+    @time_limit(4)
+    def test_one_shared_lock(self, threads):
+        # Bold in the statement: every thread uses the same lock. Switching threads as often as
+        # possible makes an unlocked (or freshly locked) read-add-write lose updates at once.
+        c = call(threads.SafeCounter).result()
+        call(tool(threads, "hammer"), c, 4, 50, True) \
+            .as_("c.value  # after 4 threads each called c.increment() 50 times, switching as often as possible") \
+            .returns(200)
+
 
 @exercise("SafeCounter.value")
 class TestValue:
@@ -106,3 +140,11 @@ class TestValue:
         call(c.increment).as_("c.increment()").result()
         call(c.increment).as_("c.increment()").result()
         call(getattr, c, "value").as_("c.value  # after 2 increments").returns(2)
+
+    @public
+    @points(1)
+    def test_read_only(self, threads):
+        # Bold in the statement: value is a read-only property (no setter).
+        c = call(threads.SafeCounter).result()
+        call(getattr, c, "value").as_("SafeCounter().value").returns(0)
+        call(setattr, c, "value", 3).as_("c.value = 3").raises(AttributeError)

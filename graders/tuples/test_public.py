@@ -28,6 +28,12 @@ class TestSwap:
     def test_mixed(self, tuples):
         call(tuples.swap, ('x', 3.5)).returns((3.5, 'x'))
 
+    @public
+    @points(1)
+    def test_list_pair_gives_tuple(self, tuples):
+        # The statement stresses it: a new tuple even when pair is a list.
+        call(tuples.swap, [7, 'z']).returns(('z', 7))
+
 
 @exercise("freeze")
 class TestFreeze:
@@ -40,3 +46,9 @@ class TestFreeze:
     @points(1)
     def test_empty(self, tuples):
         call(tuples.freeze, []).returns(())
+
+    @public
+    @points(1)
+    def test_nested_list_inside_a_row(self, tuples):
+        # A deep copy: a list inside a row becomes a tuple too.
+        call(tuples.freeze, [[0, [8, 9]]]).returns(((0, (8, 9)),))

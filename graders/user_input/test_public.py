@@ -55,7 +55,28 @@ class TestScript:
 
     @public
     @points(1)
+    def test_asks_again_then_ends(self, user_input):
+        # The statement's worked example: a non-integer answer is asked again; the end of input
+        # prints 没有输入 and ends normally (exit code 0).
+        expect_verdict(user_input, "hi\n40\n", ADULT)
+        stdin = "hi\n"
+        run = expect_verdict(user_input, stdin, "没有输入")
+        if run.returncode != 0:
+            err = last_line(run.stderr)
+            fail(zh=f"运行 python user_input.py，输入 {stdin!r}：应该正常结束（退出码 0），"
+                    f"实际退出码 {run.returncode}。" + (f"\nstderr 最后一行：{err}" if err else ""),
+                 en=f"ran python user_input.py with stdin {stdin!r}: expected a normal end (exit code 0), "
+                    f"got exit code {run.returncode}." + (f"\nlast line of stderr: {err}" if err else ""))
+
+    @public
+    @points(1)
     def test_verdict_function(self, user_input):
         call(user_input.verdict, "20").returns(ADULT)
         call(user_input.verdict, "15").returns(MINOR)
         call(user_input.verdict, "abc").returns("请输入一个整数")
+
+    @public
+    @points(1)
+    def test_eighteen_is_an_adult(self, user_input):
+        # The statement's boxed correction of the notes (> 18 is wrong): 18 is already an adult.
+        call(user_input.verdict, "18").returns(ADULT)

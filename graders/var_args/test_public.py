@@ -61,3 +61,13 @@ class TestCityPerson:
     def test_given_city(self, var_args):
         call(var_args.city_person, 'Jack', 24, city='Shanghai', job='Engineer').returns(
             {'name': 'Jack', 'age': 24, 'city': 'Shanghai', 'job': 'Engineer'})
+
+    @public
+    @points(1)
+    def test_keyword_only(self, var_args):
+        # The statement's rule for keyword-only parameters: by position is a TypeError, and so is a missing job.
+        # The right call must work first: the stub's signature alone already rejects the others.
+        call(var_args.city_person, 'Lily', 30, city='Xian', job='Nurse').returns(
+            {'name': 'Lily', 'age': 30, 'city': 'Xian', 'job': 'Nurse'})
+        call(var_args.city_person, 'Lily', 30, 'Xian', 'Nurse').raises(TypeError)
+        call(var_args.city_person, 'Lily', 30, city='Xian').raises(TypeError)
