@@ -200,7 +200,7 @@ def cmd_check(args, lang: str) -> int:
     submission = (args.submission or kit.starter).resolve()
     if not submission.is_dir():
         raise KitError(f"--submission {submission}: not a folder")
-    kit.select(args.topics)  # unknown topics fail here, with the list of known ones
+    kit.select(args.topics, lang)  # unknown topics fail here, with a did-you-mean
     result = grade(kit, [Submission(submission, "s0")], topics=args.topics or None, seed=args.seed,
                    public_only=args.public_only, lang=lang, timeout=args.timeout)[0]
     if args.json:
