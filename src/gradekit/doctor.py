@@ -149,7 +149,7 @@ def run(console, lang: str = "en") -> int:
         return 0
     if iso.level == "portable":
         console.print(f"[yellow]isolation: portable[/] ({iso.reason})")
-        console.print(portable_note(iso, "en"), markup=False)
+        console.print(portable_note(iso, lang), markup=False)
         if sys.platform.startswith("linux"):
             for line in landlock_lines(iso):
                 console.print(line, markup=False)

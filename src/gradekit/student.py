@@ -24,24 +24,27 @@ from gradekit.runner import Submission, grade
 EXIT_OK, EXIT_FAILED = 0, 1
 
 
-def add_parsers(sub, common: argparse.ArgumentParser) -> None:
-    watch = sub.add_parser("watch", parents=[common],
+def add_parsers(sub, common) -> None:
+    """``common(grading=...)`` makes the shared options; only commands that grade get --seed and --timeout."""
+    watch = sub.add_parser("watch", parents=[common()],
                            help="one exercise at a time, checked again on every save (what bare `grade` does in a terminal)")
     watch.add_argument("topics", nargs="*", metavar="TOPIC", help="only these topics (default: all)")
     watch.add_argument("--verbose", "-v", action="store_true", help="show tracebacks and full output")
 
-    lst = sub.add_parser("list", parents=[common], help="every topic and exercise with its status, points and hints")
+    lst = sub.add_parser("list", parents=[common()], help="every topic and exercise with its status, points and hints")
     lst.add_argument("topics", nargs="*", metavar="TOPIC", help="only these topics (default: all)")
 
-    hint = sub.add_parser("hint", parents=[common], help="reveal the next hint of an exercise (they stay revealed)")
+    hint = sub.add_parser("hint", parents=[common(grading=False)],
+                          help="reveal the next hint of an exercise (they stay revealed)")
     hint.add_argument("exercise", nargs="?", metavar="EXERCISE",
                       help="my_abs, functions/my_abs or a topic (default: the current exercise)")
 
-    reset = sub.add_parser("reset", parents=[common], help="put the original stub back for an exercise or a topic")
+    reset = sub.add_parser("reset", parents=[common(grading=False)],
+                           help="put the original stub back for an exercise or a topic (exit 1 if you cancel)")
     reset.add_argument("target", metavar="EXERCISE-or-TOPIC", help="my_abs, functions/my_abs, or functions for the whole file")
     reset.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
 
-    sub.add_parser("next", parents=[common], help="which exercise to do next, where it is, and what fails in it")
+    sub.add_parser("next", parents=[common()], help="which exercise to do next, where it is, and what fails in it")
 
 
 def _console():
