@@ -4,12 +4,11 @@ Bare ``grade`` is watch mode when a person is at a terminal (stdin and stdout
 are TTYs) and ``grade check`` otherwise, so scripts and CI see the same report
 they always did.  The student commands live in ``gradekit.student``.
 
-Exit codes (the same for every command):
-
-* 0 -- everything passed (``check``: full score; ``selfcheck``: no problem found);
-* 1 -- grading ran and something did not pass;
-* 2 -- usage or kit error: bad arguments, a malformed course file, graders
-  that cannot be collected.  Nothing was graded.
+Exit codes: 0 when the command did all it was asked (``check``: full score); 1 when it ran
+and something did not pass, or a student said no to ``reset``; 2 when nothing was done:
+bad arguments, a malformed course file, graders that cannot be collected.  ``grade ci``
+is 0 whenever grading ran (its score is in the result it writes).  The README's table
+has every command.
 """
 
 from __future__ import annotations
@@ -83,8 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--verbose", "-v", action="store_true", help="show tracebacks and full output")
 
     ci = sub.add_parser("ci", parents=[common_parser(
-        "language of the report (default: the template's assignment.toml, else the locale; GRADEKIT_LANG is not "
-        "read here)")], help="grade in classroom CI and write every result format (exit 0 whenever grading ran)")
+        "language of the report (default: the template's assignment.toml, which GRADEKIT_LANG does not "
+        "override; without one, GRADEKIT_LANG, else the locale)")], help="grade in classroom CI and write every result format (exit 0 whenever grading ran)")
     ci.add_argument("--submission", type=Path, help=HELP_SUBMISSION)
     ci.add_argument("--out", type=Path, default=Path("grade-results"),
                     help="folder for gradekit.json, result.json (Classroom 50), results.json (Gradescope)")
