@@ -205,12 +205,13 @@ name = "echo"
 title = { zh = "回声", en = "Echo" }
 hints = [ { zh = "把两个参数用空格连起来。", en = "Join both arguments with a space." } ]
 """
-WORDS_GRADER = '''from gradekit.grader import call, exercise, points, public
+WORDS_GRADER = '''from gradekit.grader import call, exercise, hint, points, public
 
 
 @public
 @points(1)
 @exercise("echo")
+@hint(zh="用 a + ' ' + b 把两个参数连起来，不要多加别的文字", en="join them as a + ' ' + b, adding nothing else")
 def test_echo_joins(words):
     call(words.echo, "the quick brown fox", "jumps over the lazy dog").returns("the quick brown fox jumps over the lazy dog")
 
@@ -261,6 +262,17 @@ def test_failures_wrap_at_words_never_inside_a_value_or_code(words_kit, lang):
     assert all(line.startswith("  ") for line in body), failures   # continuations stay inside the block
     label = "  你的程序打印了：" if lang == "zh" else "  your program printed:"
     assert label in failures.splitlines()
+    hint = "  提示：用 a + ' ' + b 把两个参数连起来" if lang == "zh" else "  hint: join them as a + ' ' + b,"
+    assert any(line.startswith(hint) for line in failures.splitlines()), failures
+
+
+@pytest.mark.parametrize("lang, says", [
+    ("zh", "这里没有题包：请在有 exercises/ 和 graders/ 的文件夹（你的作业模板）里运行 grade，或者用 --kit 指定它"),
+    ("en", "no kit here: run grade inside the kit folder (with exercises/ and graders/) or pass --kit"),
+])
+def test_outside_a_kit_in_both_languages(tmp_path, lang, says):
+    proc = run_grade("--lang", lang, "list", cwd=tmp_path)
+    assert proc.returncode == 2 and says in proc.stderr
 
 
 def test_wrapping_keeps_code_and_quotes_whole_and_breaks_between_chinese_characters():

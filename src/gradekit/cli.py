@@ -207,10 +207,10 @@ def add_release_parser(sub) -> None:
                          "into the template")
 
 
-def _kit(args):
-    root = args.kit or find_root()
+def _kit(args, lang: str = "en"):
+    root = getattr(args, "kit", None) or find_root()
     if root is None:
-        raise KitError("no kit here: run grade inside the kit folder (with exercises/ and graders/) or pass --kit")
+        raise KitError(t("no_kit_here", lang))
     return load_kit(root)
 
 
@@ -220,7 +220,7 @@ def cmd_check(args, lang: str) -> int:
     from gradekit.render.native import to_json
     from gradekit.render.terminal import render, shadow_warning
 
-    kit = _kit(args)
+    kit = _kit(args, lang)
     submission = (args.submission or kit.starter).resolve()
     if not submission.is_dir():
         raise KitError(f"--submission {submission}: not a folder")
@@ -257,7 +257,7 @@ def cmd_selfcheck(args, lang: str) -> int:
 
     from gradekit import selfcheck
 
-    kit = _kit(args)
+    kit = _kit(args, lang)
     if selfcheck.is_student_template(kit):
         raise KitError(t("selfcheck_needs_kit", lang))
     kit.select(args.topics, lang)
@@ -681,7 +681,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = student_defaults(args) if args.command in STUDENT_SIDE else pick_lang(args.lang)
     try:
         if args.command in student.COMMANDS:
-            return student.COMMANDS[args.command](args, lang, _kit(args))
+            return student.COMMANDS[args.command](args, lang, _kit(args, lang))
         return HANDLERS[args.command](args, lang)
     except KitError as exc:
         print(f"grade: {exc}", file=sys.stderr)

@@ -615,6 +615,11 @@ CATALOGUE.update({
     "failures_colon": {"zh": "需要修改的地方：", "en": "what to fix:"},
     "hint_colon": {"zh": "提示：", "en": "hint: "},
     "printed_colon": {"zh": "你的程序打印了：", "en": "your program printed:"},
+    "no_kit_here": {
+        "zh": "这里没有题包：请在有 exercises/ 和 graders/ 的文件夹（你的作业模板）里运行 grade，或者用 --kit 指定它",
+        "en": "no kit here: run grade inside the kit folder (with exercises/ and graders/) or pass --kit",
+    },
+    "topic_error_aside": {"zh": "（无法评分）", "en": "  (could not be graded)"},
     "unknown_topic": {
         "zh": "没有叫 {name} 的主题：你是不是想写 {near}？",
         "en": "unknown topic {name}: did you mean {near}?",

@@ -52,7 +52,7 @@ def _topic_table(result: Result, lang: str) -> Table:
         name = Text(f"{topic.slug}  ")
         name.append(topic.title, style="dim")
         if topic.error:
-            name.append(f"  ({t('topic_error', lang)})", style="red")
+            name.append(t("topic_error_aside", lang), style="red")
         table.add_row(str(i), name, Text(f"{topic.score}/{topic.max_score}", style=score_style), marks)
     return table
 
