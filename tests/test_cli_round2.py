@@ -291,3 +291,20 @@ def test_wrapping_keeps_code_and_quotes_whole_and_breaks_between_chinese_charact
     for whole in ("f(1, 2)", "[1, 2, 3]", "`code here`"):
         assert any(whole in row for row in rows), rows
     assert "don't" in " ".join(rows)
+
+
+@pytest.mark.parametrize("lang, says, not_said", [
+    ("zh", ["隔离：process（", "进程：评分进程和运行器是子进程收割者", "要获得最强的隔离级别："],
+     ["isolation:", "processes:", "to get the strongest level"]),
+    ("en", ["isolation: process (", "processes: the grader and the runner are subreapers",
+            "to get the strongest level:"], ["隔离", "要获得"]),
+])
+def test_doctor_speaks_one_language(lang, says, not_said):
+    proc = run_grade("--lang", lang, "doctor", env={**os.environ, "GRADEKIT_ISOLATION": "process", "COLUMNS": "2000"})
+    assert proc.returncode == 1, proc.stderr
+    for text in says:
+        assert text in proc.stdout
+    for text in not_said:
+        assert text not in proc.stdout
+    landlock = [line for line in proc.stdout.splitlines() if line.lower().startswith("landlock")]
+    assert landlock and all(line.startswith("landlock：" if lang == "zh" else "landlock: ") for line in landlock)
