@@ -53,6 +53,13 @@ def _console():
     return Console(highlight=False)
 
 
+def _say(console, text: str, style: str = "") -> None:
+    """One message, wrapped like a failure (``render.wrap``): code and quoted values stay whole on a line."""
+    from gradekit.render.wrap import Wrapped
+
+    console.print(Wrapped().add(text, style=style))
+
+
 def _grade(kit: Kit, lang: str, args, topics=None) -> Result:
     return grade(kit, [Submission(kit.starter, "s0")], topics=topics or None, seed=args.seed, lang=lang,
                  timeout=args.timeout)[0]
@@ -138,12 +145,12 @@ def cmd_hint(args, lang: str, kit: Kit) -> int:
     total = len(ref.exercise.hints)
     for i in range(shown):
         style = "yellow" if i == shown - 1 and shown > before else ""
-        console.print(Text(t("hint_line", lang, i=i + 1, n=total, text=ref.exercise.hints[i].get(lang)), style=style))
+        _say(console, t("hint_line", lang, i=i + 1, n=total, text=ref.exercise.hints[i].get(lang)), style)
     statement = _rel(kit, ref.topic.folder / "README.md")
     if shown < total:
-        console.print(Text(t("hint_more", lang, left=total - shown), style="dim"))
+        _say(console, t("hint_more", lang, left=total - shown), "dim")
     else:
-        console.print(Text(t("hint_no_more", lang, statement=statement), style="dim"))
+        _say(console, t("hint_no_more", lang, statement=statement), "dim")
     if progress.problem:
         console.print(Text(progress.problem, style="dim"))
     return EXIT_OK
@@ -198,14 +205,14 @@ def cmd_next(args, lang: str, kit: Kit) -> int:
     else:
         console.print(Text(t("next_current", lang, exercise=ref.label,
                              title=ref.exercise.title.get(lang)), style="bold"))
-        console.print(t("next_where", lang, statement=_rel(kit, ref.topic.folder / "README.md"),
+        _say(console, t("next_where", lang, statement=_rel(kit, ref.topic.folder / "README.md"),
                         file=_rel(kit, kit.starter / f"{ref.topic.slug}.py")))
         topic = next((tr for tr in result.topics if tr.slug == ref.topic.slug), None)
         ex = next((e for e in topic.exercises if e.name == ref.exercise.name), None) if topic else None
         failing = [c for c in ex.checks if c.status is not Status.PASS] if ex else []
         if failing:
             console.print(failure_block(ref.topic.slug, ref.exercise.name, failing[0], lang))
-        console.print(Text(t("next_todo", lang), style="dim"))
+        _say(console, t("next_todo", lang), "dim")
     console.print(Text(t("w_progress", lang, done=progress.done_count(refs), total=len(refs)), style="bold"))
     hidden = _hidden_line(result, lang)
     if hidden:

@@ -167,7 +167,8 @@ class Wrapped:
 
     def add(self, text: Text | str, indent: int = 0, hanging: int = 2, style: str = "") -> "Wrapped":
         line = text if isinstance(text, Text) else Text(text, style=style)
-        self.lines.append((line, indent, hanging))
+        for part in line.split("\n", allow_blank=True) if "\n" in line.plain else [line]:
+            self.lines.append((part, indent, hanging))
         return self
 
     @property
