@@ -655,8 +655,8 @@ def split_bare(argv: list[str]) -> tuple[list[str], bool]:
         if name not in GLOBAL_OPTIONS:
             break
         i += 1 if "=" in argv[i] else 1 + GLOBAL_OPTIONS[name]
-    if i < len(argv) and argv[i] in COMMANDS + ("-h", "--help", "--version"):
-        return argv, False
+    if i > len(argv) or i < len(argv) and argv[i] in COMMANDS + ("-h", "--help", "--version"):
+        return argv, False  # (past the end: `grade --lang` without its value, which argparse words)
     return [*argv[:i], "check", *argv[i:]], True
 
 
