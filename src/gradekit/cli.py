@@ -674,7 +674,7 @@ HANDLERS = {"check": cmd_check, "ci": cmd_ci, "release": cmd_release, "batch": c
 def main(argv: Sequence[str] | None = None) -> int:
     configure_streams()  # a GBK or cp1252 console gets stand-ins for symbols, never a UnicodeEncodeError
     parser = build_parser()
-    argv, bare = split_bare(list(sys.argv[1:] if argv is None else argv))
+    argv, bare = split_bare(list(sys.argv[1:] if argv is None else argv))  # bare `grade` is `grade check`...
     args = parser.parse_args(argv)
     if bare and student.wants_watch(args):
         args.command = "watch"  # ...unless a person is at a terminal: then it is watch mode
