@@ -4,12 +4,11 @@ Bare ``grade`` is watch mode when a person is at a terminal (stdin and stdout
 are TTYs) and ``grade check`` otherwise, so scripts and CI see the same report
 they always did.  The student commands live in ``gradekit.student``.
 
-Exit codes (the same for every command):
-
-* 0 -- everything passed (``check``: full score; ``selfcheck``: no problem found);
-* 1 -- grading ran and something did not pass;
-* 2 -- usage or kit error: bad arguments, a malformed course file, graders
-  that cannot be collected.  Nothing was graded.
+Exit codes: 0 when the command did all it was asked (``check``: full score); 1 when it ran
+and something did not pass, or a student said no to ``reset``; 2 when nothing was done:
+bad arguments, a malformed course file, graders that cannot be collected.  ``grade ci``
+is 0 whenever grading ran (its score is in the result it writes).  The README's table
+has every command.
 """
 
 from __future__ import annotations
@@ -20,8 +19,9 @@ from pathlib import Path
 from typing import Sequence
 
 from gradekit import __version__, student
-from gradekit.i18n import pick_lang
+from gradekit.i18n import pick_lang, t
 from gradekit.kit import Kit, KitError, find_root, load_kit
+from gradekit.release import DEFAULT_LANG
 from gradekit.render.console import configure_streams
 from gradekit.runner import RunnerError, Submission, grade
 
@@ -30,7 +30,13 @@ COMMANDS = ("check", "ci", "release", "batch", "merge", "selfcheck", "doctor", "
             "feedback")
 
 HELP_SUBMISSION = "folder holding the student's <topic>.py files (default: the kit's starter/)"
-HELP_LANG = "language of messages: zh or en (default: from the locale)"
+HELP_LANG = ("language of messages: zh or en, before or after the command (default: GRADEKIT_LANG, else the "
+             "template's lang in a student's template, else the locale)")
+HELP_KIT = "the kit folder (default: found from the current folder)"
+DESCRIPTION = ("gradekit: grade Python exercises, kindly.\n\n"
+               "A bare `grade` is watch mode when you run it in a terminal (one exercise at a time, checked again\n"
+               "on every save) and `grade check` anywhere else (a script, CI, a pipe).  --lang zh|en chooses the\n"
+               "language of messages, before or after the command: grade --lang zh check functions.")
 BATCH_HELP = {
     "seed": "seed for randomised hidden inputs (default: the assignment's; without one, drawn once and recorded "
             "in --out/batch.json)",
@@ -38,17 +44,36 @@ BATCH_HELP = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="grade", description="gradekit: grade Python exercises, kindly.")
-    parser.add_argument("--version", action="version", version=f"gradekit {__version__}")
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--kit", type=Path, help="the kit folder (default: found from the current folder)")
-    common.add_argument("--lang", choices=["zh", "en"], help=HELP_LANG)
-    common.add_argument("--seed", type=int, help="seed for randomised checks (default: random, printed)")
-    common.add_argument("--timeout", type=float, default=2.0, help="seconds per call into student code (default 2)")
-    sub = parser.add_subparsers(dest="command")
+def add_kit(parser, help: str = HELP_KIT) -> None:
+    parser.add_argument("--kit", type=Path, help=help)
 
-    check = sub.add_parser("check", parents=[common], help="grade once and print a report")
+
+def add_lang(parser, help: str = HELP_LANG) -> None:
+    """``--lang`` after the command; SUPPRESS keeps a value given before it (``grade --lang zh check``)."""
+    parser.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS, help=help)
+
+
+def common_parser(lang_help: str = HELP_LANG, seed_help: str = "seed for randomised checks (default: random, "
+                  "printed)", grading: bool = True) -> argparse.ArgumentParser:
+    """A parent of --kit, --lang and, for a command that grades, --seed and --timeout: made fresh for each
+    command, so one command's wording of them never leaks into another's help."""
+    common = argparse.ArgumentParser(add_help=False)
+    add_kit(common)
+    add_lang(common, lang_help)
+    if grading:
+        common.add_argument("--seed", type=int, help=seed_help)
+        common.add_argument("--timeout", type=float, default=2.0, help="seconds per call into student code (default 2)")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="grade", description=DESCRIPTION,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"gradekit {__version__}")
+    parser.add_argument("--lang", choices=["zh", "en"], default=None, help=HELP_LANG)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", parents=[common_parser()], help="grade once and print a report")
     check.add_argument("topics", nargs="*", metavar="TOPIC", help="topics to grade (default: all)")
     check.add_argument("--submission", type=Path, help=HELP_SUBMISSION)
     check.add_argument("--json", type=Path, metavar="FILE", help="also write the native JSON result here")
@@ -56,7 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--all", action="store_true", help="show every failure, not just the first few")
     check.add_argument("--verbose", "-v", action="store_true", help="show tracebacks and full output")
 
-    ci = sub.add_parser("ci", parents=[common], help="grade in classroom CI and write every result format")
+    ci = sub.add_parser("ci", parents=[common_parser(
+        "language of the report (default: the template's assignment.toml, which GRADEKIT_LANG does not "
+        "override; without one, GRADEKIT_LANG, else the locale)")], help="grade in classroom CI and write every result format (exit 0 whenever grading ran)")
     ci.add_argument("--submission", type=Path, help=HELP_SUBMISSION)
     ci.add_argument("--out", type=Path, default=Path("grade-results"),
                     help="folder for gradekit.json, result.json (Classroom 50), results.json (Gradescope)")
@@ -68,10 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_release_parser(sub)
 
-    batch = sub.add_parser("batch", parents=[common], help="regrade every student repository (the authoritative grade)")
-    for action in batch._actions:  # the shared options, said as they act on a batch
-        if action.dest in BATCH_HELP:
-            action.help = BATCH_HELP[action.dest]
+    batch = sub.add_parser("batch", parents=[common_parser(BATCH_HELP["lang"], BATCH_HELP["seed"])],
+                           help="regrade every student repository (the authoritative grade)")
     batch.add_argument("source", nargs="?", type=Path, help="a folder holding one repository per student")
     batch.add_argument("--roster", type=Path, help="CSV of students and repository URLs (Classroom grade CSV or username,repo_url)")
     batch.add_argument("--out", type=Path, required=True, help="output folder (grades.sqlite, reports/, gradebook.csv, dashboard.html)")
@@ -107,17 +132,13 @@ def build_parser() -> argparse.ArgumentParser:
                        help="grade even without bubblewrap (process or portable level), where students' code runs "
                             "as your user; see grade doctor")
 
-    merge_common = argparse.ArgumentParser(add_help=False)
-    merge_common.add_argument("--kit", type=Path, help="the kit folder (needed for --nbgrader; default: found from "
-                              "the current folder)")
-    merge_common.add_argument("--lang", choices=["zh", "en"],
-                              help="language of the reports, the dashboard and the Moodle feedback (default: the "
-                                   "assignment's)")
-    merge = sub.add_parser("merge", parents=[merge_common], help="combine the outputs of sharded batches",
+    merge = sub.add_parser("merge", help="combine the outputs of sharded batches",
                            description="Combine `grade batch --shard K/N` outputs into one gradebook. Refused (exit 2) "
                                        "when the parts were graded with different assignments or seeds; exit 1 when a "
                                        "shard is missing (the gradebook of the parts given is still written). A "
                                        "student in two parts keeps the row graded later.")
+    add_kit(merge, "the kit folder (needed for --nbgrader; default: found from the current folder)")
+    add_lang(merge, "language of the reports, the dashboard and the Moodle feedback (default: the assignment's)")
     merge.add_argument("parts", nargs="+", type=Path, help="output folders of `grade batch --shard`")
     merge.add_argument("--out", type=Path, required=True, help="a new folder for the merged gradebook, reports and "
                        "dashboard (or an earlier merge's, which is replaced)")
@@ -139,14 +160,17 @@ def build_parser() -> argparse.ArgumentParser:
     feedback.add_argument("--full-feedback", action="store_true",
                           help="push reports that `grade batch --full-feedback` made, hidden checks' inputs and "
                                "expected values included (refused without this)")
-    feedback.set_defaults(lang=None, kit=None)  # the report is already written: no kit, no language to choose
+    feedback.set_defaults(kit=None)  # the report is already written: no kit, no language to choose
 
-    sub.add_parser("doctor", parents=[common], help="show the sandbox isolation this machine offers and how to strengthen it")
+    doctor = sub.add_parser("doctor", help="show the sandbox isolation this machine offers and how to strengthen it")
+    add_lang(doctor)
 
-    selfcheck = sub.add_parser("selfcheck", parents=[common],
-                               help="prove solutions score 100%%, stubs 0 and every mutant loses points")
-    selfcheck.add_argument("topics", nargs="*", metavar="TOPIC")
-    student.add_parsers(sub, common)
+    selfcheck = sub.add_parser("selfcheck", parents=[common_parser(grading=False)],
+                               help="prove solutions score 100%%, stubs 0 and every mutant loses points "
+                                    "(needs the instructor's kit)")
+    selfcheck.add_argument("topics", nargs="*", metavar="TOPIC", help="topics to check (default: all)")
+    selfcheck.add_argument("--seed", type=int, help="seed for randomised checks (default: random, printed)")
+    student.add_parsers(sub, common_parser)
     return parser
 
 
@@ -156,11 +180,11 @@ def add_release_parser(sub) -> None:
                              description="Build the student template (a git repository with one commit) and its "
                                          "assignment.toml, which grade ci, batch, merge and the reports read.")
     release.add_argument("dest", type=Path, help="a new folder for the template (becomes a git repository)")
-    release.add_argument("--kit", type=Path, help="the kit folder (default: found from the current folder)")
+    add_kit(release)
     release.add_argument("--topics", help="comma-separated topics for a smaller assignment (default: all)")
     release.add_argument("--name", default="gradekit assignment", help="assignment name (README, assignment.toml)")
-    release.add_argument("--lang", choices=["zh", "en"],
-                         help="language of the students' CI output and reports, recorded in assignment.toml (default zh)")
+    add_lang(release, "language of the students' CI output and reports, recorded in assignment.toml (default "
+                      f"{DEFAULT_LANG}, the course's: GRADEKIT_LANG and the locale do not change it)")
     release.add_argument("--install", help="pip requirement students and CI install (default: where this gradekit "
                          "came from: its VCS URL or its checkout's remote at the exact commit, or its index version)")
     release.add_argument("--hidden-out", type=Path, metavar="DIR",
@@ -183,10 +207,10 @@ def add_release_parser(sub) -> None:
                          "into the template")
 
 
-def _kit(args):
-    root = args.kit or find_root()
+def _kit(args, lang: str = "en"):
+    root = getattr(args, "kit", None) or find_root()
     if root is None:
-        raise KitError("no kit here: run grade inside the kit folder (with exercises/ and graders/) or pass --kit")
+        raise KitError(t("no_kit_here", lang))
     return load_kit(root)
 
 
@@ -196,11 +220,11 @@ def cmd_check(args, lang: str) -> int:
     from gradekit.render.native import to_json
     from gradekit.render.terminal import render, shadow_warning
 
-    kit = _kit(args)
+    kit = _kit(args, lang)
     submission = (args.submission or kit.starter).resolve()
     if not submission.is_dir():
         raise KitError(f"--submission {submission}: not a folder")
-    kit.select(args.topics)  # unknown topics fail here, with the list of known ones
+    kit.select(args.topics, lang)  # unknown topics fail here, with a did-you-mean
     result = grade(kit, [Submission(submission, "s0")], topics=args.topics or None, seed=args.seed,
                    public_only=args.public_only, lang=lang, timeout=args.timeout)[0]
     if args.json:
@@ -233,7 +257,10 @@ def cmd_selfcheck(args, lang: str) -> int:
 
     from gradekit import selfcheck
 
-    kit = _kit(args)
+    kit = _kit(args, lang)
+    if selfcheck.is_student_template(kit):
+        raise KitError(t("selfcheck_needs_kit", lang))
+    kit.select(args.topics, lang)
     reports, seed = selfcheck.run(kit, args.topics or None, seed=args.seed)
     console = Console(highlight=False)
     table = Table(title=f"grade selfcheck · seed {seed}", box=None)
@@ -273,7 +300,7 @@ def cmd_release(args, lang: str) -> int:
                         late_cap=args.late_cap, cutoff=args.cutoff, extensions=args.extensions)
     kit = _kit(args)
     topics = [t.strip() for t in args.topics.split(",") if t.strip()] if args.topics else None
-    info = release(kit, args.dest, topics, name=args.name, install=args.install, lang=args.lang or "zh",
+    info = release(kit, args.dest, topics, name=args.name, install=args.install, lang=args.lang or DEFAULT_LANG,
                    hidden_out=args.hidden_out, terms=terms)
     for note in info["notes"]:
         print(f"note: {note}", file=sys.stderr)
@@ -569,65 +596,93 @@ def cmd_feedback(args, lang: str) -> int:
     return EXIT_FAILED if counts["failed"] else EXIT_OK
 
 
-STUDENT_SIDE = ("check", *student.COMMANDS)
+STUDENT_SIDE = ("check", "selfcheck", *student.COMMANDS)
+#: Options that may come before the command, like ``git -C``: name -> how many values follow it.
+GLOBAL_OPTIONS = {"--lang": 1}
+
+
+def template_lang(root: Path | None) -> str | None:
+    """The language a student's template names: its ``assignment.toml``'s, else its ``gradekit.toml``'s
+    ``[assignment] lang`` (templates released before assignment.toml).  A broken file is CI's to report
+    (``grade ci`` names the key); here it is passed over."""
+    from gradekit.course import assignment as assignment_file
+    from gradekit.kit import tomllib
+
+    if root is None:
+        return None
+    found = assignment_file.find(root)
+    if found is not None:
+        try:
+            return assignment_file.load(found).lang
+        except KitError:
+            pass
+    try:
+        data = tomllib.loads((root / "gradekit.toml").read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    lang = data.get("assignment", {}).get("lang") if isinstance(data.get("assignment"), dict) else None
+    return lang if lang in ("zh", "en") else None
 
 
 def student_defaults(args) -> str:
-    """In a released template, a student's own run speaks the assignment's language and uses its seed, as CI
-    does, so randomised public checks ask the same on the laptop as in the workflow.  ``--lang`` and
-    ``GRADEKIT_LANG`` still win over the file, and the file over the locale.  A broken file is CI's to
-    report (``grade ci`` names the key); here it is passed over."""
+    """In a released template, a student's own run speaks the template's language and uses the assignment's
+    seed, as CI does, so randomised public checks ask the same on the laptop as in the workflow.  ``--lang``
+    and ``GRADEKIT_LANG`` still win over the file, and the file over the locale."""
     import os
 
     from gradekit.course import assignment as assignment_file
 
-    root = args.kit or find_root()
-    found = assignment_file.find(root) if root is not None else None
-    if found is None:
-        return pick_lang(args.lang)
-    try:
-        a = assignment_file.load(found)
-    except KitError:
-        return pick_lang(args.lang)
-    if getattr(args, "seed", None) is None and a.seed is not None and hasattr(args, "seed"):
-        args.seed = a.seed
+    root = getattr(args, "kit", None) or find_root()
+    if root is not None and hasattr(args, "seed") and args.seed is None:
+        found = assignment_file.find(root)
+        try:
+            seed = assignment_file.load(found).seed if found is not None else None
+        except KitError:
+            seed = None
+        if seed is not None:
+            args.seed = seed
     if args.lang is None and os.environ.get("GRADEKIT_LANG") not in ("zh", "en"):
-        return a.lang
+        return template_lang(root) or pick_lang(None)
     return pick_lang(args.lang)
+
+
+def split_bare(argv: list[str]) -> tuple[list[str], bool]:
+    """``argv`` with ``check`` put after the leading global options when no command is named, and whether
+    that was done (bare ``grade``, ``grade --lang zh``, ``grade functions``)."""
+    i = 0
+    while i < len(argv):
+        name = argv[i].split("=", 1)[0]
+        if name not in GLOBAL_OPTIONS:
+            break
+        i += 1 if "=" in argv[i] else 1 + GLOBAL_OPTIONS[name]
+    if i > len(argv) or i < len(argv) and argv[i] in COMMANDS + ("-h", "--help", "--version"):
+        return argv, False  # (past the end: `grade --lang` without its value, which argparse words)
+    return [*argv[:i], "check", *argv[i:]], True
+
+
+def cmd_doctor(args, lang: str) -> int:
+    from rich.console import Console
+
+    from gradekit import doctor
+    return doctor.run(Console(highlight=False), lang)
+
+
+HANDLERS = {"check": cmd_check, "ci": cmd_ci, "release": cmd_release, "batch": cmd_batch, "merge": cmd_merge,
+            "feedback": cmd_feedback, "doctor": cmd_doctor, "selfcheck": cmd_selfcheck}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     configure_streams()  # a GBK or cp1252 console gets stand-ins for symbols, never a UnicodeEncodeError
     parser = build_parser()
-    argv = list(sys.argv[1:] if argv is None else argv)
-    bare = not argv or argv[0] not in COMMANDS + ("-h", "--help", "--version")
-    if bare:
-        argv = ["check", *argv]  # bare `grade` (and `grade --lang zh`) means `grade check`...
+    argv, bare = split_bare(list(sys.argv[1:] if argv is None else argv))  # bare `grade` is `grade check`...
     args = parser.parse_args(argv)
     if bare and student.wants_watch(args):
         args.command = "watch"  # ...unless a person is at a terminal: then it is watch mode
     lang = student_defaults(args) if args.command in STUDENT_SIDE else pick_lang(args.lang)
     try:
         if args.command in student.COMMANDS:
-            return student.COMMANDS[args.command](args, lang, _kit(args))
-        if args.command == "selfcheck":
-            return cmd_selfcheck(args, lang)
-        if args.command == "doctor":
-            from rich.console import Console
-
-            from gradekit import doctor
-            return doctor.run(Console(highlight=False), lang)
-        if args.command == "ci":
-            return cmd_ci(args, lang)
-        if args.command == "release":
-            return cmd_release(args, lang)
-        if args.command == "batch":
-            return cmd_batch(args, lang)
-        if args.command == "merge":
-            return cmd_merge(args, lang)
-        if args.command == "feedback":
-            return cmd_feedback(args, lang)
-        return cmd_check(args, lang)
+            return student.COMMANDS[args.command](args, lang, _kit(args, lang))
+        return HANDLERS[args.command](args, lang)
     except KitError as exc:
         print(f"grade: {exc}", file=sys.stderr)
         return EXIT_ERROR

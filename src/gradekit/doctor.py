@@ -109,30 +109,69 @@ def facts() -> list[tuple[str, str]]:
     return rows
 
 
-def landlock_lines(iso) -> list[str]:
+#: The doctor's own lines, in each language (the facts table stays as the system names things).
+SAY = {
+    "en": {
+        "ll_bwrap": "landlock: not needed at the bwrap level (namespaces already hide files and processes)",
+        "ll_none": "landlock: none ({note}): children can write wherever this user can, read other students' files "
+                   "and the kit's hidden graders, and kill the grader (the runner then grades again and blames the "
+                   "topic in flight); a seccomp filter still refuses stop signals and ptrace",
+        "ll_na": "not available",
+        "ll_abi": "landlock: ABI {abi}: children write only to their scratch folder and /dev/shm, and read only the "
+                  "system, Python, gradekit and their own submission's copy",
+        "ll_scoped": "landlock: signals scoped: children cannot signal the grader or any process outside their "
+                     "sandbox, nor reach abstract sockets outside it",
+        "ll_unscoped": "landlock: signals not scoped (needs ABI {abi}, Linux 6.12+): a child can still kill the grader "
+                       "(the runner grades again and blames the topic in flight); a seccomp filter refuses stop "
+                       "signals and ptrace",
+        "unavailable": "isolation: unavailable",
+        "bwrap": "isolation: bwrap",
+        "bwrap_why": " (namespaces: private file system view, no network, own PID space)",
+        "level": "isolation: {level}",
+        "processes": "processes: the grader and the runner are subreapers: whatever a submission starts is killed "
+                     "when it is done; RLIMIT_NPROC bounds fork bombs (not for root, whom the kernel exempts)",
+        "fix": "to get the strongest level: {fix}",
+    },
+    "zh": {
+        "ll_bwrap": "landlock：bwrap 级别不需要它（命名空间已经隐藏了文件和进程）",
+        "ll_none": "landlock：没有（{note}）：子进程能写入这个用户能写的任何地方，能读取其他学生的文件和题包的隐藏评分器，"
+                   "也能结束评分进程（运行器会重新评分，并归咎于正在评分的主题）；seccomp 过滤器仍然拒绝暂停信号和 ptrace",
+        "ll_na": "不可用",
+        "ll_abi": "landlock：ABI {abi}：子进程只能写自己的临时目录和 /dev/shm，只能读系统、Python、gradekit 和自己那份提交的副本",
+        "ll_scoped": "landlock：信号已限定范围：子进程不能向评分进程或沙箱外的任何进程发信号，也连不到沙箱外的抽象套接字",
+        "ll_unscoped": "landlock：信号没有限定范围（需要 ABI {abi}，Linux 6.12 及以上）：子进程仍能结束评分进程"
+                       "（运行器会重新评分，并归咎于正在评分的主题）；seccomp 过滤器拒绝暂停信号和 ptrace",
+        "unavailable": "隔离：不可用",
+        "bwrap": "隔离：bwrap",
+        "bwrap_why": "（命名空间：独立的文件系统视图，没有网络，独立的进程号空间）",
+        "level": "隔离：{level}",
+        "processes": "进程：评分进程和运行器是子进程收割者，提交启动的一切在它结束时都会被结束；RLIMIT_NPROC 限制 fork 炸弹"
+                     "（root 除外，内核不对它施加这个限制）",
+        "fix": "要获得最强的隔离级别：{fix}",
+    },
+}
+
+
+def landlock_lines(iso, lang: str = "en") -> list[str]:
     """What Landlock adds at this level here (the process and portable levels, on Linux)."""
+    say = SAY[lang]
     if iso.level == "bwrap":
-        return ["landlock: not needed at the bwrap level (namespaces already hide files and processes)"]
+        return [say["ll_bwrap"]]
     if not iso.landlock:
-        return [f"landlock: none ({iso.landlock_note or 'not available'}): children can write wherever this user "
-                "can, read other students' files and the kit's hidden graders, and kill the grader (the runner "
-                "then grades again and blames the topic in flight); a seccomp filter still refuses stop "
-                "signals and ptrace"]
-    lines = [f"landlock: ABI {iso.landlock}: children write only to their scratch folder and /dev/shm, and read "
-             "only the system, Python, gradekit and their own submission's copy"]
+        return [say["ll_none"].format(note=iso.landlock_note or say["ll_na"])]
+    lines = [say["ll_abi"].format(abi=iso.landlock)]
     if iso.landlock_signals:
-        lines.append("landlock: signals scoped: children cannot signal the grader or any process outside their "
-                     "sandbox, nor reach abstract sockets outside it")
+        lines.append(say["ll_scoped"])
     else:
-        lines.append(f"landlock: signals not scoped (needs ABI {isolation.LANDLOCK_SIGNALS_ABI}, Linux 6.12+): a child "
-                     "can still kill the grader (the runner grades again and blames the topic in flight); a seccomp "
-                     "filter refuses stop signals and ptrace")
+        lines.append(say["ll_unscoped"].format(abi=isolation.LANDLOCK_SIGNALS_ABI))
     return lines
 
 
 def run(console, lang: str = "en") -> int:
+    from rich.markup import escape
     from rich.table import Table
 
+    say = SAY[lang]
     table = Table(show_header=False, box=None)
     for key, value in facts():
         table.add_row(key, value)
@@ -141,24 +180,22 @@ def run(console, lang: str = "en") -> int:
         iso = isolation.detect()
     except isolation.IsolationUnavailable as exc:
         console.print(levels_table("", lang))
-        console.print(f"[red]isolation: unavailable[/] {exc}")
+        console.print(f"[red]{say['unavailable']}[/] {escape(str(exc))}")
         return 2
     console.print(levels_table(iso.level, lang))
     if iso.level == "bwrap":
-        console.print("[green]isolation: bwrap[/] (namespaces: private file system view, no network, own PID space)")
+        console.print(f"[green]{say['bwrap']}[/]{say['bwrap_why']}")
         return 0
+    open_, close = ("（", "）") if lang == "zh" else (" (", ")")
+    console.print(f"[yellow]{say['level'].format(level=iso.level)}[/]{open_}{escape(iso.reason)}{close}")
     if iso.level == "portable":
-        console.print(f"[yellow]isolation: portable[/] ({iso.reason})")
-        console.print(portable_note(iso, "en"), markup=False)
+        console.print(portable_note(iso, lang), markup=False)
         if sys.platform.startswith("linux"):
-            for line in landlock_lines(iso):
+            for line in landlock_lines(iso, lang):
                 console.print(line, markup=False)
         return 1
-    console.print(f"[yellow]isolation: process[/] ({iso.reason})")
-    for line in landlock_lines(iso):
+    for line in landlock_lines(iso, lang):
         console.print(line, markup=False)
-    console.print("processes: the grader and the runner are subreapers: whatever a submission starts is killed "
-                  "when it is done; RLIMIT_NPROC bounds fork bombs (not for root, whom the kernel exempts)",
-                  markup=False)
-    console.print(f"to get the strongest level: {isolation.FIX}")
+    console.print(say["processes"], markup=False)
+    console.print(say["fix"].format(fix=isolation.FIX), markup=False)
     return 1

@@ -274,7 +274,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "several exercises are called {name}: write topic/exercise, one of {options}",
     },
     "unknown_exercise": {
-        "zh": "没有叫 {name} 的练习或主题（相近的有：{near}）",
+        "zh": "没有叫 {name} 的练习或主题：你是不是想写 {near}？",
         "en": "no exercise or topic is called {name} (close: {near})",
     },
     "reset_confirm": {
@@ -608,6 +608,39 @@ CATALOGUE.update({
 })
 
 
+# -- issue 14: cli ------------------------------------------------------------------------------
+# Labels that end in a colon carry it, so Chinese gets the full-width one; unknown names get a
+# did-you-mean, or say in words that nothing is close.
+CATALOGUE.update({
+    "failures_colon": {"zh": "需要修改的地方：", "en": "what to fix:"},
+    "hint_colon": {"zh": "提示：", "en": "hint: "},
+    "printed_colon": {"zh": "你的程序打印了：", "en": "your program printed:"},
+    "no_kit_here": {
+        "zh": "这里没有题包：请在有 exercises/ 和 graders/ 的文件夹（你的作业模板）里运行 grade，或者用 --kit 指定它",
+        "en": "no kit here: run grade inside the kit folder (with exercises/ and graders/) or pass --kit",
+    },
+    "topic_error_aside": {"zh": "（无法评分）", "en": "  (could not be graded)"},
+    "unknown_topic": {
+        "zh": "没有叫 {name} 的主题：你是不是想写 {near}？",
+        "en": "unknown topic {name}: did you mean {near}?",
+    },
+    "unknown_topic_none": {
+        "zh": "没有叫 {name} 的主题，也没有名字相近的主题：运行 grade list 查看全部主题",
+        "en": "unknown topic {name}, and no topic has a similar name: grade list shows every topic",
+    },
+    "unknown_exercise_none": {
+        "zh": "没有叫 {name} 的练习或主题，也没有名字相近的：运行 grade list 查看全部练习",
+        "en": "no exercise or topic is called {name}, and none has a similar name: grade list shows them all",
+    },
+    "selfcheck_needs_kit": {
+        "zh": "grade selfcheck 需要老师的完整题包（有参考答案 exercises/<主题>/solution.py 和 mutants/ 的那个）；"
+              "这里是发给学生的作业模板，没有这些文件。检查自己的作业请运行 grade check",
+        "en": "grade selfcheck needs the instructor's kit (the one with the reference solutions, "
+              "exercises/<topic>/solution.py, and mutants/); this is a student template, which has none. "
+              "To check your own work, run grade check",
+    },
+})
+
 #: How the sandbox child words a refused coding line (``gradekit.sandbox.child.scripts.CODING_MESSAGE``).
 CODING_COOKIE_CHILD = re.compile(r"^this file declares the encoding ([-\w.]+); save it as UTF-8")
 
@@ -634,6 +667,11 @@ class _Blank(dict):
 def t(key: str, lang: str, **fields) -> str:
     """One catalogue entry in ``lang`` with ``fields`` filled in (missing fields show as ?)."""
     return CATALOGUE[key][lang].format_map(_Blank(fields))
+
+
+def names_list(names, lang: str) -> str:
+    """Identifiers listed in a sentence: 、 between them in Chinese, a comma in English."""
+    return ("、" if lang == "zh" else ", ").join(names)
 
 
 def _at(detail: dict, lang: str) -> str:

@@ -102,14 +102,36 @@ class Kit:
     def starter(self) -> Path:
         return self.root / "starter"
 
-    def topic(self, slug: str) -> Topic:
+    def topic(self, slug: str, lang: str = "en") -> Topic:
         for t in self.topics:
             if t.slug == slug:
                 return t
-        raise KitError(f"unknown topic {slug!r}; topics are: {', '.join(t.slug for t in self.topics)}")
+        raise KitError(unknown_name(slug, [t.slug for t in self.topics], lang))
 
-    def select(self, slugs) -> list[Topic]:
-        return [self.topic(s) for s in slugs] if slugs else list(self.topics)
+    def select(self, slugs, lang: str = "en") -> list[Topic]:
+        """The topics named (all when none are); an unknown one is a KitError with a did-you-mean, in ``lang``
+        (English for the instructor's commands, which pass none)."""
+        return [self.topic(s, lang) for s in slugs] if slugs else list(self.topics)
+
+
+def close_names(name: str, names) -> list[str]:
+    """The few ``names`` a typo of ``name`` most likely meant (case does not count)."""
+    import difflib
+
+    by_lower: dict[str, str] = {}
+    for n in names:
+        by_lower.setdefault(n.lower(), n)
+    return [by_lower[n] for n in difflib.get_close_matches(name.lower(), list(by_lower), n=3, cutoff=0.6)]
+
+
+def unknown_name(name: str, names, lang: str = "en", key: str = "unknown_topic") -> str:
+    """``key``'s sentence with a did-you-mean, or, when nothing is close, ``key_none``'s, which says so."""
+    from gradekit.i18n import names_list, t
+
+    near = close_names(name, names)
+    if not near:
+        return t(f"{key}_none", lang, name=repr(name))
+    return t(key, lang, name=repr(name), near=names_list(near, lang))
 
 
 # --------------------------------------------------------------------------

@@ -194,13 +194,18 @@ def parse_late(text: str | None) -> tuple[str, float]:
 HEADER_KEY = "release_assignment_header"
 
 
+#: The language a release records when ``--lang`` is not given: the course's, never the instructor's shell's
+#: (GRADEKIT_LANG and the locale describe who runs the command, not the class that reads the template).
+DEFAULT_LANG = "zh"
+
+
 def header() -> str:
     """The file's comment: what it is, and that students leave it alone (they read it too: zh and en)."""
     return "\n".join(t(HEADER_KEY, lang, version=__version__) for lang in ("zh", "en"))
 
 
 def release(kit: Kit, dest: Path, topics: list[str] | None = None, *, name: str = "gradekit assignment",
-            install: str | None = None, lang: str = "zh", hidden_out: Path | None = None,
+            install: str | None = None, lang: str = DEFAULT_LANG, hidden_out: Path | None = None,
             terms: Terms | None = None) -> dict:
     """Build the template (and with ``hidden_out`` the hidden graders) all at once, or nothing.
 

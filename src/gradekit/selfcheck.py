@@ -32,6 +32,13 @@ class TopicReport:
     problems: list[str] = field(default_factory=list)
 
 
+def is_student_template(kit: Kit) -> bool:
+    """A released template (``grade release`` wrote its config at the root) ships no solution or mutant, so
+    there is nothing to prove; a kit being written may lack some solutions, never all of them and the config."""
+    released = (kit.root / "assignment.toml").is_file() or (kit.root / "gradekit.toml").is_file()
+    return released and not any(t.solution.is_file() or t.mutants for t in kit.topics)
+
+
 def file_problems(kit: Kit, topic) -> list[str]:
     rel = f"exercises/{topic.slug}"
     problems = []

@@ -10,42 +10,54 @@ command, run on folders that are not the student's own.
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from pathlib import Path
 
 from gradekit.i18n import t
 from gradekit.kit import Kit, KitError
 from gradekit.model import Result, Status
-from gradekit.progress import Progress, Ref, course, resolve
+from gradekit.progress import Progress, Ref, course
+from gradekit.progress import resolve as _resolve_known
 from gradekit.runner import Submission, grade
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
 
-def add_parsers(sub, common: argparse.ArgumentParser) -> None:
-    watch = sub.add_parser("watch", parents=[common],
+def add_parsers(sub, common) -> None:
+    """``common(grading=...)`` makes the shared options; only commands that grade get --seed and --timeout."""
+    watch = sub.add_parser("watch", parents=[common()],
                            help="one exercise at a time, checked again on every save (what bare `grade` does in a terminal)")
     watch.add_argument("topics", nargs="*", metavar="TOPIC", help="only these topics (default: all)")
     watch.add_argument("--verbose", "-v", action="store_true", help="show tracebacks and full output")
 
-    lst = sub.add_parser("list", parents=[common], help="every topic and exercise with its status, points and hints")
+    lst = sub.add_parser("list", parents=[common()], help="every topic and exercise with its status, points and hints")
     lst.add_argument("topics", nargs="*", metavar="TOPIC", help="only these topics (default: all)")
 
-    hint = sub.add_parser("hint", parents=[common], help="reveal the next hint of an exercise (they stay revealed)")
+    hint = sub.add_parser("hint", parents=[common(grading=False)],
+                          help="reveal the next hint of an exercise (they stay revealed)")
     hint.add_argument("exercise", nargs="?", metavar="EXERCISE",
                       help="my_abs, functions/my_abs or a topic (default: the current exercise)")
 
-    reset = sub.add_parser("reset", parents=[common], help="put the original stub back for an exercise or a topic")
+    reset = sub.add_parser("reset", parents=[common(grading=False)],
+                           help="put the original stub back for an exercise or a topic (exit 1 if you cancel)")
     reset.add_argument("target", metavar="EXERCISE-or-TOPIC", help="my_abs, functions/my_abs, or functions for the whole file")
     reset.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
 
-    sub.add_parser("next", parents=[common], help="which exercise to do next, where it is, and what fails in it")
+    sub.add_parser("next", parents=[common()], help="which exercise to do next, where it is, and what fails in it")
 
 
 def _console():
     from rich.console import Console
 
     return Console(highlight=False)
+
+
+def _say(console, text: str, style: str = "") -> None:
+    """One message, wrapped like a failure (``render.wrap``): code and quoted values stay whole on a line."""
+    from gradekit.render.wrap import Wrapped
+
+    console.print(Wrapped().add(text, style=style))
 
 
 def _grade(kit: Kit, lang: str, args, topics=None) -> Result:
@@ -60,6 +72,18 @@ def _rel(kit: Kit, path: Path) -> str:
         return str(path)
 
 
+def resolve(kit: Kit, text: str, lang: str) -> list[Ref]:
+    """``progress.resolve``, except that a name nothing is close to says so in words (in ``lang``) instead of
+    offering ``grade list`` as if it were a close name."""
+    wanted = text.strip().strip("/")
+    refs = course(kit)
+    names = [r.key for r in refs] + [r.exercise.name for r in refs] + [topic.slug for topic in kit.topics]
+    if wanted.lower() not in {n.lower() for n in names} and not difflib.get_close_matches(wanted, names, n=3,
+                                                                                       cutoff=0.6):
+        raise KitError(t("unknown_exercise_none", lang, name=wanted))  # the same test progress.resolve makes
+    return _resolve_known(kit, text, lang)
+
+
 def _hidden_line(result: Result, lang: str) -> str | None:
     if not result.hidden.checks:
         return None
@@ -71,7 +95,7 @@ def cmd_watch(args, lang: str, kit: Kit) -> int:
 
     if not interactive():
         raise KitError(t("w_needs_terminal", lang))
-    kit.select(getattr(args, "topics", None))
+    kit.select(getattr(args, "topics", None), lang)
     return watch.run(kit, lang, topics=getattr(args, "topics", None) or None, seed=args.seed, timeout=args.timeout,
                      verbose=getattr(args, "verbose", False))
 
@@ -81,7 +105,7 @@ def cmd_list(args, lang: str, kit: Kit) -> int:
 
     from gradekit.render.terminal import exercise_table, shadow_warning
 
-    kit.select(args.topics)
+    kit.select(args.topics, lang)
     result = _grade(kit, lang, args, args.topics)
     progress = Progress(kit.root)
     progress.record(result)
@@ -121,12 +145,12 @@ def cmd_hint(args, lang: str, kit: Kit) -> int:
     total = len(ref.exercise.hints)
     for i in range(shown):
         style = "yellow" if i == shown - 1 and shown > before else ""
-        console.print(Text(t("hint_line", lang, i=i + 1, n=total, text=ref.exercise.hints[i].get(lang)), style=style))
+        _say(console, t("hint_line", lang, i=i + 1, n=total, text=ref.exercise.hints[i].get(lang)), style)
     statement = _rel(kit, ref.topic.folder / "README.md")
     if shown < total:
-        console.print(Text(t("hint_more", lang, left=total - shown), style="dim"))
+        _say(console, t("hint_more", lang, left=total - shown), "dim")
     else:
-        console.print(Text(t("hint_no_more", lang, statement=statement), style="dim"))
+        _say(console, t("hint_no_more", lang, statement=statement), "dim")
     if progress.problem:
         console.print(Text(progress.problem, style="dim"))
     return EXIT_OK
@@ -181,14 +205,14 @@ def cmd_next(args, lang: str, kit: Kit) -> int:
     else:
         console.print(Text(t("next_current", lang, exercise=ref.label,
                              title=ref.exercise.title.get(lang)), style="bold"))
-        console.print(t("next_where", lang, statement=_rel(kit, ref.topic.folder / "README.md"),
+        _say(console, t("next_where", lang, statement=_rel(kit, ref.topic.folder / "README.md"),
                         file=_rel(kit, kit.starter / f"{ref.topic.slug}.py")))
         topic = next((tr for tr in result.topics if tr.slug == ref.topic.slug), None)
         ex = next((e for e in topic.exercises if e.name == ref.exercise.name), None) if topic else None
         failing = [c for c in ex.checks if c.status is not Status.PASS] if ex else []
         if failing:
             console.print(failure_block(ref.topic.slug, ref.exercise.name, failing[0], lang))
-        console.print(Text(t("next_todo", lang), style="dim"))
+        _say(console, t("next_todo", lang), "dim")
     console.print(Text(t("w_progress", lang, done=progress.done_count(refs), total=len(refs)), style="bold"))
     hidden = _hidden_line(result, lang)
     if hidden:

@@ -21,6 +21,7 @@ from gradekit.i18n import t, word_failure
 from gradekit.model import Check, Result, Status
 from gradekit.render.redact import is_hidden, redact_check, student_view
 from gradekit.render.safe import neutralize
+from gradekit.render.wrap import Wrapped
 
 #: Failures shown in full before "... and N more".
 FIRST_FAILURES = 3
@@ -51,7 +52,7 @@ def _topic_table(result: Result, lang: str) -> Table:
         name = Text(f"{topic.slug}  ")
         name.append(topic.title, style="dim")
         if topic.error:
-            name.append(f"  ({t('topic_error', lang)})", style="red")
+            name.append(t("topic_error_aside", lang), style="red")
         table.add_row(str(i), name, Text(f"{topic.score}/{topic.max_score}", style=score_style), marks)
     return table
 
@@ -102,36 +103,40 @@ def shadow_warning(folder: Path | str | None, lang: str) -> str | None:
 
 
 def failure_block(topic_slug: str, exercise: str, check: Check, lang: str, verbose: bool = False,
-                  narrow_hidden: bool = False) -> Text:
+                  narrow_hidden: bool = False) -> Wrapped:
+    """One failure, wrapped at the console's width (``render.wrap``): values and code stay whole on a line."""
     sym, style = _MARK[check.status]
     head = Text(f"{sym} ", style=style)
     head.append(neutralize(f"{topic_slug} · {exercise}"), style="bold")
     head.append(neutralize(f" · {check.name}"), style="dim")
     if check.file and check.line:
         head.append(neutralize(f"  ({check.file}:{check.line})"), style="cyan")
-    body = Text("\n")
+    block = Wrapped().add(head, hanging=4)
     if narrow_hidden and is_hidden(check):
         shown = copy.deepcopy(check)
         redact_check(shown, exercise, lang)
-        body.append("  " + neutralize(shown.message))
-        return head + body
+        for line in neutralize(shown.message).splitlines():
+            block.add(line, indent=2)
+        return block
     for line in neutralize(check.message if verbose else display_message(check, lang)).splitlines():
         if not verbose and len(line) > LINE_LIMIT:
             line = line[:LINE_LIMIT] + " …"  # display only: the stored result keeps the whole value
-        body.append(f"  {line}\n")
+        block.add(line, indent=2)
     hint = check.detail.get("hint")
     if hint:
-        body.append(f"  {t('hint', lang)}: ", style="yellow")
-        body.append(f"{hint.get(lang, '')}\n")
+        line = Text(t("hint_colon", lang), style="yellow")
+        line.append(neutralize(hint.get(lang, "")))
+        block.add(line, indent=2)
     if check.output.strip():
-        body.append(f"  {t('printed_label', lang)}:\n", style="dim")
+        block.add(t("printed_colon", lang), indent=2, style="dim")
         shown = check.output if verbose else check.output[:400]
         for line in shown.rstrip("\n").splitlines()[: (None if verbose else 8)]:
-            body.append(f"    {neutralize(line)}\n", style="dim")
+            block.add(neutralize(line), indent=4, style="dim")
     tb = check.detail.get("traceback")
     if verbose and tb:
-        body.append(neutralize(tb.rstrip()) + "\n", style="dim")
-    return head + body
+        for line in neutralize(tb.rstrip()).splitlines():
+            block.add(line, style="dim")
+    return block.add("")
 
 
 def exercise_status(ex) -> str:
@@ -189,7 +194,7 @@ def render(result: Result, lang: str, *, verbose: bool = False, show_all: bool =
     failing = [(topic.slug, ex.name, c) for topic in result.topics for ex in topic.exercises for c in ex.checks
                if c.status is not Status.PASS and c.status is not Status.SKIPPED]
     if failing:
-        parts.append(Text(f"\n{t('failures', lang)}:", style="bold"))
+        parts.append(Text("\n" + t("failures_colon", lang), style="bold"))
         limit = None if show_all else FIRST_FAILURES
         shown_topics = set()
         count = 0
