@@ -62,18 +62,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # -- issue 14: engine ------------------------------------------------------------
     "timeout_at": {
-        "zh": "{call} 运行超过 {seconds} 秒被停止了，停下时正在执行 {file} 第 {line} 行{in_function}（是不是有死循环？）",
-        "en": "{call} was stopped after {seconds} s, while running {file}, line {line}{in_function} (an infinite loop?)",
+        "zh": "{call} 运行超过 {seconds} 秒被停止了，停下时正在执行 {file} 第 {line} 行{in_function}：是不是有死循环？",
+        "en": "{call} was stopped after {seconds} s, while running {file}, line {line}{in_function}: an infinite loop?",
     },
     "timeout_import_at": {
-        "zh": "导入你的文件时运行超过 {seconds} 秒被停止了，停下时正在执行 {file} 第 {line} 行"
-              "（顶层代码里有死循环或 input()？）",
-        "en": "importing your file was stopped after {seconds} s, while running {file}, line {line} "
-              "(an infinite loop or input() at the top level?)",
+        "zh": "导入你的文件时运行超过 {seconds} 秒被停止了，停下时正在执行 {file} 第 {line} 行："
+              "顶层代码里有死循环或 input()？",
+        "en": "importing your file was stopped after {seconds} s, while running {file}, line {line}: "
+              "an infinite loop or input() at the top level?",
     },
-    "in_function": {"zh": "（在 {function} 里）", "en": " (in {function})"},
+    "in_function": {"zh": "（函数 {function}）", "en": " (in {function})"},
     "timeout_stack": {"zh": "停下时的调用，最里面的在最后：", "en": "the calls it was in, innermost last:"},
-    "stack_frame": {"zh": "  {file} 第 {line} 行，{function}", "en": "  {file}, line {line}, in {function}"},
+    "stack_frame": {"zh": "  {file} 第 {line} 行，函数 {function}", "en": "  {file}, line {line}, in {function}"},
     "printed_instead": {
         "zh": "{file} 第 {line} 行调用了 print：print 只是把结果显示出来，函数要用 return 把它交回给调用者",
         "en": "{file}, line {line} calls print: print only shows the result, a function gives it back with return",

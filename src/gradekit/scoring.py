@@ -82,6 +82,7 @@ def trusted_places(detail: dict, topic: str, files: Iterable[str] | None) -> dic
             detail["line"] = _line(detail.get("line"))
         else:
             detail["file"], detail["line"] = f"{topic}.py", None
+            detail.pop("function", None)   # a stopped child's frame, named in the same breath as the file
         if detail["line"] is None:
             del detail["line"]
     if "stack" in detail:
