@@ -66,14 +66,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{call} was stopped after {seconds} s, while running {file}, line {line}{in_function}: an infinite loop?",
     },
     "timeout_import_at": {
-        "zh": "导入你的文件时运行超过 {seconds} 秒被停止了，停下时正在执行 {file} 第 {line} 行："
+        "zh": "导入你的文件时运行超过 {seconds} 秒被停止了，停下时正在执行 {file} 第 {line} 行{in_function}："
               "顶层代码里有死循环或 input()？",
-        "en": "importing your file was stopped after {seconds} s, while running {file}, line {line}: "
+        "en": "importing your file was stopped after {seconds} s, while running {file}, line {line}{in_function}: "
               "an infinite loop or input() at the top level?",
     },
     "in_function": {"zh": "（函数 {function}）", "en": " (in {function})"},
     "timeout_stack": {"zh": "停下时的调用，最里面的在最后：", "en": "the calls it was in, innermost last:"},
     "stack_frame": {"zh": "  {file} 第 {line} 行，函数 {function}", "en": "  {file}, line {line}, in {function}"},
+    "stack_top": {"zh": "  {file} 第 {line} 行，文件顶层", "en": "  {file}, line {line}, at the top level"},
     "printed_instead": {
         "zh": "{file} 第 {line} 行调用了 print：print 只是把结果显示出来，函数要用 return 把它交回给调用者",
         "en": "{file}, line {line} calls print: print only shows the result, a function gives it back with return",
@@ -717,7 +718,8 @@ def _main_sentence(kind: str, detail: dict, fields: dict, lang: str) -> str:
         if isinstance(stack, list) and len(stack) > 1:
             text += "\n" + t("timeout_stack", lang)
             for file, line, function in reversed(stack):
-                text += "\n" + t("stack_frame", lang, file=file, line=line, function=function)
+                top = not isinstance(function, str) or function.startswith("<")
+                text += "\n" + t("stack_top" if top else "stack_frame", lang, file=file, line=line, function=function)
         return text
     if kind == "timeout" and detail.get("call") == "import":
         return t("timeout_import", lang, **fields)

@@ -8,7 +8,9 @@ files (never bytecode), a scrubbed environment and lowered resource limits.
 The child has its own process group.  Every
 request has a wall-clock timeout; a child that overruns is killed with its whole
 process group and replaced on the next ``load``.  Handles from a replaced child
-are refused rather than silently pointing at a new object.
+are refused rather than silently pointing at a new object.  Each request carries
+its limit, and the child's watchdog says where the student's code is just before
+it runs out (``sandbox.notes``): a timeout names the line it was stopped at.
 
 ``run_script`` runs a student file as a program (stdin in, stdout out) in a
 fork of the check's child, behind the same walls.
