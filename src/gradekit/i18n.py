@@ -60,6 +60,30 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{call} 运行超过 {seconds} 秒被停止了（是不是有死循环？）",
         "en": "{call} was stopped after {seconds} s (an infinite loop?)",
     },
+    # -- issue 14: engine ------------------------------------------------------------
+    "timeout_at": {
+        "zh": "{call} 运行超过 {seconds} 秒被停止了，停下时正在执行 {file} 第 {line} 行{in_function}：是不是有死循环？",
+        "en": "{call} was stopped after {seconds} s, while running {file}, line {line}{in_function}: an infinite loop?",
+    },
+    "timeout_import_at": {
+        "zh": "导入你的文件时运行超过 {seconds} 秒被停止了，停下时正在执行 {file} 第 {line} 行{in_function}："
+              "顶层代码里有死循环或 input()？",
+        "en": "importing your file was stopped after {seconds} s, while running {file}, line {line}{in_function}: "
+              "an infinite loop or input() at the top level?",
+    },
+    "in_function": {"zh": "（函数 {function}）", "en": " (in {function})"},
+    "timeout_stack": {"zh": "停下时的调用，最里面的在最后：", "en": "the calls it was in, innermost last:"},
+    "stack_frame": {"zh": "  {file} 第 {line} 行，函数 {function}", "en": "  {file}, line {line}, in {function}"},
+    "stack_top": {"zh": "  {file} 第 {line} 行，文件顶层", "en": "  {file}, line {line}, at the top level"},
+    "printed_instead": {
+        "zh": "{file} 第 {line} 行调用了 print：print 只是把结果显示出来，函数要用 return 把它交回给调用者",
+        "en": "{file}, line {line} calls print: print only shows the result, a function gives it back with return",
+    },
+    "todo_empty": {
+        "zh": "{call}：还没有完成（{file} 第 {line} 行还是题目给的空壳）",
+        "en": "{call}: not done yet ({file}, line {line} is still the empty stub)",
+    },
+    # -- end issue 14: engine --------------------------------------------------------
     "timeout_import": {
         "zh": "导入你的文件时运行超过 {seconds} 秒被停止了（顶层代码里有死循环或 input()？）",
         "en": "importing your file was stopped after {seconds} s (an infinite loop or input() at the top level?)",
@@ -713,15 +737,32 @@ def _is_fullwidth_char(message: str) -> bool:
 def _main_sentence(kind: str, detail: dict, fields: dict, lang: str) -> str:
     exc_type = detail.get("exc_type")
     if kind == "returned" and detail.get("actual") == "None" and detail.get("expected") != "None":
-        return t("returned_none", lang, **fields)
+        text = t("returned_none", lang, **fields)
+        if detail.get("print_line") and detail.get("file"):
+            text += "\n" + t("printed_instead", lang, file=detail["file"], line=detail["print_line"])
+        return text
     if kind == "returned":
         text = t("returned", lang, **fields)
         if (detail.get("expected_type") and detail.get("actual_type")
                 and detail["expected_type"] != detail["actual_type"]):
             text += "\n" + t("type_differs", lang, **fields)
         return text
+    if kind == "timeout" and detail.get("line"):
+        function = detail.get("function")
+        plain = not isinstance(function, str) or function.startswith("<")
+        fields["in_function"] = "" if plain else t("in_function", lang, function=function)
+        text = t("timeout_import_at" if detail.get("call") == "import" else "timeout_at", lang, **fields)
+        stack = detail.get("stack")
+        if isinstance(stack, list) and len(stack) > 1:
+            text += "\n" + t("timeout_stack", lang)
+            for file, line, function in reversed(stack):
+                top = not isinstance(function, str) or function.startswith("<")
+                text += "\n" + t("stack_top" if top else "stack_frame", lang, file=file, line=line, function=function)
+        return text
     if kind == "timeout" and detail.get("call") == "import":
         return t("timeout_import", lang, **fields)
+    if kind == "todo" and detail.get("stub") == "empty":
+        return t("todo_empty", lang, **fields)
     if kind == "crashed" and detail.get("call") == "import":
         return t("crashed_import", lang, **fields)
     if kind == "syntax":

@@ -40,6 +40,7 @@ from pathlib import Path
 
 import pytest
 
+from gradekit import pinpoint
 from gradekit.grader import CheckFailure, seeded, student_failure
 from gradekit.integrity import make_undumpable, read_key, seal
 from gradekit.isolation import IsolationUnavailable
@@ -130,6 +131,7 @@ class GradingState:
         self.stream = None                # where finished submissions are announced, if anywhere
         self.last_check: dict[str, str] = {}      # submission -> nodeid of its last check
         self.pending: dict[str, list] = {}        # submission -> its sealed outcomes so far
+        self.trees: dict[tuple[str, str], object] = {}   # (submission, topic) -> its parsed source (``second_look``)
 
     def box(self, sub_id: str, slug: str, timeout: float) -> Sandbox:
         if sub_id != self.current:
@@ -191,6 +193,7 @@ class GradingState:
         for sub_id in [s for s in self.servers if s == self.current]:
             self.servers.pop(sub_id).close()
         self.current_topic = None
+        self.trees.clear()
         # What the finished submission's sandboxes left when their fork server was killed came here.
         proctree.sweep_strays()
 
@@ -438,7 +441,7 @@ def classify(exc: BaseException | None) -> tuple[str, dict]:
         # Not the student's doing as far as this session can tell: the kit refuses to score the files.
         return "error", {"kind": "submission_changed"}
     if isinstance(exc, SandboxTimeout):
-        return "timeout", {"kind": "timeout", "call": exc.during, "seconds": exc.seconds}
+        return "timeout", {"kind": "timeout", "call": exc.during, "seconds": exc.seconds, **stopped_at(exc.frames)}
     if isinstance(exc, SandboxCrashed):
         return "fail", {"kind": "crashed", "call": exc.during, "returncode": exc.returncode,
                         "traceback": exc.stderr or None}
@@ -468,6 +471,30 @@ def classify(exc: BaseException | None) -> tuple[str, dict]:
     import traceback
     return "error", {"kind": "grader_error", "exc_type": type(exc).__name__, "exc_message": str(exc)[:2000],
                      "traceback": "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))[-6000:]}
+
+
+def second_look(state: GradingState, entry: dict, detail: dict) -> dict:
+    """``pinpoint.refine`` with the topic's source as its sandbox ran it (parsed once per submission and topic)."""
+    key = (entry["submission"], entry["topic"])
+    if key not in state.trees:
+        try:
+            source = state.server(entry["submission"]).sources.files().get(f"{entry['topic']}.py")
+        except Exception:  # noqa: BLE001 -- a file that changed or vanished: the check's own failure says so
+            source = None
+        state.trees[key] = pinpoint.tree_of(source)
+    return pinpoint.refine(detail, state.trees[key], entry["exercise"], f"{entry['topic']}.py")
+
+
+def stopped_at(frames: list) -> dict:
+    """Where a stopped child said the student's code was (``SandboxTimeout.frames``, innermost first):
+    the innermost frame's file, line and function, and the student's frames when there are several."""
+    if not frames:
+        return {}
+    (file, line, function), *_ = frames
+    place = {"file": file, "line": line, "function": function}
+    if len(frames) > 1:
+        place["stack"] = [list(f) for f in frames]
+    return place
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -560,6 +587,8 @@ def record(item, when: str, exc: BaseException | None) -> bool:
     if when == "call" or exc is not None:
         if result["status"] == "pass" or when != "teardown":
             status, detail = classify(exc)
+            if status == "fail":
+                detail = second_look(item.config.stash[STATE], entry, detail)
             if not (when == "teardown" and status == "pass"):
                 result["status"], result["detail"] = status, detail
     if when == "teardown":

@@ -29,6 +29,7 @@ import types
 
 from gradekit import protocol
 from gradekit.sandbox.child.scripts import run_as_main, script_stdio
+from gradekit.sandbox.child.watchdog import Watchdog
 
 try:
     import resource
@@ -559,6 +560,8 @@ class Server:
                         info["file"] = os.path.basename(frame.f_code.co_filename)
                         info["line"] = lineno
                 chained, seen = chained.__cause__ or chained.__context__, seen + 1
+            if isinstance(exc, RecursionError):
+                info.update(self.recursive_call(exc))
         try:
             info.update(beginner_facts())
         except BaseException:  # advice is a bonus: never lose the error itself over it
@@ -569,9 +572,31 @@ class Server:
             info["traceback"] = ""
         return info
 
+    def recursive_call(self, exc):
+        """Where a function calls itself, for a RecursionError: the student's line that recurs most often
+        in the traceback, the innermost frame aside (the limit is hit wherever the last call happened to be,
+        often a builtin called on a function's first line)."""
+        prefix = os.path.join(self.src, "")
+        frames = [(f.f_code.co_filename, lineno) for f, lineno in traceback.walk_tb(exc.__traceback__)
+                  if f.f_code.co_filename.startswith(prefix)][:-1]
+        counts = {}
+        for place in frames:
+            counts[place] = counts.get(place, 0) + 1
+        if not counts:
+            return {}
+        (file, line), n = max(counts.items(), key=lambda kv: kv[1])
+        return {"file": os.path.basename(file), "line": line} if n > 1 else {}
+
     def serve(self, rfile, wfd):
         ops = {name[3:]: getattr(self, name) for name in dir(self) if name.startswith("op_")}
         real_out, real_err = sys.stdout, sys.stderr
+
+        def write(data):
+            view = memoryview(data)
+            while view:
+                view = view[os.write(wfd, view):]
+
+        watchdog = Watchdog(self.src, write)
         os.write(wfd, protocol.READY)
         while True:
             line = rfile.readline(protocol.MAX_MESSAGE + 1)
@@ -580,6 +605,7 @@ class Server:
             req = json.loads(line)
             out, err = CappedWriter(), CappedWriter()
             sys.stdout, sys.stderr = out, err
+            watchdog.arm(req.get("id"), req.get("wd"))
             try:
                 value = ops[req["op"]](req)
                 reply = {"id": req["id"], "ok": True, "value": self.enc(value)}
@@ -591,9 +617,9 @@ class Server:
                 sys.stdout, sys.stderr = real_out, real_err
             reply["out"], reply["err"] = out.text(), err.text()
             data = protocol.dumps(reply)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(wfd, view):]
+            with watchdog.lock:
+                watchdog.disarm()
+                write(data)
 
 
 PR_SET_PDEATHSIG = 1

@@ -82,8 +82,17 @@ def trusted_places(detail: dict, topic: str, files: Iterable[str] | None) -> dic
             detail["line"] = _line(detail.get("line"))
         else:
             detail["file"], detail["line"] = f"{topic}.py", None
+            detail.pop("function", None)   # a stopped child's frame, named in the same breath as the file
         if detail["line"] is None:
             del detail["line"]
+    if "stack" in detail:
+        frames = detail["stack"] if isinstance(detail["stack"], list) else []
+        kept = [[f[0], f[1], str(f[2])[:100]] for f in frames[:8] if isinstance(f, list) and len(f) == 3
+                and own_file(f[0], files) and _line(f[1]) and isinstance(f[2], str)]
+        if len(kept) > 1:
+            detail["stack"] = kept
+        else:
+            del detail["stack"]
     if "def_file" in detail and not own_file(detail["def_file"], files):
         for key in ("def_file", "def_line", "signature", "arity_at_call"):
             detail.pop(key, None)

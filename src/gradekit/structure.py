@@ -134,6 +134,74 @@ def has_node(node: ast.AST, node_type: type) -> bool:
     return any(isinstance(n, node_type) for n in ast.walk(node))
 
 
+def _own_body(node: ast.AST) -> list[ast.stmt]:
+    """A definition's statements without its docstring."""
+    body = list(getattr(node, "body", []))
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+            and isinstance(body[0].value.value, str):
+        body = body[1:]
+    return body
+
+
+def _raises_not_implemented(stmt: ast.stmt) -> bool:
+    if not isinstance(stmt, ast.Raise) or stmt.exc is None:
+        return False
+    exc = stmt.exc.func if isinstance(stmt.exc, ast.Call) else stmt.exc
+    return isinstance(exc, ast.Name) and exc.id == "NotImplementedError"
+
+
+def stub_kind(node: ast.AST | None) -> str | None:
+    """Whether a definition is still a stub as the starter files write them, and which kind.
+
+    ``"raise"``: a function whose body (docstring aside) is only ``raise NotImplementedError``, or a
+    class whose every member is such a function; running it says NotImplementedError, so the
+    behaviour checks already call it not started.  ``"empty"``: a class with no members yet (a
+    docstring, ``pass`` or ``...`` at most) or a name bound to ``None``.  None: the student wrote
+    something.  A structural rule judges code, and a stub has none yet.
+    """
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        body = _own_body(node)
+        return "raise" if len(body) == 1 and _raises_not_implemented(body[0]) else None
+    if isinstance(node, ast.ClassDef):
+        body = [s for s in _own_body(node) if not isinstance(s, ast.Pass)
+                and not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant) and s.value.value is ...)]
+        if not body:
+            return "empty"
+        funcs = all(isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) for s in body)
+        return "raise" if funcs and all(stub_kind(s) == "raise" for s in body) else None
+    if isinstance(node, (ast.Assign, ast.AnnAssign)):
+        value = node.value
+        return "empty" if isinstance(value, ast.Constant) and value.value is None else None
+    return None
+
+
+def definitions(tree: ast.Module, name: str) -> list[ast.AST]:
+    """Every top-level binding of ``name`` (``Class.member``: of the member, in the one class of that name)."""
+    body = tree.body
+    *outer, last = name.split(".")
+    for part in outer:
+        classes = [n for n in _bindings(body, part)]
+        if len(classes) != 1 or not isinstance(classes[0], ast.ClassDef):
+            return []
+        body = classes[0].body
+    return _bindings(body, last)
+
+
+def untouched(tree: ast.Module | None, name: str) -> tuple[str, int] | None:
+    """(stub kind, line) when every binding of ``name`` is still a stub (a property's getter and setter
+    together), else None."""
+    if tree is None:
+        return None
+    found = definitions(tree, name)
+    kinds = {stub_kind(n) for n in found}
+    if not found or None in kinds:
+        return None
+    first = found[0]
+    body = _own_body(first) if not isinstance(first, (ast.Assign, ast.AnnAssign)) else []
+    line = body[0].lineno if body else first.lineno
+    return ("raise" if kinds == {"raise"} else "empty"), line
+
+
 def _scope_or_fail(path: Path, within: str | None):
     tree = parse(path)
     if tree is None:
@@ -145,6 +213,12 @@ def _scope_or_fail(path: Path, within: str | None):
         raise Rebound(exc.name, exc.lines, Path(path).name) from None
     if node is None:
         raise CheckFailure("missing", call=within)
+    kind = stub_kind(node) if within is not None else None
+    if kind is not None:
+        # The rule is about code the student has not written yet: not started, as the behaviour checks say.
+        body = _own_body(node)
+        raise CheckFailure("todo", call=within, file=Path(path).name, line=body[0].lineno if body else node.lineno,
+                           stub=None if kind == "raise" else "empty", exc_type="NotImplementedError" if kind == "raise" else None)
     return node
 
 

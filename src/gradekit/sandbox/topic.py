@@ -8,7 +8,9 @@ files (never bytecode), a scrubbed environment and lowered resource limits.
 The child has its own process group.  Every
 request has a wall-clock timeout; a child that overruns is killed with its whole
 process group and replaced on the next ``load``.  Handles from a replaced child
-are refused rather than silently pointing at a new object.
+are refused rather than silently pointing at a new object.  Each request carries
+its limit, and the child's watchdog says where the student's code is just before
+it runs out (``sandbox.notes``): a timeout names the line it was stopped at.
 
 ``run_script`` runs a student file as a program (stdin in, stdout out) in a
 fork of the check's child, behind the same walls.
@@ -25,6 +27,8 @@ from gradekit import isolation as isolation_mod
 from gradekit import protocol
 from gradekit.forkserver import ForkServer, SubmissionChanged, TopicChild  # noqa: F401 (re-exported)
 from gradekit.isolation import Isolation
+from gradekit.sandbox import notes
+from gradekit.sandbox.notes import NOTE_PREFIX
 from gradekit.sandbox.portable import PortableChild, PortableServer
 
 #: Seconds one request may take before the child is killed.
@@ -57,9 +61,12 @@ class SandboxError(Exception):
 
 
 class SandboxTimeout(SandboxError):
-    def __init__(self, seconds: float, during: str):
+    """``frames``: where the child said the student's code was just before the deadline
+    (``[[file, line, function], ...]``, innermost first; ``sandbox.child.watchdog``), or empty."""
+
+    def __init__(self, seconds: float, during: str, frames: list | None = None):
         super().__init__(f"{during} timed out after {seconds:g} s")
-        self.seconds, self.during = seconds, during
+        self.seconds, self.during, self.frames = seconds, during, frames or []
 
 
 class SandboxCrashed(SandboxError):
@@ -130,6 +137,7 @@ class Sandbox:
         self._next_id = 0
         self._checks = 0
         self._import_retried = False
+        self._where: list = []   # the watchdog's note on the request in flight (``_take_note``)
         self._lock = threading.Lock()
 
     # -- life cycle ---------------------------------------------------------
@@ -229,15 +237,16 @@ class Sandbox:
                 limit = max(0.05, min(limit, self.deadline - time.monotonic()))
             self._next_id += 1
             rid = self._next_id
+            self._where = []
             try:
-                data = protocol.dumps({"id": rid, "op": op, **fields})
+                data = protocol.dumps({"id": rid, "op": op, "wd": round(limit, 3), **fields})
             except (TypeError, ValueError) as exc:
                 raise TypeError(f"cannot send {during} to the sandbox: {exc}") from None
             try:
                 self.child.send(data)
             except (BrokenPipeError, OSError):
                 raise self._crashed(during) from None
-            line = self._read_line(limit, during)
+            line = self._read_line(limit, during, rid)
             try:
                 msg = protocol.loads(line, "reply")
                 protocol.check_response(msg, rid)
@@ -253,26 +262,35 @@ class Sandbox:
             error["during"] = during
             raise StudentException(error)
 
-    def _read_line(self, limit: float, during: str) -> bytes:
+    def _read_line(self, limit: float, during: str, rid: int | None = None) -> bytes:
+        """The next line from the child; with ``rid``, the watchdog's notes before it are taken aside."""
         end = time.monotonic() + limit
-        while b"\n" not in self._buffer:
-            remaining = end - time.monotonic()
-            chunk = self.child.recv(remaining) if remaining > 0 else None
-            if chunk is None:
+        while True:
+            while b"\n" not in self._buffer:
+                remaining = end - time.monotonic()
+                chunk = self.child.recv(remaining) if remaining > 0 else None
+                if chunk is None:
+                    self._stop_child()
+                    raise SandboxTimeout(round(limit, 2), during, self._where if rid is not None else None)
+                if not chunk:
+                    raise self._crashed(during)
+                self._buffer += chunk
+                if len(self._buffer) > protocol.MAX_MESSAGE:
+                    self._stop_child()
+                    raise ChildProtocolError("reply too large", during)
+            line, _, self._buffer = self._buffer.partition(b"\n")
+            if rid is not None and line.startswith(NOTE_PREFIX):
+                self._take_note(line, rid)
+                continue
+            if self._buffer:
+                # Nothing may follow a reply: anything there was written behind our back.
                 self._stop_child()
-                raise SandboxTimeout(round(limit, 2), during)
-            if not chunk:
-                raise self._crashed(during)
-            self._buffer += chunk
-            if len(self._buffer) > protocol.MAX_MESSAGE:
-                self._stop_child()
-                raise ChildProtocolError("reply too large", during)
-        line, _, self._buffer = self._buffer.partition(b"\n")
-        if self._buffer:
-            # Nothing may follow a reply: anything there was written behind our back.
-            self._stop_child()
-            raise ChildProtocolError("unexpected data after the reply", during)
-        return line
+                raise ChildProtocolError("unexpected data after the reply", during)
+            return line
+
+    def _take_note(self, line: bytes, rid: int) -> None:
+        """Keep the child's last word on where it is, as plain checked data (it is the student's to forge)."""
+        self._where = notes.frames_of(line, rid) or self._where
 
     def _crashed(self, during: str) -> SandboxCrashed:
         code = None
