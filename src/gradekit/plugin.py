@@ -40,7 +40,7 @@ from pathlib import Path
 
 import pytest
 
-from gradekit import pinpoint
+from gradekit.grading import pinpoint
 from gradekit.grader import CheckFailure, seeded, student_failure
 from gradekit.integrity import make_undumpable, read_key, seal
 from gradekit.isolation import IsolationUnavailable
