@@ -161,8 +161,13 @@ def test_exercise_names_resolve():
         resolve(kit, name, "en")
     with pytest.raises(KitError, match="有好几个练习叫"):
         resolve(kit, name, "zh")
-    with pytest.raises(KitError, match=r"no exercise or topic is called my_abz \(close: .*my_abs"):
+    with pytest.raises(KitError, match=r"no exercise or topic is called my_abz: did you mean .*my_abs"):
         resolve(kit, "my_abz", "en")
+    with pytest.raises(KitError, match="没有叫 my_abz 的练习或主题：你是不是想写 .*my_abs"):
+        resolve(kit, "my_abz", "zh")
+    for lang, words in (("en", "none has a similar name: grade list shows them all"), ("zh", "也没有名字相近的")):
+        with pytest.raises(KitError, match=words):
+            resolve(kit, "qqqqqqqq", lang)
 
 
 # -- finding a definition ---------------------------------------------------------------
@@ -316,7 +321,7 @@ def test_list_and_next(template):
     listed = run_grade("list", "--lang", "en", cwd=template)
     assert listed.returncode == 1, listed.stderr
     rows = {line.replace("▶", " ").split()[0]: line for line in listed.stdout.splitlines() if line.strip()}
-    assert "✓ done" in rows["my_abs"] and "3/3" in rows["my_abs"]
+    assert "✓ done" in rows["my_abs"] and "4/4" in rows["my_abs"]
     assert "· not started" in rows["move"] and "0/3" in rows["move"]
     assert "1/3 exercises done" in listed.stdout
     assert "hidden checks" in listed.stdout and "the final grade includes them" in flat(listed.stdout)

@@ -299,7 +299,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "unknown_exercise": {
         "zh": "没有叫 {name} 的练习或主题：你是不是想写 {near}？",
-        "en": "no exercise or topic is called {name} (close: {near})",
+        "en": "no exercise or topic is called {name}: did you mean {near}?",
     },
     "reset_confirm": {
         "zh": "把 {what} 恢复成最初的样子？你在里面写的代码会丢失。[y/N] ",

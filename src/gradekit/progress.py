@@ -89,7 +89,9 @@ def resolve(kit: Kit, text: str, lang: str) -> list[Ref]:
         import difflib
         names = [r.key for r in refs] + [r.exercise.name for r in refs] + [topic.slug for topic in kit.topics]
         near = difflib.get_close_matches(text, names, n=3, cutoff=0.6)
-        raise KitError(t("unknown_exercise", lang, name=text, near=", ".join(near) or "grade list"))
+        if not near:  # offering `grade list` as if it were a close name reads as nonsense
+            raise KitError(t("unknown_exercise_none", lang, name=text))
+        raise KitError(t("unknown_exercise", lang, name=text, near=", ".join(near)))
     return found
 
 

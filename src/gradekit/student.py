@@ -9,8 +9,6 @@ command, run on folders that are not the student's own.
 
 from __future__ import annotations
 
-import argparse
-import difflib
 import sys
 from pathlib import Path
 
@@ -18,7 +16,7 @@ from gradekit.i18n import t
 from gradekit.kit import Kit, KitError
 from gradekit.model import Result, Status
 from gradekit.progress import Progress, Ref, course
-from gradekit.progress import resolve as _resolve_known
+from gradekit.progress import resolve
 from gradekit.runner import Submission, grade
 
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -70,18 +68,6 @@ def _rel(kit: Kit, path: Path) -> str:
         return path.relative_to(kit.root).as_posix()
     except ValueError:
         return str(path)
-
-
-def resolve(kit: Kit, text: str, lang: str) -> list[Ref]:
-    """``progress.resolve``, except that a name nothing is close to says so in words (in ``lang``) instead of
-    offering ``grade list`` as if it were a close name."""
-    wanted = text.strip().strip("/")
-    refs = course(kit)
-    names = [r.key for r in refs] + [r.exercise.name for r in refs] + [topic.slug for topic in kit.topics]
-    if wanted.lower() not in {n.lower() for n in names} and not difflib.get_close_matches(wanted, names, n=3,
-                                                                                       cutoff=0.6):
-        raise KitError(t("unknown_exercise_none", lang, name=wanted))  # the same test progress.resolve makes
-    return _resolve_known(kit, text, lang)
 
 
 def _hidden_line(result: Result, lang: str) -> str | None:
