@@ -220,11 +220,15 @@ class Session:
         return True
 
     def list_key(self, ch: str) -> bool:
-        """The list is modal: moving keys, Enter to open, Esc, q or l to close (Ctrl+D still quits)."""
+        """In the list: moving keys, Enter to open, Esc, q or l to close; the other commands close it and run."""
         assert self.list is not None
         self.list.fit(self.list_rows())
+        action = KEYS.get(ch.lower() if len(ch) == 1 and ch.isalpha() else ch)
         if ch == "\x04":
             return False
+        if action not in (None, "list", "quit") and ch not in LIST_KEYS:
+            self.mode, self.list = "exercise", None
+            return self.key(ch)
         if ch in LIST_KEYS:
             self.list.move(LIST_KEYS[ch])
         elif ch in ("<pgup>", "<pgdn>"):
@@ -531,6 +535,20 @@ def _files(folder: Path, slugs: list[str], events: queue.Queue, stop: threading.
         events.put(("watch_error", str(exc)))
 
 
+def terminal_size(console: Console) -> tuple[int, int]:
+    """The terminal's size now, asked of the terminal itself.
+
+    Rich believes ``COLUMNS`` and ``LINES`` when they are set, and a value left over in the environment (from the
+    shell, or a parent that ran in another window) would draw the list taller than the screen; this is asked again
+    at every redraw, so a resized window is followed too.
+    """
+    try:
+        columns, lines = os.get_terminal_size(console.file.fileno())
+    except (AttributeError, ValueError, OSError):
+        return console.size
+    return (columns, lines) if columns > 0 and lines > 0 else console.size
+
+
 def run(kit: Kit, lang: str, *, topics: list[str] | None = None, seed: int | None = None, timeout: float = 2.0,
         verbose: bool = False, console: Console | None = None) -> int:
     console = console or Console(highlight=False)
@@ -541,7 +559,7 @@ def run(kit: Kit, lang: str, *, topics: list[str] | None = None, seed: int | Non
     stop = threading.Event()
 
     def draw(status: str | None = None) -> None:
-        session.width, session.height = console.size
+        session.width, session.height = console.size = terminal_size(console)
         console.clear()
         console.print(session.screen())
         if status:

@@ -90,7 +90,8 @@ class ExerciseList:
             status, points = self._status(ref, progress, results)
             sym, style = _STATUS_STYLE[status]
             hints = progress.hints(ref)
-            row = Text("▶ " if current is not None and ref == current else "  ", style="bold cyan")
+            row = Text()
+            row.append("▶ " if current is not None and ref == current else "  ", style="bold cyan")
             row.append(_pad(ref.topic.slug if first_of_topic else "", topic_w) + "  ", style="bold")
             row.append(_pad(ref.exercise.name, name_w) + "  ")
             row.append(_pad(f"{sym} {t('status_' + status, lang)}", status_w) + "  ", style=style)
