@@ -125,7 +125,7 @@ def test_session_flow(template):
     session.key("l")
     screen = shown(session)
     assert session.mode == "list" and "✓ done" in screen and "▶" in screen and "exercises 1–6 of 6" in screen
-    assert "↑↓ or j k move · PgUp PgDn page · Enter open · Esc or q close" in screen
+    assert "arrows or j k move · PgUp PgDn page · Enter open · Esc or q close" in screen
     session.key("c")  # a command key closes the list and runs
     assert session.mode == "all" and "gradekit report" in shown(session) and session.runs == 4
     session.key("r")
@@ -186,7 +186,7 @@ def test_session_opens_the_exercise_named_on_the_command_line(template):
 
 
 @pytest.mark.parametrize("lang, words", [("en", "my_abs is the first exercise; there is none before it."),
-                                         ("zh", "my_abs 已经是第一个练习，前面没有别的练习了。")])
+                                         ("zh", "my_abs 已经是第一个练习，前面没有别的练习了。")], ids=["en", "zh"])
 def test_session_previous_stops_at_the_first_exercise(template, lang, words):
     session = Session(load_kit(template), lang, seed=1)
     session.start()
@@ -291,7 +291,7 @@ def panes(tmp_path):
 
 PROMPT = "n next · p previous · h hint · l list · c check all · r reset · q quit"
 PROMPT_ZH = "n 下一个 · p 上一个 · h 提示 · l 列表 · c 全部检查 · r 重置 · q 退出"
-LIST_KEYS = "↑↓ or j k move · PgUp PgDn page · Enter open · Esc or q close"
+LIST_KEYS = "arrows or j k move · PgUp PgDn page · Enter open · Esc or q close"
 LIST_KEYS_ZH = "↑↓ 或 j k 移动 · PgUp PgDn 翻页 · Enter 打开 · Esc 或 q 关闭"
 
 
@@ -494,7 +494,7 @@ def test_list_in_chinese(course, panes):
 @pytest.mark.parametrize("lang, more, prompt", [
     ("en", "... and {n} more failing: press a to see every failure", PROMPT),
     ("zh", "……还有 {n} 项未通过：按 a 查看全部", PROMPT_ZH),
-])
+], ids=["en", "zh"])
 def test_check_all_offers_a_key_for_every_failure(template, panes, lang, more, prompt):
     pane = panes(template, "--lang", lang)
     pane.wait_for(lambda s: prompt in s)
@@ -517,7 +517,7 @@ def test_check_all_offers_a_key_for_every_failure(template, panes, lang, more, p
     ("zh", "找不到 starter/functions.py（是不是被删除或改名了？）。运行 grade reset functions 可以恢复最初的文件，"
            "也可以在这里按 r。", "把 starter/functions.py 恢复成最初的样子？", "starter/functions.py 已恢复成最初的样子。",
      PROMPT_ZH),
-])
+], ids=["en", "zh"])
 def test_a_deleted_file_names_the_reset_command(template, panes, lang, gone, ask, back, prompt):
     pane = panes(template, "--lang", lang)
     pane.wait_for(lambda s: prompt in s)

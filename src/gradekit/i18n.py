@@ -384,7 +384,7 @@ CATALOGUE.update({
     },
     "w_list_keys": {
         "zh": "↑↓ 或 j k 移动 · PgUp PgDn 翻页 · Enter 打开 · Esc 或 q 关闭",
-        "en": "↑↓ or j k move · PgUp PgDn page · Enter open · Esc or q close",
+        "en": "arrows or j k move · PgUp PgDn page · Enter open · Esc or q close",
     },
     "w_list_position": {"zh": "第 {first}–{last} 个练习，共 {total} 个", "en": "exercises {first}–{last} of {total}"},
     "w_more_failures": {
