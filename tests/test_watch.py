@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -25,9 +26,9 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from gradekit.kit import load_kit
+from gradekit.kit import KitError, load_kit
 from gradekit.stubs import definition_span
-from gradekit.watch import Session
+from gradekit.watch import Session, split_keys
 
 from conftest import ROOT, run_grade
 
@@ -98,7 +99,7 @@ def test_session_flow(template):
     assert "your file: starter/functions.py:10 · statement: exercises/functions/README.md" in screen
     assert "my_abs(7): not done yet" in screen and "0/6 exercises done" in screen
     assert "hidden checks" in screen and "the final grade includes them" in flat(screen)
-    assert "n next · h hint · l list · c check all · r reset · q quit" in screen
+    assert "n next · p previous · h hint · l list · c check all · r reset · q quit" in screen
 
     path = template / "starter" / "functions.py"
     assert session.changed([path]) is False and session.runs == 1  # saved without a change: no run
@@ -123,8 +124,9 @@ def test_session_flow(template):
     assert "that was the last hint" in flat(shown(session))
     session.key("l")
     screen = shown(session)
-    assert session.mode == "list" and "✓ done" in screen and "▶" in screen
-    session.key("c")
+    assert session.mode == "list" and "✓ done" in screen and "▶" in screen and "exercises 1–6 of 6" in screen
+    assert "arrows or j k move · PgUp PgDn page · Enter open · Esc or q close" in screen
+    session.key("c")  # a command key closes the list and runs
     assert session.mode == "all" and "gradekit report" in shown(session) and session.runs == 4
     session.key("r")
     assert "reset move in starter/functions.py to the original stub?" in flat(shown(session))
@@ -142,7 +144,7 @@ def test_session_follows_the_file_the_student_saves(template):
     assert session.current.topic.slug == "closures"
     screen = shown(session)
     assert "▶ closures · lazy_sum" in screen and "还没有完成" in screen
-    assert "n 下一个 · h 提示 · l 列表 · c 全部检查 · r 重置 · q 退出" in screen
+    assert "n 下一个 · p 上一个 · h 提示 · l 列表 · c 全部检查 · r 重置 · q 退出" in screen
 
 
 def test_session_reset_brings_the_stub_back(template):
@@ -168,13 +170,52 @@ def test_session_when_everything_passes(template):
     assert "all 6 exercises pass!" in screen and "6/6 exercises done" in screen
 
 
+def test_session_opens_the_exercise_named_on_the_command_line(template):
+    kit = load_kit(template)
+    session = Session(kit, "en", topics=["functions/move"], seed=1)
+    session.start()
+    assert session.slugs == ["functions"] and session.current.key == "functions/move"
+    assert "▶ functions · move" in shown(session)
+    assert Session(kit, "en", topics=["closures"]).slugs == ["closures"]
+    with pytest.raises(KitError) as exc:
+        Session(kit, "en", topics=["functions/mvoe"])
+    assert "no exercise or topic is called functions/mvoe" in str(exc.value) and "functions/move" in str(exc.value)
+    with pytest.raises(KitError) as exc:
+        Session(kit, "zh", topics=["functions/mvoe"])
+    assert "没有叫 functions/mvoe 的练习或主题" in str(exc.value) and "functions/move" in str(exc.value)
+
+
+@pytest.mark.parametrize("lang, words", [("en", "my_abs is the first exercise; there is none before it."),
+                                         ("zh", "my_abs 已经是第一个练习，前面没有别的练习了。")], ids=["en", "zh"])
+def test_session_previous_stops_at_the_first_exercise(template, lang, words):
+    session = Session(load_kit(template), lang, seed=1)
+    session.start()
+    session.key("p")
+    assert session.current.exercise.name == "my_abs" and words in shown(session)
+    session.key("n")
+    session.key("p")
+    assert session.current.exercise.name == "my_abs" and words not in shown(session)
+
+
+def test_terminal_keys_are_split_into_names():
+    # What one read from a terminal holds: held-down arrows arrive together, in either cursor mode.
+    assert split_keys("\x1b[B\x1b[B\x1bOA") == ["<down>", "<down>", "<up>"]
+    assert split_keys("\x1b[5~\x1b[6~\x1b[H\x1bOF") == ["<pgup>", "<pgdn>", "<home>", "<end>"]
+    assert split_keys("\x1b") == ["\x1b"] and split_keys("jk\r") == ["j", "k", "\r"]
+    assert split_keys("\x1b[15~\x1b[1;5Cq") == ["q"]  # F5 and Ctrl+Right: dropped whole, never read as letters
+
+
 # -- the real thing, in tmux -----------------------------------------------------------------------
+
+
+REVERSE = re.compile(r"\x1b\[(?:[0-9;]*;)?7(?:;[0-9;]*)?m")
 
 
 class Pane:
     """``grade`` running in a private tmux server, read as a person reads a terminal."""
 
-    def __init__(self, cwd: Path, args: list[str], tmp: Path, env: dict[str, str] | None = None):
+    def __init__(self, cwd: Path, args: list[str], tmp: Path, env: dict[str, str] | None = None,
+                 size: tuple[int, int] = (110, 50)):
         self.socket = f"gradekit-test-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self.log = tmp / f"{self.socket}.log"
         self.log.write_text("", encoding="utf-8")
@@ -182,7 +223,7 @@ class Pane:
         command = shlex.join(["env", *(f"{k}={v}" for k, v in env.items()), sys.executable, "-m", "gradekit", *args])
         # The shell says how grade ended: tmux itself may notice a quick exit late.
         command += '; echo "[grade exited with $?]"'
-        self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", "110", "-y", "50", "-c", str(cwd),
+        self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", str(size[0]), "-y", str(size[1]), "-c", str(cwd),
                   command, ";", "set-option", "-t", "main", "remain-on-exit", "on", ";",
                   "pipe-pane", "-t", "main", "-o", f"cat >> {shlex.quote(str(self.log))}")
 
@@ -193,12 +234,21 @@ class Pane:
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "main")
 
+    def highlighted(self) -> list[str]:
+        """The visible lines drawn in reverse video (the list's highlight), as text."""
+        lines = self.tmux("capture-pane", "-p", "-e", "-t", "main").splitlines()
+        return [re.sub(r"\x1b\[[0-9;]*m", "", line).strip() for line in lines if REVERSE.search(line)]
+
     def output(self) -> bytes:
         """Every byte the program wrote to the terminal so far, before the terminal decoded it."""
         return self.log.read_bytes()
 
     def press(self, key: str) -> None:
         self.tmux("send-keys", "-t", "main", "-l", key)
+
+    def press_key(self, name: str) -> None:
+        """A key by tmux's name for it (Down, NPage, Escape...): what the terminal sends for that key."""
+        self.tmux("send-keys", "-t", "main", name)
 
     def wait_for(self, condition, timeout: float = 90.0, read=None):
         """Read the screen (or ``read()``) each time the program writes to the terminal, until ``condition``."""
@@ -229,8 +279,8 @@ def panes(tmp_path):
         pytest.skip("tmux is not installed (.ci/run installs it)")
     opened = []
 
-    def open_(cwd, *args, env=None):
-        pane = Pane(cwd, list(args), tmp_path, env)
+    def open_(cwd, *args, env=None, size=(110, 50)):
+        pane = Pane(cwd, list(args), tmp_path, env, size)
         opened.append(pane)
         return pane
 
@@ -239,7 +289,10 @@ def panes(tmp_path):
         pane.close()
 
 
-PROMPT = "n next · h hint · l list · c check all · r reset · q quit"
+PROMPT = "n next · p previous · h hint · l list · c check all · r reset · q quit"
+PROMPT_ZH = "n 下一个 · p 上一个 · h 提示 · l 列表 · c 全部检查 · r 重置 · q 退出"
+LIST_KEYS = "arrows or j k move · PgUp PgDn page · Enter open · Esc or q close"
+LIST_KEYS_ZH = "↑↓ 或 j k 移动 · PgUp PgDn 翻页 · Enter 打开 · Esc 或 q 关闭"
 
 
 def test_watch_mode_in_a_terminal(template, panes):
@@ -262,7 +315,7 @@ def test_watch_mode_in_a_terminal(template, panes):
     assert "(run 3)" in screen
 
     pane.press("l")
-    screen = pane.wait_for(lambda s: "✓ done" in s and PROMPT in s)
+    screen = pane.wait_for(lambda s: "✓ done" in s and LIST_KEYS in s)
     assert "(run 3)" in screen  # two writes of one save were graded once
     assert "· not started" in screen
 
@@ -305,7 +358,7 @@ def test_watch_mode_in_a_terminal(template, panes):
 
 def test_watch_mode_in_chinese(template, panes):
     pane = panes(template, "--lang", "zh")
-    prompt = "n 下一个 · h 提示 · l 列表 · c 全部检查 · r 重置 · q 退出"
+    prompt = PROMPT_ZH
     screen = pane.wait_for(lambda s: prompt in s)
     assert "gradekit · 边写边查" in screen and "已完成 0/6 个练习" in screen
     assert "my_abs(7)：还没有完成（仍然只会抛出 NotImplementedError）" in screen
@@ -335,3 +388,146 @@ def test_check_only_flags_keep_grade_a_one_shot_report_in_a_terminal(template, p
     screen = pane.wait_for(lambda s: "[grade exited with" in s)
     assert "total 0/" in screen and "public checks 0/" in screen and PROMPT not in screen
     assert "[grade exited with 1]" in screen  # grade check's exit code: something did not pass
+
+
+LIST_TOPICS = "loops,dicts,functions,closures"  # 14 exercises: more than a 15-line terminal shows at once
+
+
+@pytest.fixture(scope="module")
+def released_more(tmp_path_factory):
+    dest = tmp_path_factory.mktemp("watch-list") / "template"
+    proc = run_grade("release", dest, "--topics", LIST_TOPICS, "--kit", ROOT)
+    assert proc.returncode == 0, proc.stderr
+    return dest
+
+
+@pytest.fixture
+def course(released_more, tmp_path):
+    dest = tmp_path / "course"
+    shutil.copytree(released_more, dest, symlinks=True)
+    return dest
+
+
+def test_list_pages_and_scrolls_on_a_small_terminal(course, panes):
+    pane = panes(course, size=(80, 15))
+    screen = pane.wait_for(lambda s: PROMPT in s)
+    assert "▶ loops · sum_to" in screen
+
+    pane.press("l")
+    screen = pane.wait_for(lambda s: "exercises 1–9 of 14" in s and LIST_KEYS in s)
+    lines = screen.splitlines()
+    assert lines[0].startswith("gradekit · watch mode")  # nothing scrolled off the top
+    assert pane.highlighted() == [next(line.strip() for line in lines if "sum_to" in line)]
+    assert "▶ loops" in screen and "collatz_steps" in screen and "lazy_sum" not in screen
+
+    pane.press("jj")
+    pane.wait_for(lambda s: any("odd_squares_sum" in h for h in pane.highlighted()))
+    pane.press("k")
+    pane.wait_for(lambda s: any("first_negative" in h for h in pane.highlighted()))
+    pane.press_key("NPage")
+    screen = pane.wait_for(lambda s: "exercises 6–14 of 14" in s)
+    assert "createCounter" in screen and "sum_to" not in screen
+    assert pane.screen().splitlines()[0].startswith("gradekit · watch mode")
+    assert pane.highlighted()[0].split()[0] == "quadratic"  # first_negative (row 2) and a page of 9 rows: row 11
+    pane.press_key("Down")
+    pane.wait_for(lambda s: any("lazy_sum" in h for h in pane.highlighted()))
+    pane.press_key("Down")
+    pane.press_key("Down")
+    pane.press_key("Down")  # past the last row: the highlight stays on it
+    pane.wait_for(lambda s: any("createCounter" in h for h in pane.highlighted()))
+    pane.press_key("NPage")
+    pane.press_key("Up")
+    pane.wait_for(lambda s: [h.split()[0] for h in pane.highlighted()] == ["count"])
+    pane.press_key("PPage")
+    pane.wait_for(lambda s: "exercises 1–9 of 14" in s)
+    assert pane.highlighted()[0].split()[0] == "collatz_steps"  # count (row 13) less a page of 9 rows: row 4
+    pane.press_key("NPage")
+    pane.wait_for(lambda s: "exercises 6–14 of 14" in s and [h.split()[0] for h in pane.highlighted()] == ["count"])
+
+    pane.press_key("Enter")
+    screen = pane.wait_for(lambda s: "▶ closures · count" in s and PROMPT in s)
+    assert "count(): not done yet" in screen
+
+    pane.press("l")
+    screen = pane.wait_for(lambda s: LIST_KEYS in s)
+    assert any(line.split()[:2] == ["▶", "count"] for line in screen.splitlines())  # opens on the current one
+    pane.press_key("Escape")
+    pane.wait_for(lambda s: "▶ closures · count" in s and PROMPT in s)
+    pane.press("l")
+    pane.wait_for(lambda s: LIST_KEYS in s)
+    pane.press("q")  # q closes the list; it does not quit
+    pane.wait_for(lambda s: "▶ closures · count" in s and PROMPT in s)
+
+    pane.press("p")
+    pane.wait_for(lambda s: "▶ closures · lazy_sum" in s and PROMPT in s)
+    pane.press("p")
+    screen = pane.wait_for(lambda s: "▶ functions · quadratic" in s and PROMPT in s)
+    assert "[grade exited" not in screen
+    pane.press("q")
+    pane.wait_for(lambda s: "[grade exited with 0]" in s)
+    data = json.loads((course / ".gradekit" / "progress.json").read_text(encoding="utf-8"))
+    assert data["current"] == "functions/quadratic"
+
+
+def test_list_in_chinese(course, panes):
+    pane = panes(course, "--lang", "zh", size=(80, 15))
+    pane.wait_for(lambda s: PROMPT_ZH in s)
+    pane.press("l")
+    screen = pane.wait_for(lambda s: "第 1–9 个练习，共 14 个" in s and LIST_KEYS_ZH in s)
+    assert screen.splitlines()[0].startswith("gradekit · 边写边查")
+    assert "练习" in screen and "状态" in screen and "· 未开始" in screen
+    pane.press_key("End")
+    screen = pane.wait_for(lambda s: "第 6–14 个练习，共 14 个" in s and any("createCounter" in h for h in pane.highlighted()))
+    pane.press_key("Enter")
+    pane.wait_for(lambda s: "▶ closures · createCounter" in s and PROMPT_ZH in s)
+    pane.press("l")
+    pane.wait_for(lambda s: LIST_KEYS_ZH in s)
+    pane.press_key("Home")
+    pane.wait_for(lambda s: "第 1–9 个练习，共 14 个" in s and any("sum_to" in h for h in pane.highlighted()))
+    pane.press_key("Enter")
+    pane.wait_for(lambda s: "▶ loops · sum_to" in s and PROMPT_ZH in s)
+    pane.press("p")
+    screen = pane.wait_for(lambda s: "已经是第一个练习" in s)
+    assert "sum_to已经是第一个练习，前面没有别的练习了。" in squash(screen)
+
+
+@pytest.mark.parametrize("lang, more, prompt", [
+    ("en", "... and {n} more failing: press a to see every failure", PROMPT),
+    ("zh", "……还有 {n} 项未通过：按 a 查看全部", PROMPT_ZH),
+], ids=["en", "zh"])
+def test_check_all_offers_a_key_for_every_failure(template, panes, lang, more, prompt):
+    pane = panes(template, "--lang", lang)
+    pane.wait_for(lambda s: prompt in s)
+    pane.press("c")
+    head, tail = more.split("{n}")
+    screen = pane.wait_for(lambda s: head in s and prompt in s)
+    line = next(line for line in screen.splitlines() if head in line)
+    assert re.fullmatch(re.escape(head) + r"\d+" + re.escape(tail), line.strip())
+    assert "--all" not in screen
+    assert "closures · createCounter" not in screen  # only the first failures so far
+    pane.press("a")
+    screen = pane.wait_for(lambda s: "closures · createCounter" in s and prompt in s)
+    assert head not in screen and "--all" not in screen
+
+
+@pytest.mark.parametrize("lang, gone, ask, back, prompt", [
+    ("en", "starter/functions.py is missing (deleted or renamed?). Run grade reset functions to bring back the "
+           "original file, or press r here.", "bring back starter/functions.py as the original stub?",
+     "starter/functions.py is back, as the original stub.", PROMPT),
+    ("zh", "找不到 starter/functions.py（是不是被删除或改名了？）。运行 grade reset functions 可以恢复最初的文件，"
+           "也可以在这里按 r。", "把 starter/functions.py 恢复成最初的样子？", "starter/functions.py 已恢复成最初的样子。",
+     PROMPT_ZH),
+], ids=["en", "zh"])
+def test_a_deleted_file_names_the_reset_command(template, panes, lang, gone, ask, back, prompt):
+    pane = panes(template, "--lang", lang)
+    pane.wait_for(lambda s: prompt in s)
+    path = template / "starter" / "functions.py"
+    original = path.read_text(encoding="utf-8")
+    path.unlink()
+    flatten = flat if lang == "en" else squash  # the terminal wraps long lines
+    screen = pane.wait_for(lambda s: flatten(gone) in flatten(s) and prompt in s)
+    pane.press("r")
+    screen = pane.wait_for(lambda s: flatten(ask) in flatten(s))
+    pane.press("y")
+    screen = pane.wait_for(lambda s: flatten(back) in flatten(s) and prompt in s)
+    assert path.read_text(encoding="utf-8") == original and "my_abs(7)" in screen

@@ -396,6 +396,38 @@ CATALOGUE: dict[str, dict[str, str]] = {
 }
 
 
+# -- issue 14: watch ----------------------------------------------------------------------------------------
+CATALOGUE.update({
+    "w_keys": {
+        "zh": "n 下一个 · p 上一个 · h 提示 · l 列表 · c 全部检查 · r 重置 · q 退出",
+        "en": "n next · p previous · h hint · l list · c check all · r reset · q quit",
+    },
+    "w_first": {
+        "zh": "{exercise} 已经是第一个练习，前面没有别的练习了。",
+        "en": "{exercise} is the first exercise; there is none before it.",
+    },
+    "w_list_keys": {
+        "zh": "↑↓ 或 j k 移动 · PgUp PgDn 翻页 · Enter 打开 · Esc 或 q 关闭",
+        "en": "arrows or j k move · PgUp PgDn page · Enter open · Esc or q close",
+    },
+    "w_list_position": {"zh": "第 {first}–{last} 个练习，共 {total} 个", "en": "exercises {first}–{last} of {total}"},
+    "w_more_failures": {
+        "zh": "……还有 {n} 项未通过：按 a 查看全部",
+        "en": "... and {n} more failing: press a to see every failure",
+    },
+    "w_file_gone": {
+        "zh": "找不到 {file}（是不是被删除或改名了？）。运行 grade reset {topic} 可以恢复最初的文件，也可以在这里按 r。",
+        "en": "{file} is missing (deleted or renamed?). Run grade reset {topic} to bring back the original file, "
+              "or press r here.",
+    },
+    "w_confirm_restore": {
+        "zh": "把 {file} 恢复成最初的样子？按 y 确认，其他键取消",
+        "en": "bring back {file} as the original stub? y to confirm, any other key cancels",
+    },
+    "w_restored": {"zh": "{file} 已恢复成最初的样子。", "en": "{file} is back, as the original stub."},
+})
+
+
 # -- coding lines and CI step files (issue 12: source and ci) ---------------------------------------------
 CATALOGUE.update({
     "coding_cookie_why": {

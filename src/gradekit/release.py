@@ -305,7 +305,7 @@ def _build(kit: Kit, dest: Path, chosen, entries: list[dict], *, name: str, inst
     assignment_file.write(assignment, dest / assignment_file.FILE, header=header())
     (dest / "README.md").write_text(_template("student_README.md", name=name, install=install,
                                               hidden_checks=hidden_checks, hidden_points=hidden_points,
-                                              **readme_deadline(assignment)),
+                                              **readme_examples(chosen), **readme_deadline(assignment)),
                                     encoding="utf-8")
     # JSON-escaped values inside the template's JSON strings, so the file stays valid whatever the name says.
     (dest / DEVCONTAINER).parent.mkdir(parents=True, exist_ok=True)
@@ -320,6 +320,17 @@ def _build(kit: Kit, dest: Path, chosen, entries: list[dict], *, name: str, inst
     subprocess.run(git + ["commit", "-q", "--no-verify", "-m", f"{name}: gradekit {__version__} template"],
                    check=True, capture_output=True, text=True, env=env)
     return {"topics": slugs, "max_points": total, "hidden_checks": hidden_checks, "hidden_points": hidden_points}
+
+
+def readme_examples(chosen) -> dict[str, str]:
+    """A topic and an exercise of this template for the README's examples: a command a student can copy and run."""
+    topic = next((t for t in chosen if t.exercises), chosen[0] if chosen else None)
+    slug = topic.slug if topic is not None else "TOPIC"
+    exercise = topic.exercises[0].name if topic is not None and topic.exercises else "EXERCISE"
+    # The code block's comments line up whatever the names' lengths.
+    width = max(31, len(f"grade check {slug}") + 2, len(f"grade reset {exercise}") + 2)
+    return {"topic": slug, "exercise": exercise, "check_topic": f"grade check {slug}".ljust(width),
+            "reset_exercise": f"grade reset {exercise}".ljust(width), "pad": " " * (width - 31)}
 
 
 def readme_deadline(a: Assignment) -> dict[str, str]:

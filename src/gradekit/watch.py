@@ -4,7 +4,9 @@ A beginner should always know what to do next.  So the screen shows one
 exercise (the first one not done, in course order), its first failing check,
 the hints asked for so far, a progress bar, and a one-line prompt; saving the
 file grades it again.  Moving on is the student's choice after a pass (``n``),
-never automatic, so the success is seen.
+never automatic, so the success is seen; ``p`` goes back, and ``l`` opens the
+list (``watch_list``) to jump anywhere.  ``grade watch functions/move`` opens
+one exercise first.
 
 Saves are debounced twice over: watchfiles groups the bursts of events one
 save makes (an editor writing a temporary file, renaming it, touching it), and
@@ -13,8 +15,8 @@ version, so an editor that writes the same content twice costs one run.
 
 ``Session`` holds the state and builds the screen without a terminal (tests
 drive it directly); ``run`` adds the terminal: single key presses (``Keys``:
-cbreak mode on POSIX, ``msvcrt`` on Windows), the file watcher and the
-redraws.  Student code runs, as always, only in sandbox children
+cbreak mode on POSIX, ``msvcrt`` on Windows; arrows and page keys arrive as
+names such as ``<down>``), the file watcher and the redraws.  Student code runs, as always, only in sandbox children
 started by the runner.
 """
 
@@ -34,16 +36,71 @@ from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text
 
-from gradekit.i18n import t
-from gradekit.kit import Kit
+from gradekit.i18n import CATALOGUE, t
+from gradekit.kit import Kit, KitError
 from gradekit.model import Result, Status, TopicResult
-from gradekit.progress import Progress, Ref, course
+from gradekit.progress import Progress, Ref, course, resolve
 from gradekit.render.safe import neutralize
-from gradekit.render.terminal import exercise_table, failure_block, render, shadow_warning
+from gradekit.render.terminal import failure_block, render, shadow_warning
 from gradekit.runner import RunnerError, Submission, grade
 from gradekit.stubs import Source, StubError, definition_span, reset_exercise
+from gradekit.watch_list import ExerciseList
 
-KEYS = {"n": "next", "h": "hint", "l": "list", "c": "all", "r": "reset", "q": "quit", "\x04": "quit"}
+KEYS = {"n": "next", "p": "previous", "h": "hint", "l": "list", "c": "all", "a": "every", "r": "reset",
+        "q": "quit", "\x04": "quit"}
+#: Keys inside the list; q and Esc close it there instead of quitting.
+LIST_KEYS = {"<up>": -1, "k": -1, "<down>": 1, "j": 1}
+#: Escape sequences of the keys watch mode knows (xterm and its application-cursor variants).
+SEQUENCES = {"\x1b[A": "<up>", "\x1bOA": "<up>", "\x1b[B": "<down>", "\x1bOB": "<down>",
+             "\x1b[5~": "<pgup>", "\x1b[6~": "<pgdn>", "\x1b[H": "<home>", "\x1bOH": "<home>",
+             "\x1b[1~": "<home>", "\x1b[F": "<end>", "\x1bOF": "<end>", "\x1b[4~": "<end>"}
+#: The second half of a Windows console's arrow or page key (after "\x00" or "\xe0").
+WINDOWS_KEYS = {"H": "<up>", "P": "<down>", "I": "<pgup>", "Q": "<pgdn>", "G": "<home>", "O": "<end>"}
+
+
+def split_keys(typed: str) -> list[str]:
+    """What one read from the terminal holds, key by key: characters, and names for known escape sequences.
+
+    A lone ESC is the Esc key; other sequences (function keys, mouse reports) are dropped whole, so their
+    letters are never taken for commands.
+    """
+    out, i = [], 0
+    while i < len(typed):
+        ch = typed[i]
+        if ch != "\x1b" or i + 1 == len(typed) or typed[i + 1] not in "[O":
+            out.append(ch)
+            i += 1
+            continue
+        j = i + 2  # the sequence ends at its final byte, "@" to "~"
+        if typed[i + 1] == "[":
+            while j < len(typed) and not "@" <= typed[j] <= "~":
+                j += 1
+        name = SEQUENCES.get(typed[i:j + 1])
+        if name:
+            out.append(name)
+        i = j + 1
+    return out
+
+
+def targets(kit: Kit, items: list[str] | None, lang: str) -> tuple[list[str], Ref | None]:
+    """``grade watch`` arguments (topics or topic/exercise) to the topics to watch and the exercise to open."""
+    if not items:
+        return [topic.slug for topic in kit.topics], None
+    slugs: list[str] = []
+    start = None
+    for item in items:
+        if "/" not in item.strip().strip("/"):
+            kit.topic(item.strip())  # a worded error for an unknown topic
+        found = resolve(kit, item, lang)
+        if start is None and "/" in item.strip().strip("/"):
+            start = found[0]
+        for ref in found:
+            if ref.topic.slug not in slugs:
+                slugs.append(ref.topic.slug)
+    if not slugs:
+        raise KitError(t("unknown_exercise", lang, name=" ".join(items), near="grade list"))
+    order = [topic.slug for topic in kit.topics]
+    return sorted(slugs, key=order.index), start
 
 
 def file_digest(path: Path) -> str | None:
@@ -59,7 +116,7 @@ class Session:
     def __init__(self, kit: Kit, lang: str, *, topics: list[str] | None = None, seed: int | None = None,
                  timeout: float = 2.0, verbose: bool = False):
         self.kit, self.lang, self.seed, self.timeout, self.verbose = kit, lang, seed, timeout, verbose
-        self.slugs = [topic.slug for topic in kit.select(topics)]
+        self.slugs, self.opening = targets(kit, topics, lang)
         self.refs = [r for r in course(kit) if r.topic.slug in self.slugs]
         self.progress = Progress(kit.root)
         self.results: dict[str, TopicResult] = {}
@@ -67,6 +124,9 @@ class Session:
         self.digests: dict[str, str | None] = {}
         self.current: Ref | None = None
         self.mode = "exercise"                     # or "all", "list"
+        self.show_all = False                      # "all": every failure (a), not the first few
+        self.list: ExerciseList | None = None      # while mode == "list"
+        self.width, self.height = 100, 40          # the terminal's size; run() keeps it current
         self.notice: str | None = None
         self.pending: str | None = None            # "reset" while waiting for y/N
         self.error: str | None = None
@@ -98,7 +158,7 @@ class Session:
     def start(self) -> None:
         """Grade everything once, so the progress bar is true, then open the first exercise not done."""
         self.full = self.grade(self.slugs)
-        self.current = self.progress.current(self.refs)
+        self.current = self.opening or self.progress.current(self.refs)
         self.progress.set_current(self.current)
 
     def changed(self, paths) -> bool:
@@ -132,24 +192,82 @@ class Session:
             else:
                 self.notice = t("w_reset_cancelled", self.lang)
             return True
-        action = KEYS.get(ch.lower() if ch.isalpha() else ch)
+        if self.mode == "list":
+            return self.list_key(ch)
+        action = KEYS.get(ch.lower() if len(ch) == 1 and ch.isalpha() else ch)
         self.notice = None
         if action == "quit":
             return False
         if action == "next":
             self.next()
+        elif action == "previous":
+            self.previous()
         elif action == "hint":
             self.hint()
         elif action == "list":
-            self.mode = "exercise" if self.mode == "list" else "list"
+            self.mode, self.list = "list", ExerciseList(self.refs, self.current, self.list_rows())
         elif action == "all":
             self.full = self.grade(self.slugs)
-            self.mode = "all"
+            self.mode, self.show_all = "all", False
+        elif action == "every":
+            if self.mode != "all" or self.full is None:
+                self.full = self.grade(self.slugs)
+            self.mode, self.show_all = "all", True
         elif action == "reset" and self.current is not None:
             self.pending = "reset"
         elif ch in ("\r", "\n", " ", "\x1b"):
             self.mode = "exercise"
         return True
+
+    def list_key(self, ch: str) -> bool:
+        """In the list: moving keys, Enter to open, Esc, q or l to close; the other commands close it and run."""
+        assert self.list is not None
+        self.list.fit(self.list_rows())
+        action = KEYS.get(ch.lower() if len(ch) == 1 and ch.isalpha() else ch)
+        if ch == "\x04":
+            return False
+        if action not in (None, "list", "quit") and ch not in LIST_KEYS:
+            self.mode, self.list = "exercise", None
+            return self.key(ch)
+        if ch in LIST_KEYS:
+            self.list.move(LIST_KEYS[ch])
+        elif ch in ("<pgup>", "<pgdn>"):
+            self.list.page(-1 if ch == "<pgup>" else 1)
+        elif ch in ("<home>", "<end>", "g", "G"):
+            self.list.home(end=ch in ("<end>", "G"))
+        elif ch in ("\r", "\n"):
+            chosen = self.list.selected()
+            self.mode, self.list = "exercise", None
+            if chosen is not None:
+                self.go(chosen)
+        elif ch in ("\x1b", "q", "Q", "l", "L"):
+            self.mode, self.list = "exercise", None
+        return True
+
+    def list_rows(self) -> int:
+        """Rows of the list that fit: the terminal less the title, bar, column header, position and key lines."""
+        return max(3, self.height - 6)
+
+    def go(self, ref: Ref) -> None:
+        """Open ``ref`` (from the list or ``p``), grading its topic first if this session has not yet."""
+        self.mode = "exercise"
+        self.current = ref
+        self.progress.set_current(ref)
+        if ref.topic.slug not in self.results:
+            self.grade([ref.topic.slug])
+
+    def previous(self) -> None:
+        """The exercise before this one in course order, done or not (to look back at a solution, say)."""
+        self.mode = "exercise"
+        if self.current is None:
+            if self.refs:
+                self.go(self.refs[-1])
+            return
+        at = self.refs.index(self.current) if self.current in self.refs else 0
+        if at == 0:
+            self.notice = t("w_first", self.lang, exercise=self.current.exercise.name)
+            return
+        self.go(self.refs[at - 1])
 
     def next(self) -> None:
         self.mode = "exercise"
@@ -180,14 +298,17 @@ class Session:
         self.mode = "exercise"
         if ref is None:
             return
+        gone = not self.path(ref.topic.slug).is_file()
         try:
-            reset_exercise(self.kit, ref.topic.slug, ref.exercise.name, self.lang)
+            reset_exercise(self.kit, ref.topic.slug, ref.exercise.name, self.lang)  # a missing file: all of it
         except StubError as exc:
             self.notice = str(exc)
             return
-        self.progress.forget([ref])
+        self.progress.forget([r for r in self.refs if r.topic.slug == ref.topic.slug] if gone else [ref])
         self.grade([ref.topic.slug])
-        self.notice = t("w_reset_done", self.lang, exercise=ref.exercise.name, file=self.rel(self.path(ref.topic.slug)))
+        file = self.rel(self.path(ref.topic.slug))
+        self.notice = (t("w_restored", self.lang, file=file) if gone else
+                       t("w_reset_done", self.lang, exercise=ref.exercise.name, file=file))
 
     # -- screen --------------------------------------------------------------------------
 
@@ -243,7 +364,11 @@ class Session:
                               statement=self.statement(ref)), style="dim")
         parts += [head, where]
         ex = self.exercise_result(ref)
-        if ex is None or not ex.checks:
+        if not path.is_file():
+            # The report's own words say only "grade reset"; here the exact command, and the key, are known.
+            parts.append(Text("\n" + t("w_file_gone", self.lang, file=self.rel(path), topic=ref.topic.slug),
+                              style="bold yellow"))
+        elif ex is None or not ex.checks:
             parts.append(Text("\n" + t("w_no_checks", self.lang), style="yellow"))
         else:
             failing = [c for c in ex.checks if c.status is not Status.PASS]
@@ -265,18 +390,38 @@ class Session:
 
     def prompt(self) -> Text:
         if self.pending == "reset" and self.current is not None:
-            return Text(t("w_confirm_reset", self.lang, exercise=self.current.exercise.name,
-                          file=self.rel(self.path(self.current.topic.slug))), style="bold yellow")
-        return Text(t("w_prompt", self.lang), style="bold")
+            file = self.rel(self.path(self.current.topic.slug))
+            if not self.path(self.current.topic.slug).is_file():
+                return Text(t("w_confirm_restore", self.lang, file=file), style="bold yellow")
+            return Text(t("w_confirm_reset", self.lang, exercise=self.current.exercise.name, file=file),
+                        style="bold yellow")
+        if self.mode == "list":
+            return Text(t("w_list_keys", self.lang), style="bold")
+        return Text(t("w_keys", self.lang), style="bold")
+
+    def report(self, result: Result) -> Group:
+        """The full report, with the watch-mode key where the one-shot report names ``--all``."""
+        group = render(result, self.lang, verbose=self.verbose, show_all=self.show_all)
+        pattern = CATALOGUE["more_failures"][self.lang].split("{n}")
+        for i, part in enumerate(group.renderables):
+            plain = part.plain if isinstance(part, Text) else ""
+            if len(pattern) == 2 and plain.startswith(pattern[0]) and plain.endswith(pattern[1]):
+                n = plain[len(pattern[0]):len(plain) - len(pattern[1])]
+                if n.isdigit():
+                    group.renderables[i] = Text(t("w_more_failures", self.lang, n=n), style="bold")
+        return group
 
     def screen(self) -> Group:
         parts = self.header()
+        if self.mode == "list" and self.list is not None:
+            # Only what fits: the window of rows, no notes that would push the title off a small terminal.
+            self.list.fit(self.list_rows())
+            parts += self.list.lines(self.progress, self.results, self.lang, self.current, self.width)
+            return Group(*parts)
         if self.error:
             parts.append(Text("\n" + t("w_error", self.lang, error=neutralize(self.error)), style="red"))
         if self.mode == "all" and self.full is not None:
-            parts += [Text(""), render(self.full, self.lang, verbose=self.verbose)]
-        elif self.mode == "list":
-            parts += [Text(""), exercise_table(self.refs, self.progress, self.results, self.lang, self.current)]
+            parts += [Text(""), self.report(self.full)]
         else:
             parts += self.exercise_view()
         warning = shadow_warning(self.kit.starter, self.lang)
@@ -316,18 +461,20 @@ if sys.platform == "win32":
         def restore(self) -> None:
             pass
 
-        def read(self, stop: threading.Event) -> str | None:
-            """The next keys typed ('' once ``stop`` is set); None at the end of input."""
+        def read(self, stop: threading.Event) -> list[str] | None:
+            """The next keys typed ([] once ``stop`` is set); None at the end of input."""
             while not stop.is_set():
                 if not msvcrt.kbhit():
                     stop.wait(self.POLL)  # kbhit does not block, and getwch cannot be interrupted
                     continue
                 ch = msvcrt.getwch()
                 if ch in ("\x00", "\xe0"):
-                    msvcrt.getwch()  # an arrow or function key: its second half says which; ignored
+                    name = WINDOWS_KEYS.get(msvcrt.getwch())  # an arrow or function key: its second half says which
+                    if name:
+                        return [name]
                     continue
-                return ch
-            return ""
+                return [ch]
+            return []
 else:
     import termios
     import tty
@@ -346,7 +493,7 @@ else:
         def restore(self) -> None:
             termios.tcsetattr(self.fd, termios.TCSADRAIN, self.saved)
 
-        def read(self, stop: threading.Event) -> str | None:
+        def read(self, stop: threading.Event) -> list[str] | None:
             """The next keys typed; None at the end of input (or when the terminal is gone)."""
             while not stop.is_set():
                 try:
@@ -355,10 +502,10 @@ else:
                     return None
                 if not data:
                     return None
-                if data.startswith(b"\x1b") and len(data) > 1:
-                    continue  # arrow keys and other escape sequences
-                return self.decoder.decode(data)
-            return ""
+                keys = split_keys(self.decoder.decode(data))
+                if keys:
+                    return keys
+            return []
 
 
 def _keys(keys: Keys, events: queue.Queue, stop: threading.Event) -> None:
@@ -367,8 +514,8 @@ def _keys(keys: Keys, events: queue.Queue, stop: threading.Event) -> None:
         if typed is None:
             events.put(("key", "\x04"))
             return
-        for ch in typed:
-            events.put(("key", ch))
+        for key in typed:
+            events.put(("key", key))
 
 
 def _files(folder: Path, slugs: list[str], events: queue.Queue, stop: threading.Event) -> None:
@@ -388,6 +535,20 @@ def _files(folder: Path, slugs: list[str], events: queue.Queue, stop: threading.
         events.put(("watch_error", str(exc)))
 
 
+def terminal_size(console: Console) -> tuple[int, int]:
+    """The terminal's size now, asked of the terminal itself.
+
+    Rich believes ``COLUMNS`` and ``LINES`` when they are set, and a value left over in the environment (from the
+    shell, or a parent that ran in another window) would draw the list taller than the screen; this is asked again
+    at every redraw, so a resized window is followed too.
+    """
+    try:
+        columns, lines = os.get_terminal_size(console.file.fileno())
+    except (AttributeError, ValueError, OSError):
+        return console.size
+    return (columns, lines) if columns > 0 and lines > 0 else console.size
+
+
 def run(kit: Kit, lang: str, *, topics: list[str] | None = None, seed: int | None = None, timeout: float = 2.0,
         verbose: bool = False, console: Console | None = None) -> int:
     console = console or Console(highlight=False)
@@ -398,6 +559,7 @@ def run(kit: Kit, lang: str, *, topics: list[str] | None = None, seed: int | Non
     stop = threading.Event()
 
     def draw(status: str | None = None) -> None:
+        session.width, session.height = console.size = terminal_size(console)
         console.clear()
         console.print(session.screen())
         if status:
