@@ -112,13 +112,16 @@ def test_session_flow(template):
     write_my_abs(template, MY_ABS_RIGHT)
     session.changed([path])
     screen = shown(session)
-    assert "✓ my_abs passes all 3 checks! Press n for the next exercise" in screen
+    assert "✓ my_abs passes all 4 checks! Press n for the next exercise" in screen
     assert "1/6 exercises done" in screen and session.current.exercise.name == "my_abs"  # no automatic move
 
     session.key("n")
     assert session.current.exercise.name == "move"
     session.key("h")
     assert "hint 1/2: The angle is in radians" in shown(session)
+    session.lang = "zh"
+    assert "提示 1/2：" in shown(session) and "提示 1/2:" not in shown(session)  # the catalogue's full-width colon
+    session.lang = "en"
     session.key("h")
     session.key("h")
     assert "that was the last hint" in flat(shown(session))
@@ -311,7 +314,7 @@ def test_watch_mode_in_a_terminal(template, panes):
 
     write_my_abs(template, MY_ABS_RIGHT, times=2)  # an editor that writes the file twice
     screen = pane.wait_for(lambda s: "passes all" in s and PROMPT in s)
-    assert "✓ my_abs passes all 3 checks!" in screen and "1/6 exercises done" in screen
+    assert "✓ my_abs passes all 4 checks!" in screen and "1/6 exercises done" in screen
     assert "(run 3)" in screen
 
     pane.press("l")
@@ -370,7 +373,7 @@ def test_watch_mode_in_chinese(template, panes):
 
     write_my_abs(template, MY_ABS_RIGHT)
     screen = pane.wait_for(lambda s: "通过了全部" in s and prompt in s)
-    assert "✓my_abs通过了全部3项检查！按n进入下一个练习" in squash(screen) and "已完成 1/6 个练习" in screen
+    assert "✓my_abs通过了全部4项检查！按n进入下一个练习" in squash(screen) and "已完成 1/6 个练习" in screen
 
     pane.press("r")
     screen = pane.wait_for(lambda s: "按y确认" in squash(s))
@@ -531,3 +534,13 @@ def test_a_deleted_file_names_the_reset_command(template, panes, lang, gone, ask
     pane.press("y")
     screen = pane.wait_for(lambda s: flatten(back) in flatten(s) and prompt in s)
     assert path.read_text(encoding="utf-8") == original and "my_abs(7)" in screen
+
+
+def test_grade_watch_topic_slash_exercise_on_the_command_line(template, panes):
+    pane = panes(template, "watch", "functions/move", "--lang", "en")
+    screen = pane.wait_for(lambda s: PROMPT in s)
+    assert "▶ functions · move" in screen
+    wrong = panes(template, "watch", "functions/mvoe", "--lang", "zh")
+    screen = wrong.wait_for(lambda s: "[grade exited with 2]" in s)
+    assert "没有叫 functions/mvoe 的练习或主题" in screen
+    assert "functions/move" in screen and "Traceback" not in screen

@@ -255,10 +255,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "grades; the final grade includes them",
     },
     "w_save": {"zh": "保存 {file} 就会重新检查。", "en": "save {file} to check it again."},
-    "w_prompt": {
-        "zh": "n 下一个 · h 提示 · l 列表 · c 全部检查 · r 重置 · q 退出",
-        "en": "n next · h hint · l list · c check all · r reset · q quit",
-    },
     "w_confirm_reset": {
         "zh": "把 {file} 里的 {exercise} 恢复成最初的样子？你为它写的代码会丢失。按 y 确认，其他键取消",
         "en": "reset {exercise} in {file} to the original stub? Your code for it will be lost. y to confirm, any other key cancels",

@@ -26,7 +26,8 @@ def add_parsers(sub, common) -> None:
     """``common(grading=...)`` makes the shared options; only commands that grade get --seed and --timeout."""
     watch = sub.add_parser("watch", parents=[common()],
                            help="one exercise at a time, checked again on every save (what bare `grade` does in a terminal)")
-    watch.add_argument("topics", nargs="*", metavar="TOPIC", help="only these topics (default: all)")
+    watch.add_argument("topics", nargs="*", metavar="TOPIC[/EXERCISE]",
+                       help="only these topics; topic/exercise also opens that exercise first (default: all)")
     watch.add_argument("--verbose", "-v", action="store_true", help="show tracebacks and full output")
 
     lst = sub.add_parser("list", parents=[common()], help="every topic and exercise with its status, points and hints")
@@ -81,7 +82,7 @@ def cmd_watch(args, lang: str, kit: Kit) -> int:
 
     if not interactive():
         raise KitError(t("w_needs_terminal", lang))
-    kit.select(getattr(args, "topics", None), lang)
+    watch.targets(kit, getattr(args, "topics", None), lang)  # a wrong name fails here, before the screen opens
     return watch.run(kit, lang, topics=getattr(args, "topics", None) or None, seed=args.seed, timeout=args.timeout,
                      verbose=getattr(args, "verbose", False))
 

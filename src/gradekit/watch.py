@@ -383,7 +383,8 @@ class Session:
                                     exercise=ref.exercise.name), style="dim"))
         shown = self.progress.hints(ref)
         for i in range(shown):
-            line_ = Text(f"  {t('hint', self.lang)} {i + 1}/{len(ref.exercise.hints)}: ", style="yellow")
+            head, _, _ = t("hint_line", self.lang, i=i + 1, n=len(ref.exercise.hints), text="\0").partition("\0")
+            line_ = Text(f"  {head}", style="yellow")  # the catalogue's punctuation: 提示 1/2：, hint 1/2:
             line_.append(ref.exercise.hints[i].get(self.lang))
             parts.append(line_)
         return parts
