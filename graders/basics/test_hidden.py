@@ -77,4 +77,4 @@ class TestCircleAreaHidden:
           en="Use the constant PI from the file, do not copy its digits: when the constant changes, the function should follow.")
     def test_uses_the_constant(self, basics):
         basics.PI = 3
-        call(basics.circle_area, 2).as_("circle_area(2)  [PI = 3]").returns(12)
+        call(basics.circle_area, 2).as_("PI = 3; circle_area(2)").returns(12)

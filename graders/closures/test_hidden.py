@@ -89,7 +89,7 @@ class TestLazySumHidden:
                     "returned function is called")
         if not during:
             fail(zh="调用返回的函数时没有做任何加法", en="calling the returned function did no additions at all")
-        expect(value, 6, call="lazy_sum(1, 2, 3)()  # with numbers that log their additions")
+        expect(value, 6, call="f = lazy_sum(a, b, c); f()  # a, b, c = 1, 2, 3")
 
 
 @exercise("count")

@@ -31,7 +31,7 @@ DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUN
 
 def enum_class(enums, name):
     cls = getattr(enums, name)
-    if not call(helper(enums, TOOLS, "is_enum_class"), cls).as_(f"{name} is an Enum class").result():
+    if not call(helper(enums, TOOLS, "is_enum_class"), cls).as_(f"issubclass({name}, Enum)").result():
         fail(zh=f"{name} 应该是一个 Enum 类，实际是 {show(cls)}",
              en=f"{name} should be an Enum class, but it is {show(cls)}")
     return cls

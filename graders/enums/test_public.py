@@ -21,7 +21,7 @@ def is_enum_class(obj):
 def enum_class(enums, name):
     """``enums.<name>`` must be an Enum class; returns its proxy."""
     cls = getattr(enums, name)
-    if not call(helper(enums, TOOLS, "is_enum_class"), cls).as_(f"{name} is an Enum class").result():
+    if not call(helper(enums, TOOLS, "is_enum_class"), cls).as_(f"issubclass({name}, Enum)").result():
         fail(zh=f"{name} 应该是一个 Enum 类，实际是 {show(cls)}",
              en=f"{name} should be an Enum class, but it is {show(cls)}")
     return cls

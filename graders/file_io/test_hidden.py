@@ -37,7 +37,7 @@ def written(topic, path, expected, after):
     if data is None:
         fail(zh=f"{after} 之后，文件 {path!r} 不存在：要用 open({path!r}, 'w', encoding=...) 创建并写入它。",
              en=f"after {after} there is no file {path!r}: create and write it with open({path!r}, 'w', encoding=...).")
-    expect(data, expected, call=f"open({path!r}, 'rb').read()  # after {after}")
+    expect(data, expected, call=f"{after}; open({path!r}, 'rb').read()")
 
 
 def random_line(rng, alphabet=ASCII + CHINESE, lo=0, hi=12):
@@ -80,7 +80,7 @@ class TestWriteTextHidden:
     def test_overwrites(self, file_io):
         call(file_io.write_text, "notes.txt", "first version\nwith two lines\n").result()
         call(file_io.write_text, "notes.txt", "new").returns(3)
-        written(file_io, "notes.txt", b"new", "write_text('notes.txt', ...) twice, the second time with 'new'")
+        written(file_io, "notes.txt", b"new", "write_text('notes.txt', 'first version\\nwith two lines\\n'); write_text('notes.txt', 'new')")
 
     @points(2)
     @hint(zh="返回值是字符数：'中' 是 1 个字符，但在 UTF-8 里占 3 个字节。",

@@ -32,7 +32,7 @@ def written(topic, path, expected, after):
     if data is None:
         fail(zh=f"{after} 之后，文件 {path!r} 不存在：要用 open({path!r}, 'w', encoding=...) 创建并写入它。",
              en=f"after {after} there is no file {path!r}: create and write it with open({path!r}, 'w', encoding=...).")
-    expect(data, expected, call=f"open({path!r}, 'rb').read()  # after {after}")
+    expect(data, expected, call=f"{after}; open({path!r}, 'rb').read()")
 
 
 @exercise("write_text")
@@ -56,7 +56,7 @@ class TestWriteText:
         # Bold in the statement: 'w' empties the file first, and text files need their encoding.
         call(file_io.write_text, "over.txt", "abcdef").result()
         call(file_io.write_text, "over.txt", "xy").returns(2)
-        written(file_io, "over.txt", b"xy", "write_text('over.txt', 'abcdef') and then write_text('over.txt', 'xy')")
+        written(file_io, "over.txt", b"xy", "write_text('over.txt', 'abcdef'); write_text('over.txt', 'xy')")
         call(file_io.write_text, "gb.txt", "汉字", "gbk").returns(2)
         written(file_io, "gb.txt", "汉字".encode("gbk"), "write_text('gb.txt', '汉字', 'gbk')")
 
@@ -82,7 +82,7 @@ class TestTail:
     @points(1)
     def test_last_two(self, file_io):
         files(file_io).make("log.txt", "".join(f"line {i}\n" for i in range(1, 6)))
-        call(file_io.tail, "log.txt", 2).as_("tail('log.txt', 2)  # line 1 ... line 5").returns(["line 4", "line 5"])
+        call(file_io.tail, "log.txt", 2).as_("tail('log.txt', 2)  # 'line 1\\nline 2\\nline 3\\nline 4\\nline 5\\n'").returns(["line 4", "line 5"])
 
     @public
     @points(1)

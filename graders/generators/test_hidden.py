@@ -210,8 +210,8 @@ class TestChunkedHidden:
             expect(got, chunks_reference(items, size), call=f"list(chunked(iter({show(items)}), {size}))")
         size = rng.randint(2, 6)
         first, taken = call(t["first_chunk_cost"], generators.chunked, size, 1000) \
-            .as_(f"next(chunked(iterator over range(1000), {size}))").result()
-        expect(first, list(range(size)), call=f"next(chunked(iterator over range(1000), {size}))")
+            .as_(f"next(chunked(iter(range(1000)), {size}))").result()
+        expect(first, list(range(size)), call=f"next(chunked(iter(range(1000)), {size}))")
         if taken != size:
             fail(zh=f"为了产出第一组（{size} 个），chunked 从输入里取了 {taken} 个元素：生成器应该用到多少取多少，"
                     "不要先把整个输入读进一个 list",

@@ -68,7 +68,7 @@ def zoo():
 ZOO_KINDS = {
     "fn": ("fn", "function"), "lambda": ("lambda x: x", "function"), "abs": ("abs", "function"),
     "len": ("len", "function"), "upper": ("'abc'.upper", "function"), "method": ("Dog('Rex').bark", "function"),
-    "countdown": ("countdown  # a generator function", "function"), "gen": ("countdown(3)", "generator"),
+    "countdown": ("countdown  # def countdown(n): yield n", "function"), "gen": ("countdown(3)", "generator"),
     "genexp": ("(x for x in range(10))", "generator"), "Dog": ("Dog", "class"), "Animal": ("Animal", "class"),
     "int": ("int", "class"), "str": ("str", "class"), "dog": ("Dog('Rex')", "other"),
     "complex": ("2 + 3j", "number"), "lazy": ("Lazy()", "other"), "range": ("range(3)", "other"),
@@ -166,7 +166,7 @@ class TestPublicAttrsHidden:
             attrs = {n: rng.randint(0, 9) for n in names}
             obj = call(z["make"], attrs).as_(f"make({attrs})").result()
             want = [n for n in call(z["child_dir"], obj).result() if not n.startswith("_")]
-            call(introspection.public_attrs, obj).as_(f"public_attrs(t)  # t has attributes {names}").returns(want)
+            call(introspection.public_attrs, obj).as_(f"t = make({attrs}); public_attrs(t)").returns(want)
 
     @points(2)
     @hint(zh="dir(obj) 会列出对象的全部属性和方法，包括从类和父类继承来的；vars(obj) 或 obj.__dict__ 只有实例自己的属性。",
@@ -193,7 +193,7 @@ class TestAttrOrHidden:
         z = zoo(introspection)
         for value in (0, "", None, False, []):
             t = call(z["make"], {"v": value}).as_(f"t.v = {value!r}").result()
-            call(introspection.attr_or, t, "v", "DEFAULT").as_(f"attr_or(t, 'v', 'DEFAULT')  # t.v = {value!r}") \
+            call(introspection.attr_or, t, "v", "DEFAULT").as_(f"t.v = {value!r}; attr_or(t, 'v', 'DEFAULT')") \
                 .returns(value)
 
     @points(2)
@@ -205,7 +205,7 @@ class TestAttrOrHidden:
         for name in rng.sample(NAME_POOL[:10], 8):
             default = rng.choice(["DEFAULT", -1, None, 404])
             want = attrs.get(name, default)
-            call(introspection.attr_or, t, name, default).as_(f"attr_or(t, {name!r}, {default!r})  # t = make({attrs})") \
+            call(introspection.attr_or, t, name, default).as_(f"t = make({attrs}); attr_or(t, {name!r}, {default!r})") \
                 .returns(want)
 
     @points(2)
@@ -215,7 +215,7 @@ class TestAttrOrHidden:
     def test_class_attributes_and_builtins(self, introspection):
         z = zoo(introspection)
         t = call(z["make"], {}).as_("t = Thing()").result()
-        call(introspection.attr_or, t, "kind", "nothing").as_("attr_or(t, 'kind', 'nothing')  # a class attribute") \
+        call(introspection.attr_or, t, "kind", "nothing").as_("attr_or(t, 'kind', 'nothing')  # class Thing: kind = 'thing'") \
             .returns("thing")
         call(introspection.attr_or, 5, "real", None).returns(5)
         call(introspection.attr_or, "abc", "nope", "x").returns("x")
@@ -227,7 +227,10 @@ class TestAttrOrHidden:
                call="attr_or(t, 'hello', 'nothing')()")
 
     @points(1)
+    @hint(zh="Lazy().value 是一个读取时抛出 AttributeError 的 property：getattr(obj, name, default) 把它也当作没有这个属性，返回 default。",
+          en="Lazy().value is a property that raises AttributeError when read: getattr(obj, name, default) treats that "
+             "as a missing attribute too and returns the default.")
     def test_property_raising_attribute_error(self, introspection):
         z = zoo(introspection)
         call(introspection.attr_or, z["lazy"], "value", "later") \
-            .as_("attr_or(Lazy(), 'value', 'later')  # the property raises AttributeError").returns("later")
+            .as_("attr_or(Lazy(), 'value', 'later')").returns("later")

@@ -77,7 +77,7 @@ class TestScriptHidden:
                  (["modules.py", name, "again"], "too many arguments!\n")]
         for argv, want in cases:
             value = call(run, argv).as_(f"sys.argv = {argv!r}; modules.test()").prints(want)
-            expect(value, None, call=f"sys.argv = {argv!r}; modules.test()  # returns nothing, it prints")
+            expect(value, None, call=f"sys.argv = {argv!r}; modules.test()")
 
     @points(2)
     @hint(zh="import 一个模块会执行它的全部顶层代码。把 test() 的调用放进 if __name__ == '__main__': 里，"
@@ -113,7 +113,7 @@ class TestPrivateHidden:
              "only, none starting with an underscore.")
     def test_prints_not_returns(self, modules):
         value = call(modules._private_test).as_("modules._private_test()").prints("this is a private test\n")
-        expect(value, None, call="modules._private_test()  # returns nothing, it prints")
+        expect(value, None, call="modules._private_test()")
         names = call(getattr, modules, "__all__").as_("modules.__all__").result()
         if not isinstance(names, (list, tuple)) or any(str(n).startswith("_") for n in names):
             fail(zh=f"__all__ 里不应该有以下划线开头的名字，实际是 {names!r}",

@@ -158,7 +158,8 @@ def serve(topic, messages, send_exit=True):
     """Run the student's handle_client against a client sending ``messages``; return its log."""
     rig = helper(topic, RIGS, "TcpClientRig")(messages, send_exit)
     sent = messages + [b"exit"] if send_exit else messages
-    label = f"handle_client(conn)  # the client sends {sent!r}" + ("" if send_exit else ", then closes")
+    steps = [f"client.send({m!r})" for m in sent] + ([] if send_exit else ["client.close()"])
+    label = "handle_client(conn)  # " + "; ".join(steps)
     call(topic.handle_client, rig.conn).as_(label).result()
     return rig.finish(), label
 
@@ -210,12 +211,12 @@ def udp_exchange(topic, messages):
         for i, m in enumerate(messages):
             rig.send(i, m)
         for i, m in enumerate(messages):
-            call(topic.udp_hello, rig.server).as_(f"udp_hello(sock)  # client {i + 1} sent {m!r}").result()
+            call(topic.udp_hello, rig.server).as_(f"client{i + 1}.sendto({m!r}, addr); udp_hello(sock)").result()
         for i, m in enumerate(messages):
             got = rig.reply(i)
             if got is None:
                 fail(zh=f"udp_hello(sock) 之后，发送 {m!r} 的客户端 {i + 1} 没有收到回复：用 sock.sendto(回复, addr) 发回给 recvfrom 得到的地址。",
                      en=f"after udp_hello(sock), client {i + 1}, which sent {m!r}, got no reply: answer with sock.sendto(reply, addr) to the address recvfrom gave you.")
-            expect(got, greeting(m), call=f"client {i + 1}.recvfrom(1024)  # it sent {m!r}, then udp_hello(sock) ran")
+            expect(got, greeting(m), call=f"client{i + 1}.sendto({m!r}, addr); udp_hello(sock); client{i + 1}.recvfrom(1024)[0]")
     finally:
         rig.close()

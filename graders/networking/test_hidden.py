@@ -74,7 +74,7 @@ class TestFetchGreetingsHidden:
     def test_other_server(self, networking, rng):
         names = rng.sample(["Tom", "Lisa", "小红", "ada"], 2)
         result, log, label = greet(networking, names, style="shout")
-        check_greetings(result, log, names, label + "  # this server answers 'HI <NAME>!!'",
+        check_greetings(result, log, names, label + "  # reply = b'HI ' + name.upper() + b'!!'",
                         [f"HI {n.upper()}!!" for n in names])
 
     @points(1)

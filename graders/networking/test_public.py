@@ -37,7 +37,7 @@ class TestFetchGreetings:
         # Bold in the statement: the replies the server actually sent, not the ones you expect.
         names = ["Kim"]
         result, log, label = greet(networking, names, style="shout")
-        check_greetings(result, log, names, label + "  # this server answers 'HI <NAME>!!'", ["HI KIM!!"])
+        check_greetings(result, log, names, label + "  # reply = b'HI ' + name.upper() + b'!!'", ["HI KIM!!"])
 
 
 @exercise("udp_hello")

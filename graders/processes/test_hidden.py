@@ -161,13 +161,13 @@ class TestParallelSquaresHidden:
 
     @points(2)
     @time_limit(4)
-    @hint(zh="结果要按输入的顺序排列，不管哪个子进程先做完：用 pool.map，不要用 imap_unordered 或按完成顺序收集。",
-          en="Results must follow the input order whichever worker finishes first: use pool.map, not imap_unordered or collecting in completion order.")
+    @hint(zh="这里第一个平方最后才算完。结果要按输入的顺序排列，不管哪个子进程先做完：用 pool.map，不要用 imap_unordered 或按完成顺序收集。",
+          en="Here the first square is finished last. Results must follow the input order whichever worker finishes first: use pool.map, not imap_unordered or collecting in completion order.")
     def test_order_when_first_finishes_last(self, processes, rng):
         nums = [rng.randint(2, 99) for _ in range(12)]
         rig = helper(processes, PROBE, "Rig")()
         call(rig.run, nums, 4, True) \
-            .as_(f"parallel_squares({nums!r}, 4)  # the first square is finished last") \
+            .as_(f"parallel_squares({nums!r}, 4)") \
             .returns([n * n for n in nums])
 
     @points(2)

@@ -1,6 +1,6 @@
 """Public checks for processes: the simplest cases, shipped to students."""
 
-from gradekit.grader import call, exercise, fail, helper, points, public, time_limit, where
+from gradekit.grader import call, exercise, fail, helper, hint, points, public, time_limit, where
 
 CALLER = "import os\n\ndef caller_pid():\n    return os.getpid()\n"
 
@@ -169,12 +169,15 @@ class TestParallelSquares:
     @public
     @points(1)
     @time_limit(4)
+    @hint(zh="这里第一个平方最后才算完：结果仍要按 nums 的顺序排列。用 pool.map，不要按完成的顺序收集。",
+          en="Here the first square is finished last: the results must still follow the order of nums. Use pool.map, "
+             "do not collect them in completion order.")
     def test_order_when_first_finishes_last(self, processes):
         # Bold in the statement: the results follow nums, whichever worker finishes first.
         nums = [3, 4, 5, 6, 7, 8]
         rig = helper(processes, PROBE, "Rig")()
         call(rig.run, nums, 3, True) \
-            .as_(f"parallel_squares({nums!r}, 3)  # the first square is finished last") \
+            .as_(f"parallel_squares({nums!r}, 3)") \
             .returns([n * n for n in nums])
 
 

@@ -69,7 +69,7 @@ def pickled(topic, path, expected, after):
     if status == "bad":
         fail(zh=f"{after} 之后，pickle.load 读不出文件 {path!r}（{value}）：要用 'wb' 打开文件，再 pickle.dump(obj, f)。",
              en=f"after {after}, pickle.load cannot read {path!r} ({value}): open the file with 'wb' and call pickle.dump(obj, f).")
-    expect(value, expected, call=f"pickle.load(open({path!r}, 'rb'))  # after {after}")
+    expect(value, expected, call=f"{after}; pickle.load(open({path!r}, 'rb'))")
 
 
 def expect_student(topic, obj, values, label):
@@ -79,7 +79,7 @@ def expect_student(topic, obj, values, label):
         fail(zh=f"{label} 应该返回一个 Student 对象，实际返回的是 {tname}。",
              en=f"{label} should return a Student object, but it returned a {tname}.")
     want = call(tools(topic).reference, *values).as_(f"Student{values!r}").result()
-    expect(got, want, call=f"{label}  # name, age, score")
+    expect(got, want, call=f"s = {label}; (s.name, s.age, s.score)")
 
 
 def expect_json(text, expected, label):

@@ -27,7 +27,7 @@ class TestLoadPickle:
     def test_notes_dict(self, serialization):
         d = dict(name="Bob", age=20, score=88)
         tools(serialization).write_pickle("dump.pkl", d)
-        call(serialization.load_pickle, "dump.pkl").as_("load_pickle('dump.pkl')  # holds {'name': 'Bob', 'age': 20, 'score': 88}") \
+        call(serialization.load_pickle, "dump.pkl").as_("pickle.dump({'name': 'Bob', 'age': 20, 'score': 88}, open('dump.pkl', 'wb')); load_pickle('dump.pkl')") \
             .returns(d)
 
 

@@ -60,8 +60,8 @@ class TestStudentHidden:
         s = call(special_methods.Student, "Michael").result()
         call(getattr, s, "name").as_("Student('Michael').name").returns("Michael")
         call(setattr, s, "name", "Bob").as_("s.name = 'Bob'").result()
-        call(str, s).as_("str(s)  # after s.name = 'Bob'").returns("Student object (name: Bob)")
-        call(repr, s).as_("repr(s)  # after s.name = 'Bob'").returns("Student object (name: Bob)")
+        call(str, s).as_("s.name = 'Bob'; str(s)").returns("Student object (name: Bob)")
+        call(repr, s).as_("s.name = 'Bob'; repr(s)").returns("Student object (name: Bob)")
 
 
 @exercise("Fib")
@@ -106,11 +106,11 @@ class TestFibHidden:
         numbers = fib_numbers(40)
         f = call(special_methods.Fib).result()
         n = rng.randint(8, 20)
-        for again in ("", "  # again"):
-            call(operator.getitem, f, n).as_(f"f[{n}]{again}  # f = Fib()").returns(numbers[n])
-        call(operator.getitem, f, slice(2, 6)).as_("f[2:6]").returns(numbers[2:6])
+        for label in (f"f = Fib(); f[{n}]", f"f = Fib(); f[{n}]; f[{n}]"):
+            call(operator.getitem, f, n).as_(label).returns(numbers[n])
+        call(operator.getitem, f, slice(2, 6)).as_(f"f = Fib(); f[{n}]; f[{n}]; f[2:6]").returns(numbers[2:6])
         got = take(f, "f")
-        expect(got, FIB_UP_TO_100000, call=f"list(f)  # after f[{n}], f[{n}], f[2:6]")
+        expect(got, FIB_UP_TO_100000, call=f"f = Fib(); f[{n}]; f[{n}]; f[2:6]; list(f)")
 
     @points(1)
     def test_instances_are_independent(self, special_methods):
@@ -119,7 +119,7 @@ class TestFibHidden:
         ia = call(iter, a).as_("iter(a)").result()
         ib = call(iter, b).as_("iter(b)").result()
         got = [next(ia), next(ia), next(ia), next(ib), next(ia), next(ib)]
-        expect(got, [1, 1, 2, 1, 3, 1], call="next(a), next(a), next(a), next(b), next(a), next(b)  # a, b = Fib(), Fib()")
+        expect(got, [1, 1, 2, 1, 3, 1], call="a, b = iter(Fib()), iter(Fib()); next(a), next(a), next(a), next(b), next(a), next(b)")
 
 
 @exercise("Chain")
@@ -141,9 +141,9 @@ class TestChainHidden:
         base, _ = walk(root, ["api"])
         users, _ = walk(base, ["users"], "base")
         posts, _ = walk(base, ["posts"], "base")
-        call(str, users).as_("str(base.users)  # base = Chain().api").returns("/api/users")
-        call(str, posts).as_("str(base.posts)  # base = Chain().api; after base.users").returns("/api/posts")
-        call(str, base).as_("str(base)  # after base.users and base.posts").returns("/api")
+        call(str, users).as_("base = Chain().api; str(base.users)").returns("/api/users")
+        call(str, posts).as_("base = Chain().api; base.users; str(base.posts)").returns("/api/posts")
+        call(str, base).as_("base = Chain().api; base.users; base.posts; str(base)").returns("/api")
         call(str, root).as_("str(Chain())").returns("")
 
     @points(2)

@@ -41,8 +41,8 @@ class TestStudent:
     def test_current_name(self, special_methods):
         # Bold in the statement: NAME is the current self.name, read when str() is called.
         s = call(special_methods.Student, "Ann").result()
-        call(setattr, s, "name", "Eve").as_("s.name = 'Eve'  # s = Student('Ann')").result()
-        call(str, s).as_("str(s)  # s = Student('Ann'); s.name = 'Eve'").returns("Student object (name: Eve)")
+        call(setattr, s, "name", "Eve").as_("s = Student('Ann'); s.name = 'Eve'").result()
+        call(str, s).as_("s = Student('Ann'); s.name = 'Eve'; str(s)").returns("Student object (name: Eve)")
 
 
 @exercise("Fib")

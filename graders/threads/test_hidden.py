@@ -82,6 +82,11 @@ def hammer(counter, n_threads, per_thread, traced=False):
     return read_value(counter)
 '''
 
+def hammered(n, per):
+    """What ``hammer(c, n, per)`` runs, written as code: a label is shown in both languages."""
+    return f"c.value  # [Thread(target=lambda: [c.increment() for _ in range({per})]).start() for _ in range({n})]"
+
+
 NAMES = ["LoopThread", "worker-1", "downloader", "T7", "Thread_A", "后台线程", "io-worker", "calc"]
 LOCK_HINT = dict(
     zh="所有线程要共用同一把锁：在 __init__ 里 self._lock = threading.Lock()，increment 里用 with self._lock: 包住读、加一、写回。",
@@ -109,19 +114,19 @@ class TestRunNamedHidden:
           en="func is called exactly once, in the new thread: keep its return value, do not call it again after join().")
     def test_called_once(self, threads):
         counter = call(tool(threads, "Calls")).result()
-        call(threads.run_named, counter, "once").as_("run_named(calls, 'once')  # calls() does calls.count += 1 and returns calls.count").returns(1)
-        call(getattr, counter, "count").as_("calls.count  # after run_named(calls, 'once')").returns(1)
+        call(threads.run_named, counter, "once").as_("run_named(calls, 'once')  # def calls(): calls.count += 1; return calls.count").returns(1)
+        call(getattr, counter, "count").as_("run_named(calls, 'once'); calls.count").returns(1)
 
 
 @exercise("SafeCounter.increment")
 class TestIncrementHidden:
     @points(3)
     @time_limit(4)
-    @hint(**LOCK_HINT)
+    @hint(zh="这里线程在每一步之间都尽量切换。" + LOCK_HINT["zh"], en="Here the threads switch as often as possible. " + LOCK_HINT["en"])
     def test_interleaved_threads(self, threads):
         c = call(threads.SafeCounter).result()
         call(tool(threads, "hammer"), c, 8, 60, True) \
-            .as_("c.value  # after 8 threads each called c.increment() 60 times, switching as often as possible") \
+            .as_(hammered(8, 60)) \
             .returns(480)
 
     @points(1)
@@ -131,7 +136,7 @@ class TestIncrementHidden:
             n, per = rng.randint(2, 8), rng.randint(500, 3000)
             c = call(threads.SafeCounter).result()
             call(tool(threads, "hammer"), c, n, per) \
-                .as_(f"c.value  # after {n} threads each called c.increment() {per} times").returns(n * per)
+                .as_(hammered(n, per)).returns(n * per)
 
 
 @exercise("SafeCounter.value")
@@ -148,9 +153,11 @@ class TestValueHidden:
         a = call(threads.SafeCounter).result()
         b = call(threads.SafeCounter).result()
         na, nb = rng.randint(1, 9), rng.randint(1, 9)
+        both = (f"a, b = SafeCounter(), SafeCounter(); [a.increment() for _ in range({na})]; "
+                f"[b.increment() for _ in range({nb})]")
         for _ in range(na):
             call(a.increment).as_("a.increment()").result()
         for _ in range(nb):
             call(b.increment).as_("b.increment()").result()
-        call(getattr, a, "value").as_(f"a.value  # a and b are two SafeCounters, a incremented {na} times").returns(na)
-        call(getattr, b, "value").as_(f"b.value  # b incremented {nb} times").returns(nb)
+        call(getattr, a, "value").as_(f"{both}; a.value").returns(na)
+        call(getattr, b, "value").as_(f"{both}; b.value").returns(nb)

@@ -1,6 +1,6 @@
 """Public checks for threads: the simplest cases, shipped to students."""
 
-from gradekit.grader import call, exercise, helper, points, public, time_limit
+from gradekit.grader import call, exercise, helper, hint, points, public, time_limit
 
 # Runs in the sandbox child: functions for run_named, and a hammer that runs
 # SafeCounter.increment from many threads at once with a tiny switch interval.
@@ -75,6 +75,11 @@ def hammer(counter, n_threads, per_thread, traced=False):
 '''
 
 
+def hammered(n, per):
+    """What ``hammer(c, n, per)`` runs, written as code: a label is shown in both languages."""
+    return f"c.value  # [Thread(target=lambda: [c.increment() for _ in range({per})]).start() for _ in range({n})]"
+
+
 def tool(topic, name):
     return helper(topic, TOOLS, name)
 
@@ -103,7 +108,7 @@ class TestIncrement:
         c = call(threads.SafeCounter).result()
         for _ in range(3):
             call(c.increment).as_("c.increment()").result()
-        call(tool(threads, "read_value"), c).as_("c.value  # after 3 increments").returns(3)
+        call(tool(threads, "read_value"), c).as_("c.increment(); c.increment(); c.increment(); c.value").returns(3)
 
     @public
     @points(2)
@@ -111,17 +116,21 @@ class TestIncrement:
     def test_eight_threads(self, threads):
         c = call(threads.SafeCounter).result()
         call(tool(threads, "hammer"), c, 8, 20000) \
-            .as_("c.value  # after 8 threads each called c.increment() 20000 times").returns(160000)
+            .as_(hammered(8, 20000)).returns(160000)
 
     @public
     @points(1)
     @time_limit(4)
+    @hint(zh="这里线程在每一步之间都尽量切换，没有锁保护的读、加一、写回会马上丢失更新。"
+             "所有线程要共用同一把锁：在 __init__ 里 self._lock = threading.Lock()，increment 里用 with self._lock: 包住它们。",
+          en="Here the threads switch as often as possible, so an unlocked read, add and write loses updates at once. "
+             "All threads must share one lock: self._lock = threading.Lock() in __init__, and `with self._lock:` around them in increment.")
     def test_one_shared_lock(self, threads):
         # Bold in the statement: every thread uses the same lock. Switching threads as often as
         # possible makes an unlocked (or freshly locked) read-add-write lose updates at once.
         c = call(threads.SafeCounter).result()
         call(tool(threads, "hammer"), c, 4, 50, True) \
-            .as_("c.value  # after 4 threads each called c.increment() 50 times, switching as often as possible") \
+            .as_(hammered(4, 50)) \
             .returns(200)
 
 
@@ -139,7 +148,7 @@ class TestValue:
         c = call(threads.SafeCounter).result()
         call(c.increment).as_("c.increment()").result()
         call(c.increment).as_("c.increment()").result()
-        call(getattr, c, "value").as_("c.value  # after 2 increments").returns(2)
+        call(getattr, c, "value").as_("c.increment(); c.increment(); c.value").returns(2)
 
     @public
     @points(1)
