@@ -223,3 +223,12 @@ def test_no_print_no_print_line(tmp_path):
     assert check["line"] == 1 and "print_line" not in check["detail"]
     assert "calls print" not in shown
     assert "calls print" not in word_failure(check["detail"], "en")
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", "alpha.py is missing (deleted or renamed? run grade reset alpha to bring back the original file)"),
+    ("zh", "找不到 alpha.py（是不是被删除或改名了？运行 grade reset alpha 可以把原来的文件找回来）")], ids=["en", "zh"])
+def test_a_deleted_file_names_the_grade_reset_that_brings_it_back(tmp_path, lang, words):
+    check, shown, _ = grade_alpha(tmp_path, {"notes.txt": "my alpha.py is gone\n"}, lang)
+    assert check["detail"]["kind"] == "no_file" and check["detail"]["topic"] == "alpha"
+    assert "".join(words.split()) in "".join(shown.split())  # the terminal may wrap it anywhere

@@ -116,6 +116,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "找不到这个主题的文件（是不是被删除或改名了？用 grade reset 可以恢复）",
         "en": "this topic's file is missing (deleted or renamed? grade reset restores it)",
     },
+    "no_file_topic": {
+        "zh": "找不到 {topic}.py（是不是被删除或改名了？运行 grade reset {topic} 可以把原来的文件找回来）",
+        "en": "{topic}.py is missing (deleted or renamed? run grade reset {topic} to bring back the original file)",
+    },
     "missing": {
         "zh": "在你的文件里找不到 {call}（名字写对了吗？）",
         "en": "{call} is not defined in your file (is the name spelled right?)",
@@ -789,6 +793,8 @@ def _main_sentence(kind: str, detail: dict, fields: dict, lang: str) -> str:
         return text
     if kind == "timeout" and detail.get("call") == "import":
         return t("timeout_import", lang, **fields)
+    if kind == "no_file" and detail.get("topic"):
+        return t("no_file_topic", lang, **fields)
     if kind == "todo" and detail.get("stub") == "empty":
         return t("todo_empty", lang, **fields)
     if kind == "crashed" and detail.get("call") == "import":

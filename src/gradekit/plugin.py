@@ -474,7 +474,10 @@ def classify(exc: BaseException | None) -> tuple[str, dict]:
 
 
 def second_look(state: GradingState, entry: dict, detail: dict) -> dict:
-    """``pinpoint.refine`` with the topic's source as its sandbox ran it (parsed once per submission and topic)."""
+    """``pinpoint.refine`` with the topic's source as its sandbox ran it (parsed once per submission and topic);
+    a missing file is named with the topic, so the message can say which ``grade reset`` brings it back."""
+    if detail.get("kind") == "no_file":
+        return {**detail, "topic": entry["topic"]}
     key = (entry["submission"], entry["topic"])
     if key not in state.trees:
         try:
