@@ -170,9 +170,9 @@ def test_selfcheck_in_a_student_template_needs_the_kit(english_template):
     (["check", "zzzqqq"], "没有叫 'zzzqqq' 的主题，也没有名字相近的主题：运行 grade list 查看全部主题",
      "unknown topic 'zzzqqq', and no topic has a similar name: grade list shows every topic"),
     (["list", "zzzqqq"], "没有叫 'zzzqqq' 的主题，也没有名字相近的主题", "unknown topic 'zzzqqq', and no topic"),
-    (["hint", "zzzqqq"], "没有叫 zzzqqq 的练习或主题，也没有名字相近的：运行 grade list 查看全部练习",
-     "no exercise or topic is called zzzqqq, and none has a similar name: grade list shows them all"),
-    (["hint", "dobule"], "没有叫 dobule 的练习或主题：你是不是想写 ", "no exercise or topic is called dobule: did you mean "),
+    (["hint", "zzzqqq"], "没有叫 'zzzqqq' 的练习或主题，也没有名字相近的：运行 grade list 查看全部练习",
+     "no exercise or topic is called 'zzzqqq', and none has a similar name: grade list shows them all"),
+    (["hint", "dobule"], "没有叫 'dobule' 的练习或主题：你是不是想写 ", "no exercise or topic is called 'dobule': did you mean "),
 ])
 def test_unknown_names_say_what_is_close_or_that_nothing_is(minikit, args, zh, en):
     for lang, needle in (("zh", zh), ("en", en)):

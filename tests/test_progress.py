@@ -161,9 +161,9 @@ def test_exercise_names_resolve():
         resolve(kit, name, "en")
     with pytest.raises(KitError, match="有好几个练习叫"):
         resolve(kit, name, "zh")
-    with pytest.raises(KitError, match=r"no exercise or topic is called my_abz: did you mean .*my_abs"):
+    with pytest.raises(KitError, match=r"no exercise or topic is called 'my_abz': did you mean .*my_abs"):
         resolve(kit, "my_abz", "en")
-    with pytest.raises(KitError, match="没有叫 my_abz 的练习或主题：你是不是想写 .*my_abs"):
+    with pytest.raises(KitError, match="没有叫 'my_abz' 的练习或主题：你是不是想写 .*my_abs"):
         resolve(kit, "my_abz", "zh")
     for lang, words in (("en", "none has a similar name: grade list shows them all"), ("zh", "也没有名字相近的")):
         with pytest.raises(KitError, match=words):
@@ -235,7 +235,7 @@ def test_hint_reveals_one_more_each_time_and_remembers(template):
     other = run_grade("hint", "functions/move", "--lang", "en", cwd=template)
     assert "functions · move" in other.stdout and "hint 1/2" in other.stdout
     missing = run_grade("hint", "nosuch", "--lang", "en", cwd=template)
-    assert missing.returncode == 2 and "no exercise or topic is called nosuch" in missing.stderr
+    assert missing.returncode == 2 and "no exercise or topic is called 'nosuch'" in missing.stderr
     assert "Traceback" not in missing.stderr
 
 

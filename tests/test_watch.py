@@ -180,12 +180,17 @@ def test_session_opens_the_exercise_named_on_the_command_line(template):
     assert session.slugs == ["functions"] and session.current.key == "functions/move"
     assert "▶ functions · move" in shown(session)
     assert Session(kit, "en", topics=["closures"]).slugs == ["closures"]
+    bare = Session(kit, "en", topics=["move"])  # an exercise's own name, as grade hint and grade reset take it
+    assert bare.slugs == ["functions"] and bare.opening.key == "functions/move"
+    for lang, words in (("en", "did you mean functions"), ("zh", "你是不是想写 functions")):
+        with pytest.raises(KitError, match=words):
+            Session(kit, lang, topics=["functons"])  # a topic's typo in the student's language
     with pytest.raises(KitError) as exc:
         Session(kit, "en", topics=["functions/mvoe"])
-    assert "no exercise or topic is called functions/mvoe" in str(exc.value) and "functions/move" in str(exc.value)
+    assert "no exercise or topic is called 'functions/mvoe'" in str(exc.value) and "functions/move" in str(exc.value)
     with pytest.raises(KitError) as exc:
         Session(kit, "zh", topics=["functions/mvoe"])
-    assert "没有叫 functions/mvoe 的练习或主题" in str(exc.value) and "functions/move" in str(exc.value)
+    assert "没有叫 'functions/mvoe' 的练习或主题" in str(exc.value) and "functions/move" in str(exc.value)
 
 
 @pytest.mark.parametrize("lang, words", [("en", "my_abs is the first exercise; there is none before it."),
@@ -543,5 +548,5 @@ def test_grade_watch_topic_slash_exercise_on_the_command_line(template, panes):
     wrong = panes(template, "watch", "functions/mvoe", "--lang", "zh")
     wrong.wait_for(lambda s: "[grade exited with 2]" in s)
     said = wrong.output().decode("utf-8", "replace")
-    assert "没有叫 functions/mvoe 的练习或主题" in said and "functions/move" in said and "Traceback" not in said
+    assert "没有叫 'functions/mvoe' 的练习或主题" in said and "functions/move" in said and "Traceback" not in said
     assert "\x1b[?1049h" not in said  # refused before the screen was taken over

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from gradekit.i18n import t
+from gradekit.i18n import names_list, t
 from gradekit.kit import Exercise, Kit, KitError, Topic
 from gradekit.model import Result, Status
 
@@ -84,14 +84,12 @@ def resolve(kit: Kit, text: str, lang: str) -> list[Ref]:
     if not found:
         found = [r for r in refs if r.key.lower() == text.lower() or r.exercise.name.lower() == text.lower()]
     if len(found) > 1:
-        raise KitError(t("ambiguous_exercise", lang, name=text, options=", ".join(r.key for r in found)))
+        raise KitError(t("ambiguous_exercise", lang, name=text, options=names_list([r.key for r in found], lang)))
     if not found:
-        import difflib
+        from gradekit.kit import unknown_name
+
         names = [r.key for r in refs] + [r.exercise.name for r in refs] + [topic.slug for topic in kit.topics]
-        near = difflib.get_close_matches(text, names, n=3, cutoff=0.6)
-        if not near:  # offering `grade list` as if it were a close name reads as nonsense
-            raise KitError(t("unknown_exercise_none", lang, name=text))
-        raise KitError(t("unknown_exercise", lang, name=text, near=", ".join(near)))
+        raise KitError(unknown_name(text, names, lang, key="unknown_exercise"))
     return found
 
 

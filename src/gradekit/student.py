@@ -26,8 +26,9 @@ def add_parsers(sub, common) -> None:
     """``common(grading=...)`` makes the shared options; only commands that grade get --seed and --timeout."""
     watch = sub.add_parser("watch", parents=[common()],
                            help="one exercise at a time, checked again on every save (what bare `grade` does in a terminal)")
-    watch.add_argument("topics", nargs="*", metavar="TOPIC[/EXERCISE]",
-                       help="only these topics; topic/exercise also opens that exercise first (default: all)")
+    watch.add_argument("topics", nargs="*", metavar="TOPIC-or-EXERCISE",
+                       help="only these topics; an exercise (my_abs or functions/my_abs) also opens first "
+                            "(default: all)")
     watch.add_argument("--verbose", "-v", action="store_true", help="show tracebacks and full output")
 
     lst = sub.add_parser("list", parents=[common()], help="every topic and exercise with its status, points and hints")

@@ -37,7 +37,7 @@ from rich.table import Table
 from rich.text import Text
 
 from gradekit.i18n import CATALOGUE, t
-from gradekit.kit import Kit, KitError
+from gradekit.kit import Kit
 from gradekit.model import Result, Status, TopicResult
 from gradekit.progress import Progress, Ref, course, resolve
 from gradekit.render.safe import neutralize
@@ -83,22 +83,19 @@ def split_keys(typed: str) -> list[str]:
 
 
 def targets(kit: Kit, items: list[str] | None, lang: str) -> tuple[list[str], Ref | None]:
-    """``grade watch`` arguments (topics or topic/exercise) to the topics to watch and the exercise to open."""
+    """``grade watch`` arguments (topics, exercises or topic/exercise) to the topics to watch and the exercise to
+    open first; names are read as ``grade hint`` and ``grade reset`` read them."""
     if not items:
         return [topic.slug for topic in kit.topics], None
     slugs: list[str] = []
     start = None
     for item in items:
-        if "/" not in item.strip().strip("/"):
-            kit.topic(item.strip())  # a worded error for an unknown topic
-        found = resolve(kit, item, lang)
-        if start is None and "/" in item.strip().strip("/"):
-            start = found[0]
+        found = resolve(kit, item, lang)  # a topic, an exercise, or topic/exercise; a worded did-you-mean if none
+        if start is None and item.strip().strip("/") not in {topic.slug for topic in kit.topics}:
+            start = found[0]  # `grade watch my_abs` opens my_abs, as `grade hint my_abs` names it
         for ref in found:
             if ref.topic.slug not in slugs:
                 slugs.append(ref.topic.slug)
-    if not slugs:
-        raise KitError(t("unknown_exercise", lang, name=" ".join(items), near="grade list"))
     order = [topic.slug for topic in kit.topics]
     return sorted(slugs, key=order.index), start
 
