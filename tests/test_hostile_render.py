@@ -96,7 +96,8 @@ def fence_runs(n: int) -> list[str]:
 
 HOSTILE_TEXTS = [text for n in range(3, 11) for text in fence_runs(n)] + [
     XSS, "| a | b |\n|---|---|\n| <b>x</b> |", "**bold** _it_ [link](javascript:alert(1)) ![img](http://t/x.png)",
-    "\\`escaped\\`", "line\u2028sep <i>x</i>", "nul\x00<b>x</b>", "<!-- open comment", "&lt;script&gt;"]
+    "\\`escaped\\`", "line\u2028sep <i>x</i>", "nul\x00<b>x</b>", "<!-- open comment", "&lt;script&gt;",
+    "\x1b[31mred\x1b[0m \u202eevil"]
 
 
 # -- 6. Markdown, inline and fenced ------------------------------------------------------------
@@ -107,6 +108,7 @@ def test_a_fence_holds_any_text_whole(text):
     doc = commonmark(md_fence(text))
     assert doc.names() == {"pre", "code"}
     expected = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
+    expected = expected.replace("\x1b", "\\x1b").replace("\u202e", "\\u202e")  # shown, never obeyed
     assert "".join(doc.code) == expected + "\n"
 
 
@@ -141,6 +143,7 @@ def test_the_step_summary_shows_any_message_as_text(text):
     doc = commonmark(summary)
     assert_inert(doc, {"h2", "h3", "table", "thead", "tbody", "tr", "th", "td", "p", "strong", "ul", "li", "pre", "code"})
     shown = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
+    shown = shown.replace("\x1b", "\\x1b").replace("\u202e", "\\u202e")  # control characters shown, not obeyed
     assert shown in "".join(doc.text), summary
 
 

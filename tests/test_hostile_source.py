@@ -253,3 +253,27 @@ def test_a_nul_byte_is_a_syntax_error_at_its_line(trimming_kit, tmp_path, level)
     check = {c.name: c for c in result.checks}["test_trims"]
     assert check.status is Status.FAIL and result.score == 0
     assert "trimming.py line 3" in check.message and "null bytes" in check.message, check.message
+
+
+# -- sources the trusted process must not choke on ---------------------------------------------------------------
+
+#: Python runs it (the child starts with a shallow stack); the parser next to the graders nests deeper, under pytest.
+DEEP = BODY + "\n\nif False:\n    x = " + "+".join(["1"] * 2900) + "\n"
+#: Megabytes of dead code: ast.parse would take seconds and a gigabyte next to the graders.
+PADDED = BODY + "\n\nif False:\n    x = [" + ", ".join(["1"] * 400_000) + "]\n"
+
+
+@pytest.mark.parametrize("name, data, words", [
+    ("deep", DEEP, "nested too deeply"),
+    ("padded", PADDED, "too large for the check to read"),
+], ids=["deep", "padded"])
+def test_a_source_too_deep_or_too_large_for_the_trusted_parser_gains_nothing(trimming_kit, tmp_path, name, data,
+                                                                             words):
+    folder = write_submission(tmp_path / name, {"trimming.py": data})
+    with grading_at("process"):
+        result = grade(trimming_kit, [Submission(folder, name)], seed=3, lang="en", timeout=10.0)[0]
+    rule = {c.name: c for c in result.checks}["test_no_strip"]
+    assert rule.status is Status.FAIL and words in rule.message, rule.message
+    assert "grader itself failed" not in rule.message
+    zh = word_failure(rule.detail, "zh")
+    assert ("嵌套得太深" if name == "deep" else "太大了") in zh

@@ -6,6 +6,7 @@ Everything runs through real ``grade`` subprocesses and real sandboxes, as a stu
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import time
@@ -232,3 +233,14 @@ def test_a_deleted_file_names_the_grade_reset_that_brings_it_back(tmp_path, lang
     check, shown, _ = grade_alpha(tmp_path, {"notes.txt": "my alpha.py is gone\n"}, lang)
     assert check["detail"]["kind"] == "no_file" and check["detail"]["topic"] == "alpha"
     assert "".join(words.split()) in "".join(shown.split())  # the terminal may wrap it anywhere
+
+
+@pytest.mark.parametrize("function", ["x\n::error file=a.py,line=1::FORGED", "spin\x1b[31m", "[bold red]spin", "a b", ""])
+def test_a_renamed_code_object_cannot_write_into_the_timeout_message(function):
+    """co_name is the student's to set (code.replace): a name that is no identifier drops the note."""
+    from gradekit.sandbox.notes import frames_of
+
+    note = {"note": "where", "id": 3, "frames": [["alpha.py", 3, function], ["alpha.py", 10, "double"]]}
+    assert frames_of(json.dumps(note).encode(), 3) == []
+    note["frames"][0][2] = "<listcomp>"
+    assert frames_of(json.dumps(note).encode(), 3) == [["alpha.py", 3, "<listcomp>"], ["alpha.py", 10, "double"]]

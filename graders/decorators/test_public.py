@@ -136,7 +136,7 @@ class TestMetric:
     @hint(zh="time.perf_counter() 的单位是秒：(结束 - 开始) * 1000 才是毫秒。",
           en="time.perf_counter() counts seconds: (end - start) * 1000 is milliseconds.")
     def test_milliseconds(self, decorators):
-        tools.metric_ms_check(decorators, "nap", 0.1)
+        tools.metric_ms_check(decorators, "nap", 0.05, 0.25)
 
     @public
     @points(1)

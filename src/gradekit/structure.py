@@ -20,6 +20,12 @@ from gradekit.grader import CheckFailure
 from gradekit.sandbox.child.scripts import declared_encoding
 
 
+#: The largest student file the trusted process parses. ``ast.parse`` costs about 400 bytes of
+#: memory per byte of source and a second per 3 MB, and runs next to the graders: a file padded
+#: to megabytes would stall or kill a whole batch. A beginner's file is a few kilobytes.
+MAX_SOURCE = 200_000
+
+
 def parse(path: Path) -> ast.Module | None:
     """The module's tree, read from bytes as Python reads them (a UTF-8 BOM and CRLF hold); None if it does not parse.
 
@@ -32,13 +38,26 @@ def parse(path: Path) -> ast.Module | None:
             source = Path(path).read_bytes()
         except OSError:
             return None
+    name = Path(path).name
+    if len(source) > MAX_SOURCE:
+        raise CheckFailure("custom", file=name,
+                           zh=f"{name} 有 {len(source) // 1000} KB，太大了，检查不会去读它（上限 {MAX_SOURCE // 1000} KB）："
+                              "删掉不需要的内容再试",
+                           en=f"{name} is {len(source) // 1000} KB, too large for the check to read (the limit is "
+                              f"{MAX_SOURCE // 1000} KB): remove what it does not need and try again")
     refused = declared_encoding(source)
     if refused is not None:
-        raise CheckFailure("coding_cookie", file=Path(path).name, line=refused[1], encoding=refused[0])
+        raise CheckFailure("coding_cookie", file=name, line=refused[1], encoding=refused[0])
     try:
         return ast.parse(source, filename=str(path))
     except (SyntaxError, ValueError, UnicodeDecodeError):
         return None
+    except (RecursionError, MemoryError):
+        # Python ran it (the child starts with a shallow stack), but it nests too deeply to be read here.
+        raise CheckFailure("custom", file=name,
+                           zh=f"{name} 里有一个表达式嵌套得太深（比如上千个 + 连在一起），检查读不了这个文件：把它拆开再试",
+                           en=f"{name} holds an expression nested too deeply (thousands of + in a row, say) for the "
+                              "check to read the file: split it up and try again") from None
 
 
 class Rebound(CheckFailure):

@@ -24,7 +24,7 @@ JUDGED = frozenset({"returned", "raised", "custom", "structure", "missing", "no_
 
 
 def tree_of(source: bytes | None) -> ast.Module | None:
-    if not source or structure.declared_encoding(source) is not None:
+    if not source or len(source) > structure.MAX_SOURCE or structure.declared_encoding(source) is not None:
         return None
     try:
         return ast.parse(source)

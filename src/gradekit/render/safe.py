@@ -99,9 +99,10 @@ def md_fence(text: str, info: str = "text", indent: str = "") -> str:
     """``text`` as a fenced code block whose fence no line of ``text`` can close.
 
     ``indent`` is put before every line, the fences included (a block inside a
-    list item); every line gets it, so no line of ``text`` can end the item.
+    list item); every line gets it, so no line of ``text`` can end the item.  Control characters
+    (a terminal's colour codes, bidi overrides) are shown as escapes, as ``neutralize`` shows them.
     """
-    text = _lines(text)
+    text = _CONTROL.sub(_visible, _lines(text))
     bar = "`" * max(3, _longest_run(text, "`") + 1)
     lines = [f"{bar}{info}", *text.split("\n"), bar]
     return "\n".join(indent + line for line in lines)
