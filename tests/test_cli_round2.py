@@ -142,6 +142,12 @@ def test_template_language_is_the_default_before_the_locale(english_template, tm
     assert "hint 1/" in again.stdout and "提示" not in again.stdout, again.stdout + again.stderr
 
 
+def test_doctor_in_a_template_speaks_the_templates_language(english_template):
+    proc = run_grade("doctor", cwd=english_template,
+                     env=env_without_lang(LANG="zh_CN.UTF-8", GRADEKIT_ISOLATION="process", COLUMNS="2000"))
+    assert "isolation: process (" in proc.stdout and "隔离" not in proc.stdout, proc.stdout + proc.stderr
+
+
 def test_release_default_language_is_what_its_help_states(tmp_path):
     help_text = " ".join(run_grade("release", "--help").stdout.split())
     assert "(default zh, the course's: GRADEKIT_LANG and the locale do not change it)" in help_text

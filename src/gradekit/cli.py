@@ -596,7 +596,7 @@ def cmd_feedback(args, lang: str) -> int:
     return EXIT_FAILED if counts["failed"] else EXIT_OK
 
 
-STUDENT_SIDE = ("check", "selfcheck", *student.COMMANDS)
+STUDENT_SIDE = ("check", "selfcheck", "doctor", *student.COMMANDS)  # they speak the template's language
 #: Options that may come before the command, like ``git -C``: name -> how many values follow it.
 GLOBAL_OPTIONS = {"--lang": 1}
 

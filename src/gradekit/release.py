@@ -327,10 +327,7 @@ def readme_examples(chosen) -> dict[str, str]:
     topic = next((t for t in chosen if t.exercises), chosen[0] if chosen else None)
     slug = topic.slug if topic is not None else "TOPIC"
     exercise = topic.exercises[0].name if topic is not None and topic.exercises else "EXERCISE"
-    # The code block's comments line up whatever the names' lengths.
-    width = max(31, len(f"grade check {slug}") + 2, len(f"grade reset {exercise}") + 2)
-    return {"topic": slug, "exercise": exercise, "check_topic": f"grade check {slug}".ljust(width),
-            "reset_exercise": f"grade reset {exercise}".ljust(width), "pad": " " * (width - 31)}
+    return {"topic": slug, "exercise": exercise}
 
 
 def readme_deadline(a: Assignment) -> dict[str, str]:
