@@ -111,7 +111,7 @@ def test_bare_grade_checks_the_starter(minikit):
 def test_missing_file_is_explained(minikit, tmp_path):
     sub = write_submission(tmp_path / "sub", {"other.py": "x = 1\n"})
     proc = run_grade("check", "--kit", minikit, "--submission", sub, "--lang", "en")
-    assert proc.returncode == 1 and "this topic's file is missing" in proc.stdout
+    assert proc.returncode == 1 and "alpha.py is missing (deleted or renamed? run grade reset alpha" in " ".join(proc.stdout.split())
 
 
 @pytest.mark.parametrize("text, offset_hours", [("2026-11-30T23:59Z", 0), ("2026-11-30T23:59:00z", 0),

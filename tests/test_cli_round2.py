@@ -297,6 +297,11 @@ def test_wrapping_keeps_code_and_quotes_whole_and_breaks_between_chinese_charact
     for whole in ("f(1, 2)", "[1, 2, 3]", "`code here`"):
         assert any(whole in row for row in rows), rows
     assert "don't" in " ".join(rows)
+    numbers = "调用 move(1) 停不下来，停下时正在执行 functions.py 第 30 行，另有 18 项隐藏检查（532 分）"
+    for width in range(16, 60):
+        rows = [row.plain.strip() for row in wrap(Text(numbers), width)]
+        for whole in ("第 30 行", "18 项", "532 分"):   # a number stays with the word it counts
+            assert any(whole in row for row in rows), (width, rows)
 
 
 @pytest.mark.parametrize("lang, says, not_said", [

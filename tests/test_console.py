@@ -314,13 +314,15 @@ def test_watch_mode_in_a_gbk_terminal(laptop, tmp_path):
         def written() -> str:
             return ANSI.sub("", pane.output().decode("gbk", "replace"))
 
-        prompt = "n 下一个 · h 提示 · l 列表 · c 全部检查 · r 重置 · q 退出"
+        prompt = "n 下一个 · p 上一个 · h 提示 · l 列表 · c 全部检查 · r 重置 · q 退出"
         shown = pane.wait_for(lambda s: prompt in s, read=written)
         assert "gradekit · 边写边查" in shown and "> conditions · age_group" in shown
         assert f"conditions.py 第 {laptop.syntax_line} 行有语法错误" in shown
         pane.press("l")
-        shown = pane.wait_for(lambda s: "未开始" in s and s.count(prompt) >= 2, read=written)
+        shown = pane.wait_for(lambda s: "未开始" in s and "Esc 或 q 关闭" in s, read=written)
         assert "√ 完成" in shown
+        pane.press("q")  # closes the list
+        pane.wait_for(lambda s: s.count(prompt) >= 2, read=written)
         pane.press("q")
         shown = pane.wait_for(lambda s: "[grade exited with 0]" in s, read=written)
         assert "进度已保存在" in shown

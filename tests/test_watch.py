@@ -122,6 +122,10 @@ def test_session_flow(template):
     session.lang = "zh"
     assert "提示 1/2：" in shown(session) and "提示 1/2:" not in shown(session)  # the catalogue's full-width colon
     session.lang = "en"
+    narrow = io.StringIO()
+    Console(file=narrow, width=40, color_system=None, force_terminal=False).print(session.screen())
+    hint_rows = narrow.getvalue().split("hint 1/2:", 1)[1].splitlines()[1:3]
+    assert all(row.startswith(" " * 12) for row in hint_rows if row.strip()), hint_rows  # under the hint's text
     session.key("h")
     session.key("h")
     assert "that was the last hint" in flat(shown(session))

@@ -31,6 +31,7 @@ import threading
 from datetime import datetime
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.progress_bar import ProgressBar
 from rich.table import Table
@@ -38,6 +39,7 @@ from rich.text import Text
 
 from gradekit.i18n import CATALOGUE, t
 from gradekit.kit import Kit
+from gradekit.render.wrap import Wrapped
 from gradekit.model import Result, Status, TopicResult
 from gradekit.progress import Progress, Ref, course, resolve
 from gradekit.render.safe import neutralize
@@ -381,9 +383,9 @@ class Session:
         shown = self.progress.hints(ref)
         for i in range(shown):
             head, _, _ = t("hint_line", self.lang, i=i + 1, n=len(ref.exercise.hints), text="\0").partition("\0")
-            line_ = Text(f"  {head}", style="yellow")  # the catalogue's punctuation: 提示 1/2：, hint 1/2:
+            line_ = Text(head, style="yellow")  # the catalogue's punctuation: 提示 1/2：, hint 1/2:
             line_.append(ref.exercise.hints[i].get(self.lang))
-            parts.append(line_)
+            parts.append(Wrapped().add(line_, indent=2, hanging=cell_len(head)))  # code in a hint stays on one line
         return parts
 
     def prompt(self) -> Text:

@@ -87,6 +87,11 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _number_and_word(left: str, right: str) -> bool:
+    """A number and the Chinese word it counts (第 30 行, 532 分): the space between them is no place to break."""
+    return (left.isdigit() and _wide(right)) or (_wide(left) and right.isdigit())
+
+
 def break_points(text: str) -> list[int]:
     """Offsets a line may break before, in order."""
     inside = bytearray(len(text) + 1)
@@ -101,7 +106,8 @@ def break_points(text: str) -> list[int]:
         if ch == " ":
             continue
         if prev == " ":
-            points.append(i)
+            if not _number_and_word(text[i - 2] if i > 1 else " ", ch):
+                points.append(i)
         elif (_wide(prev) or _wide(ch)) and ch not in NO_START and prev not in NO_END:
             points.append(i)
     return points
