@@ -554,3 +554,13 @@ def test_grade_watch_topic_slash_exercise_on_the_command_line(template, panes):
     said = wrong.output().decode("utf-8", "replace")
     assert "没有叫 'functions/mvoe' 的练习或主题" in said and "functions/move" in said and "Traceback" not in said
     assert "\x1b[?1049h" not in said  # refused before the screen was taken over
+
+
+def test_a_resized_terminal_is_redrawn_to_fit(template, panes):
+    pane = panes(template, "--lang", "en", size=(110, 40))
+    pane.wait_for(lambda s: PROMPT in s)
+    drawn = pane.output().count("gradekit · watch mode".encode())
+    pane.tmux("resize-window", "-t", "main", "-x", "70", "-y", "20")
+    pane.wait_for(lambda s: pane.output().count("gradekit · watch mode".encode()) > drawn)  # no key, no save
+    screen = pane.wait_for(lambda s: PROMPT.split(" · ")[0] in s)
+    assert all(len(line) <= 70 for line in screen.splitlines())

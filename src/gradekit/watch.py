@@ -581,6 +581,8 @@ def run(kit: Kit, lang: str, *, topics: list[str] | None = None, seed: int | Non
             try:
                 kind, payload = events.get(timeout=0.5)
             except queue.Empty:
+                if terminal_size(console) != (session.width, session.height):
+                    draw()  # the window was resized (a Codespaces or VS Code panel dragged): redraw to fit
                 continue
             if kind == "key":
                 if not session.key(payload):
