@@ -244,3 +244,20 @@ def test_a_renamed_code_object_cannot_write_into_the_timeout_message(function):
     assert frames_of(json.dumps(note).encode(), 3) == []
     note["frames"][0][2] = "<listcomp>"
     assert frames_of(json.dumps(note).encode(), 3) == [["alpha.py", 3, "<listcomp>"], ["alpha.py", 10, "double"]]
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", "they differ from character 6: expected ',', got '，'"),
+    ("zh", "从第 6 个字符开始不同：期望 ','，实际 '，'")], ids=["en", "zh"])
+def test_text_that_looks_alike_names_the_first_character_that_differs(tmp_path, lang, words):
+    """A full-width comma typed by the input method looks like the ASCII one: the failure says where they part."""
+    files = {"alpha.py": "def double(x):\n    return str(2 * x)\n\n\ndef greet(name):\n    print(f'hello，{name}!')\n"}
+    double, shown, _ = grade_alpha(tmp_path, files, lang)
+    assert "from character" not in double["message"] and "个字符" not in double["message"]  # 42 vs '42': no characters to name
+    assert words in shown
+    sub = tmp_path / f"sub-{lang}"
+    (sub / "alpha.py").write_text("def double(x):\n    return 2 * x\n\n\ndef greet(name):\n    print(f'hello, {name}')\n",
+                                  encoding="utf-8")
+    ended = run_grade("check", "--kit", tmp_path / "kit", "--submission", sub, "--lang", lang, "--public-only")
+    assert ("from character 11: expected '!', got '\\n'" if lang == "en" else "从第 11 个字符开始不同：期望 '!'，实际 '\\n'") \
+        in flat(ended.stdout)

@@ -185,12 +185,26 @@ def _shrunk(value, depth: int = 0):
     return value
 
 
+def first_difference(expected, actual) -> dict:
+    """Where two strings part, for a failure to point at: ``'，'`` and ``','`` look alike on a screen.
+
+    Only for text: the 1-based character number and the two characters there (None where a
+    string has already ended).
+    """
+    if not (isinstance(expected, str) and isinstance(actual, str)) or expected == actual:
+        return {}
+    n = next((i for i, (a, b) in enumerate(zip(expected, actual)) if a != b), min(len(expected), len(actual)))
+    return {"diff_at": n + 1, "diff_expected": repr(expected[n]) if n < len(expected) else None,
+            "diff_actual": repr(actual[n]) if n < len(actual) else None}
+
+
 def expect(actual, expected, *, call: str | None = None, rel: float = 1e-9):
     """Fail unless ``actual`` is ``expected`` (see ``same``); ``call`` says what produced it."""
     if not same(expected, actual, rel):
         raise CheckFailure("returned", call=call or (label_of(actual) if isinstance(actual, Proxy) else None),
                            expected=show(expected), actual=_shown(actual),
-                           expected_type=type(expected).__name__, actual_type=type_name(actual))
+                           expected_type=type(expected).__name__, actual_type=type_name(actual),
+                           **first_difference(expected, actual))
     return actual
 
 
@@ -274,7 +288,8 @@ class Call:
         value = self.result()
         got = printed(self.fn)
         if got != expected:
-            raise self._located(CheckFailure("printed", call=self.text, expected=show(expected), actual=_shown(got)))
+            raise self._located(CheckFailure("printed", call=self.text, expected=show(expected), actual=_shown(got),
+                                             **first_difference(expected, got)))
         return value
 
 

@@ -61,6 +61,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{call} was stopped after {seconds} s (an infinite loop?)",
     },
     # -- issue 14: engine ------------------------------------------------------------
+    "differs_at": {
+        "zh": "从第 {n} 个字符开始不同：期望 {want}，实际 {got}",
+        "en": "they differ from character {n}: expected {want}, got {got}",
+    },
+    "string_ended": {"zh": "（字符串已经结束）", "en": "(the end of the text)"},
     "timeout_at": {
         "zh": "{call} 运行超过 {seconds} 秒被停止了，停下时正在执行 {file} 第 {line} 行{in_function}：是不是有死循环？",
         "en": "{call} was stopped after {seconds} s, while running {file}, line {line}{in_function}: an infinite loop?",
@@ -766,6 +771,15 @@ def _is_fullwidth_char(message: str) -> bool:
                         or 0x2018 <= int(m.group(1), 16) <= 0x201D)
 
 
+def _differs(detail: dict, lang: str) -> str:
+    """The line that names the first character two texts part at (``grader.first_difference``), or ''."""
+    if not isinstance(detail.get("diff_at"), int):
+        return ""
+    ended = t("string_ended", lang)
+    return "\n" + t("differs_at", lang, n=detail["diff_at"], want=detail.get("diff_expected") or ended,
+                    got=detail.get("diff_actual") or ended)
+
+
 def _main_sentence(kind: str, detail: dict, fields: dict, lang: str) -> str:
     exc_type = detail.get("exc_type")
     if kind == "returned" and detail.get("actual") == "None" and detail.get("expected") != "None":
@@ -774,7 +788,7 @@ def _main_sentence(kind: str, detail: dict, fields: dict, lang: str) -> str:
             text += "\n" + t("printed_instead", lang, file=detail["file"], line=detail["print_line"])
         return text
     if kind == "returned":
-        text = t("returned", lang, **fields)
+        text = t("returned", lang, **fields) + _differs(detail, lang)
         if (detail.get("expected_type") and detail.get("actual_type")
                 and detail["expected_type"] != detail["actual_type"]):
             text += "\n" + t("type_differs", lang, **fields)
@@ -828,6 +842,8 @@ def _main_sentence(kind: str, detail: dict, fields: dict, lang: str) -> str:
             return t("input_at_import", lang, **fields)
         if exc_type == "SystemExit":
             return t("exit_at_import", lang, **fields)
+    if kind == "printed":
+        return t("printed", lang, **fields) + _differs(detail, lang)
     if kind not in CATALOGUE:
         kind = "assert"
         fields.setdefault("text", str(detail))
