@@ -319,3 +319,16 @@ def test_doctor_speaks_one_language(lang, says, not_said):
         assert text not in proc.stdout
     landlock = [line for line in proc.stdout.splitlines() if line.lower().startswith("landlock")]
     assert landlock and all(line.startswith("landlock：" if lang == "zh" else "landlock: ") for line in landlock)
+
+
+@pytest.mark.parametrize("how, lang, said", [
+    (("--lang", "zh", "check", "--alll"), "zh", "grade：不认识这些参数：--alll（运行 grade --help 查看用法）"),
+    (("check", "--timeout", "abc", "--lang", "zh"), "zh", "参数 --timeout 的值 'abc' 不是数字"),
+    (("reset", "--lang=zh"), "zh", "grade reset：缺少必需的参数：EXERCISE-or-TOPIC"),
+    (("check", "--alll"), "en", "grade: error: unrecognized arguments: --alll"),
+], ids=["unknown-option", "bad-number", "missing-argument", "english"])
+def test_usage_errors_speak_the_students_language(english_template, how, lang, said):
+    env = env_without_lang(LANG="zh_CN.UTF-8")   # the template (en) decides where --lang is not given
+    proc = run_grade(*how, cwd=english_template, env=env)
+    assert proc.returncode == 2 and said in proc.stderr, proc.stderr
+    assert ("usage: grade" in proc.stderr) and ("Traceback" not in proc.stderr)

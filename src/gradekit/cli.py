@@ -66,8 +66,59 @@ def common_parser(lang_help: str = HELP_LANG, seed_help: str = "seed for randomi
     return common
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, with its usage errors worded in the student's language too (``grade check --alll`` in a
+    Chinese template).  ``main`` sets ``lang`` before parsing; subcommands' parsers are of this class."""
+
+    lang = "en"
+
+    def error(self, message: str):  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, t("usage_error", Parser.lang, prog=self.prog, message=usage_words(message, Parser.lang)) + "\n")
+
+
+#: argparse's own sentences (Lib/argparse.py), in Chinese; an unknown one is shown as argparse wrote it.
+USAGE_ZH = (
+    (r"unrecognized arguments: (.*)", "不认识这些参数：{0}"),
+    (r"the following arguments are required: (.*)", "缺少必需的参数：{0}"),
+    (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)", "参数 {0} 的值 {1} 不在可选的值里（可选：{2}）"),
+    (r"argument (\S+): expected one argument", "参数 {0} 后面要跟一个值"),
+    (r"argument (\S+): invalid float value: (.*)", "参数 {0} 的值 {1} 不是数字"),
+    (r"argument (\S+): invalid int value: (.*)", "参数 {0} 的值 {1} 不是整数"),
+)
+
+
+def usage_words(message: str, lang: str) -> str:
+    import re
+
+    if lang == "zh":
+        for pattern, words in USAGE_ZH:
+            found = re.fullmatch(pattern, message)
+            if found:
+                return words.format(*found.groups())
+    return message
+
+
+def student_lang_of(argv: list[str]) -> str:
+    """The language a usage error speaks, before argparse has read anything: ``--lang`` as written, else
+    GRADEKIT_LANG, else the template's, else the locale (``student_defaults``'s order)."""
+    import os
+
+    for i, word in enumerate(argv):
+        if word == "--lang" and i + 1 < len(argv) and argv[i + 1] in ("zh", "en"):
+            return argv[i + 1]
+        if word in ("--lang=zh", "--lang=en"):
+            return word[-2:]
+    if os.environ.get("GRADEKIT_LANG") in ("zh", "en"):
+        return pick_lang(None)
+    try:
+        return template_lang(find_root()) or pick_lang(None)
+    except Exception:  # noqa: BLE001 -- only the wording of an error is at stake
+        return pick_lang(None)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="grade", description=DESCRIPTION,
+    parser = Parser(prog="grade", description=DESCRIPTION,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"gradekit {__version__}")
     parser.add_argument("--lang", choices=["zh", "en"], default=None, help=HELP_LANG)
@@ -675,6 +726,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_streams()  # a GBK or cp1252 console gets stand-ins for symbols, never a UnicodeEncodeError
     parser = build_parser()
     argv, bare = split_bare(list(sys.argv[1:] if argv is None else argv))  # bare `grade` is `grade check`...
+    Parser.lang = student_lang_of(argv)
     args = parser.parse_args(argv)
     if bare and student.wants_watch(args):
         args.command = "watch"  # ...unless a person is at a terminal: then it is watch mode

@@ -674,6 +674,7 @@ CATALOGUE.update({
 # did-you-mean, or say in words that nothing is close.
 CATALOGUE.update({
     "failures_colon": {"zh": "需要修改的地方：", "en": "what to fix:"},
+    "usage_error": {"zh": "{prog}：{message}（运行 {prog} --help 查看用法）", "en": "{prog}: error: {message}"},
     "hint_colon": {"zh": "提示：", "en": "hint: "},
     "printed_colon": {"zh": "你的程序打印了：", "en": "your program printed:"},
     "no_kit_here": {
