@@ -166,7 +166,7 @@ def test_check_in_a_gbk_console_in_chinese(laptop):
     assert "实际返回：None（是不是用了 print 而没有 return？）" in out
     assert f"(functions.py:{laptop.move_line})" in out and "ZeroDivisionError" in out
     assert "lazy_sum(1, 3, 5, 7, 9)：还没有完成（仍然只会抛出 NotImplementedError）" in out
-    assert f"conditions.py 第 {laptop.syntax_line} 行有语法错误：expected ':'" in out
+    assert f"conditions.py 第 {laptop.syntax_line} 行有语法错误：这里缺少冒号 :" in out
     assert f"(conditions.py:{laptop.syntax_line})" in out
 
 

@@ -261,3 +261,26 @@ def test_text_that_looks_alike_names_the_first_character_that_differs(tmp_path, 
     ended = run_grade("check", "--kit", tmp_path / "kit", "--submission", sub, "--lang", lang, "--public-only")
     assert ("from character 11: expected '!', got '\\n'" if lang == "en" else "从第 11 个字符开始不同：期望 '!'，实际 '\\n'") \
         in flat(ended.stdout)
+
+
+SYNTAX_MISTAKES = ["def f(x)\n  pass\n", "x = (1,\n", "print 'a'\n", "s = 'abc\n", "if x = 1:\n  pass\n",
+                   "def f():\nreturn 1\n", "x = 1)\n", "x = 1abc\n", "return 3\n", "if True:\n    x=1\n  y=2\n",
+                   "x = [1, 2}\n", "f(a b)\n", "def f(x)：\n  pass\n", "if x:\n        y = 1\n    z = 2\n"]
+
+
+@pytest.mark.parametrize("source", SYNTAX_MISTAKES)
+def test_a_beginners_syntax_error_reads_in_chinese(source):
+    """The messages this Python really gives for the commonest slips: in Chinese, no English word is left
+    (only the code they quote)."""
+    import re
+
+    from gradekit.i18n import syntax_words
+
+    try:
+        compile(source, "x.py", "exec")
+    except SyntaxError as exc:
+        message = exc.msg
+    words = syntax_words(message, "zh")
+    assert words != message and not re.search(r"[A-Za-z]{3,}", re.sub(r"'[^']*'|print|return|Python|==", "", words)), \
+        (message, words)
+    assert syntax_words(message, "en") == message

@@ -772,6 +772,40 @@ def _is_fullwidth_char(message: str) -> bool:
                         or 0x2018 <= int(m.group(1), 16) <= 0x201D)
 
 
+#: Python's commonest syntax messages (3.10-3.13), in Chinese; one not here is shown as Python wrote it.
+SYNTAX_ZH = (
+    (r"expected ':'", "这里缺少冒号 :"),
+    (r"invalid syntax", "这一行的写法 Python 看不懂"),
+    (r"invalid syntax\. Perhaps you forgot a comma\?", "这一行的写法 Python 看不懂：是不是少了一个逗号？"),
+    (r"invalid syntax\. Maybe you meant '==' or ':=' instead of '='\?", "这里不能用 =：比较是否相等要写 =="),
+    (r"unterminated string literal \(detected at line (\d+)\)", "字符串没有结束：少了一个引号"),
+    (r"unterminated triple-quoted string literal \(detected at line (\d+)\)", "三引号字符串没有结束：少了结尾的三个引号"),
+    (r"'(.)' was never closed", "'{0}' 没有配对的右括号"),
+    (r"unmatched '(.)'", "多了一个 '{0}'，前面没有和它配对的左括号"),
+    (r"closing parenthesis '(.)' does not match opening parenthesis '(.)'.*", "右括号 '{0}' 和左括号 '{1}' 不配对"),
+    (r"unexpected indent", "这一行多了缩进"),
+    (r"unindent does not match any outer indentation level", "这一行的缩进和上面任何一层都对不齐"),
+    (r"expected an indented block after '(\w+)' statement on line (\d+)", "第 {1} 行的 {0} 语句后面要有缩进的代码"),
+    (r"expected an indented block after function definition on line (\d+)", "第 {0} 行的函数定义后面要有缩进的函数体"),
+    (r"expected an indented block", "这里要有缩进的代码"),
+    (r"invalid character '(.)' \((U\+[0-9A-F]+)\)", "无效的字符 '{0}'（{1}）"),
+    (r"invalid decimal literal", "数字的写法不对（数字后面紧跟着字母？）"),
+    (r"Missing parentheses in call to 'print'\. Did you mean print\(\.\.\.\)\?", "调用 print 要加括号：print(...)"),
+    (r"cannot assign to (.+?)(?: here)?\. Maybe you meant '==' instead of '='\?", "不能给 {0} 赋值：比较是否相等要写 =="),
+    (r"'return' outside function", "return 只能写在函数里面"),
+)
+
+
+def syntax_words(message: str, lang: str) -> str:
+    """A SyntaxError's message for a beginner reading ``lang``."""
+    if lang == "zh":
+        for pattern, words in SYNTAX_ZH:
+            found = re.fullmatch(pattern, message)
+            if found:
+                return words.format(*found.groups())
+    return message
+
+
 def _differs(detail: dict, lang: str) -> str:
     """The line that names the first character two texts part at (``grader.first_difference``), or ''."""
     if not isinstance(detail.get("diff_at"), int):
@@ -819,6 +853,8 @@ def _main_sentence(kind: str, detail: dict, fields: dict, lang: str) -> str:
         cookie = CODING_COOKIE_CHILD.match(str(detail.get("exc_message") or ""))
         if cookie:
             fields["exc_message"] = t("coding_cookie_why", lang, encoding=cookie.group(1))
+        else:
+            fields["exc_message"] = syntax_words(str(detail.get("exc_message") or ""), lang)
         text = t("syntax", lang, **fields)
         if exc_type in ("IndentationError", "TabError"):
             text += "\n" + t("indent_help", lang)
