@@ -257,10 +257,10 @@ def test_name_failure_points_at_the_wrapper(runs):
 def test_metric_units_message(runs):
     zh = failed_public(runs["public_zh"], "metric", "test_milliseconds")["message"]
     en = failed_public(runs["public_en"], "metric", "test_milliseconds")["message"]
-    assert "调用 metric(nap)()：" in zh and "X 不小于 90" in zh and "要乘以 1000" in zh
-    assert "called metric(nap)()" in en and "X at least 90" in en and "multiply it by 1000" in en
+    assert "调用 metric(nap)()：" in zh and "X 不小于 45" in zh and "要乘以 1000" in zh
+    assert "called metric(nap)()" in en and "X at least 45" in en and "multiply it by 1000" in en
     # the printed reading, in seconds: about 0.1
-    assert re.search(r"实际打印的 X：0\.1\d*", zh) and re.search(r"actual X:\s+0\.1\d*", en)
+    assert re.search(r"实际打印的 X：0\.05\d*", zh) and re.search(r"actual X:\s+0\.05\d*", en)
 
 
 def test_triangles_aliasing_message_points_at_triangles(runs):
@@ -304,3 +304,19 @@ def test_score_message_names_the_setter(runs):
     assert "期望得到：60（被拒绝的值不能改变原来的成绩）" in zh["message"] and "实际得到：9999" in zh["message"]
     assert "expected: 60 (a rejected value leaves the old score unchanged)" in en["message"] and "got:      9999" in en["message"]
     assert zh["file"] == "properties.py" and zh["line"] in (line, line + 1)
+
+
+def test_a_fixed_number_of_milliseconds_loses_the_public_points(tmp_path):
+    """A @metric that prints a constant (print('... 20000 ms')) cannot follow two sleeps of different lengths."""
+    solution = (ROOT / "exercises" / "decorators" / "solution.py").read_text(encoding="utf-8")
+    fixed = solution.replace('print(f"{fn.__name__} executed in {elapsed:.3f} ms")',
+                             'print(f"{fn.__name__} executed in 20000 ms")')
+    assert fixed != solution
+    sub = write_submission(tmp_path / "sub", {"decorators.py": fixed})
+    out = tmp_path / "r.json"
+    for lang, words in (("en", "not a fixed number"), ("zh", "不能是固定的数")):
+        proc = run_grade("check", "decorators", "--submission", sub, "--public-only", "--lang", lang, "--json", out)
+        assert proc.returncode == 1, proc.stderr
+        check = next(c for t in read_json(out)["topics"] for e in t["exercises"] if e["name"] == "metric"
+                     for c in e["checks"] if c["name"] == "test_milliseconds")
+        assert check["status"] == "fail" and words in check["message"], check["message"]
