@@ -1,6 +1,6 @@
 """Hidden checks for loops: negative n, stopping at the first hit, negative odd numbers, random inputs."""
 
-from gradekit.grader import call, exercise, fail, helper, hint, points
+from gradekit.grader import call, exercise, fail, grader_module, helper, hint, points
 
 
 def exact(fn, name, *args):
@@ -20,33 +20,7 @@ def ref_collatz(n):
     return steps
 
 
-# Runs next to the student's code: a list that remembers which positions were read.
-WATCH = '''
-import loops
-
-
-class Watched(list):
-    def __init__(self, items):
-        super().__init__(items)
-        self.read = set()
-
-    def __iter__(self):
-        for i in range(len(self)):
-            self.read.add(i)
-            yield list.__getitem__(self, i)
-
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            self.read.update(range(*i.indices(len(self))))
-        elif isinstance(i, int) and -len(self) <= i < len(self):
-            self.read.add(i % len(self))
-        return list.__getitem__(self, i)
-
-
-def probe(items):
-    watched = Watched(items)
-    return loops.first_negative(watched), max(watched.read, default=-1)
-'''
+tools = grader_module(__file__, "_tools")
 
 
 @exercise("sum_to")
@@ -85,7 +59,7 @@ class TestFirstNegativeHidden:
     @points(1)
     @hint(zh="找到以后就停下：break 之后不再读后面的元素。", en="Stop once found: after break nothing further is read.")
     def test_stops_at_first_hit(self, loops):
-        probe = helper(loops, WATCH, "probe")
+        probe = helper(loops, tools.WATCH, "probe")
         items = [3, 5, -2, 7, -4, 8, 9]
         found, last_read = call(probe, items).as_(f"first_negative({items!r})").result()
         if found != 2 or last_read > 2:

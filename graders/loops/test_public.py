@@ -1,34 +1,9 @@
 """Public checks for loops: the simplest cases of for, break, continue and while."""
 
-from gradekit.grader import call, exercise, fail, helper, points, public, where
+from gradekit.grader import call, exercise, fail, grader_module, helper, points, public, where
 
-# A list that notes which indexes were read: the statement says first_negative must stop at once.
-WATCH = '''
-import loops
+tools = grader_module(__file__, "_tools")
 
-
-class Watched(list):
-    def __init__(self, items):
-        super().__init__(items)
-        self.read = set()
-
-    def __iter__(self):
-        for i in range(len(self)):
-            self.read.add(i)
-            yield list.__getitem__(self, i)
-
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            self.read.update(range(*i.indices(len(self))))
-        elif isinstance(i, int) and -len(self) <= i < len(self):
-            self.read.add(i % len(self))
-        return list.__getitem__(self, i)
-
-
-def probe(items):
-    watched = Watched(items)
-    return loops.first_negative(watched), max(watched.read, default=-1)
-'''
 
 
 def at(fn):
@@ -67,7 +42,7 @@ class TestFirstNegative:
     @points(1)
     def test_stops_at_once(self, loops):
         items = [4, -1, 6, -8]
-        found, last_read = call(helper(loops, WATCH, "probe"), items).as_(f"first_negative({items!r})").result()
+        found, last_read = call(helper(loops, tools.WATCH, "probe"), items).as_(f"first_negative({items!r})").result()
         if found != 1 or last_read > 1:
             fail(zh=f"调用 first_negative({items!r})：应该返回 1，并且读到下标 1 就停下；"
                     f"实际返回 {found!r}，一直读到了下标 {last_read}。找到后用 break（或 return）立刻停下。",

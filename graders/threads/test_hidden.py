@@ -2,7 +2,9 @@
 and results; the counter is hammered while every opcode of the student's code yields
 the CPU, so any unlocked read-modify-write loses updates; value is read-only."""
 
-from gradekit.grader import call, exercise, helper, hint, points, time_limit
+from gradekit.grader import call, exercise, grader_module, helper, hint, points, time_limit
+
+tools = grader_module(__file__, "_tools")
 
 TOOLS = r'''
 import os
@@ -24,68 +26,7 @@ class Calls:
     def __call__(self):
         self.count += 1
         return self.count
-
-
-def read_value(counter):
-    value = counter.value
-    return value() if callable(value) else value
-
-
-def hammer(counter, n_threads, per_thread, traced=False):
-    """Run counter.increment() from n_threads threads.  When traced, every opcode executed
-    in the student's file yields the CPU, so a read-modify-write without a shared lock
-    gets interrupted between its read and its write."""
-    student_file = sys.modules['threads'].__file__
-    pause = getattr(os, 'sched_yield', None) or (lambda: None)
-
-    def local(frame, event, arg):
-        if event == 'opcode':
-            pause()
-        return local
-
-    def tracer(frame, event, arg):
-        if frame.f_code.co_filename == student_file:
-            frame.f_trace_opcodes = True
-            return local
-        return None
-
-    start = threading.Barrier(n_threads)
-    errors = []
-
-    def work():
-        try:
-            start.wait(1)
-            if traced:
-                sys.settrace(tracer)
-            try:
-                for _ in range(per_thread):
-                    counter.increment()
-            finally:
-                sys.settrace(None)
-        except BaseException as exc:
-            errors.append(exc)
-
-    old = sys.getswitchinterval()
-    sys.setswitchinterval(1e-6)
-    try:
-        workers = [threading.Thread(target=work) for _ in range(n_threads)]
-        for t in workers:
-            t.start()
-        for t in workers:
-            t.join(1.5)
-    finally:
-        sys.setswitchinterval(old)
-    if errors:
-        raise errors[0]
-    if any(t.is_alive() for t in workers):
-        raise RuntimeError('increment() never returned in some threads: is the lock released?')
-    return read_value(counter)
-'''
-
-def hammered(n, per):
-    """What ``hammer(c, n, per)`` runs, written as code: a label is shown in both languages."""
-    return f"c.value  # [Thread(target=lambda: [c.increment() for _ in range({per})]).start() for _ in range({n})]"
-
+''' + tools.HAMMER
 
 NAMES = ["LoopThread", "worker-1", "downloader", "T7", "Thread_A", "后台线程", "io-worker", "calc"]
 LOCK_HINT = dict(
@@ -126,7 +67,7 @@ class TestIncrementHidden:
     def test_interleaved_threads(self, threads):
         c = call(threads.SafeCounter).result()
         call(tool(threads, "hammer"), c, 8, 60, True) \
-            .as_(hammered(8, 60)) \
+            .as_(tools.hammered(8, 60)) \
             .returns(480)
 
     @points(1)
@@ -136,7 +77,7 @@ class TestIncrementHidden:
             n, per = rng.randint(2, 8), rng.randint(500, 3000)
             c = call(threads.SafeCounter).result()
             call(tool(threads, "hammer"), c, n, per) \
-                .as_(hammered(n, per)).returns(n * per)
+                .as_(tools.hammered(n, per)).returns(n * per)
 
 
 @exercise("SafeCounter.value")

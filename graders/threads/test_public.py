@@ -1,6 +1,8 @@
 """Public checks for threads: the simplest cases, shipped to students."""
 
-from gradekit.grader import call, exercise, helper, hint, points, public, time_limit
+from gradekit.grader import call, exercise, grader_module, helper, hint, points, public, time_limit
+
+tools = grader_module(__file__, "_tools")
 
 # Runs in the sandbox child: functions for run_named, and a hammer that runs
 # SafeCounter.increment from many threads at once with a tiny switch interval.
@@ -16,68 +18,7 @@ def who():
 
 def answer():
     return 42
-
-
-def read_value(counter):
-    value = counter.value
-    return value() if callable(value) else value
-
-
-def hammer(counter, n_threads, per_thread, traced=False):
-    """Run counter.increment() from n_threads threads.  When traced, every opcode executed
-    in the student's file yields the CPU, so a read-modify-write without a shared lock
-    gets interrupted between its read and its write."""
-    student_file = sys.modules['threads'].__file__
-    pause = getattr(os, 'sched_yield', None) or (lambda: None)
-
-    def local(frame, event, arg):
-        if event == 'opcode':
-            pause()
-        return local
-
-    def tracer(frame, event, arg):
-        if frame.f_code.co_filename == student_file:
-            frame.f_trace_opcodes = True
-            return local
-        return None
-
-    start = threading.Barrier(n_threads)
-    errors = []
-
-    def work():
-        try:
-            start.wait(1)
-            if traced:
-                sys.settrace(tracer)
-            try:
-                for _ in range(per_thread):
-                    counter.increment()
-            finally:
-                sys.settrace(None)
-        except BaseException as exc:
-            errors.append(exc)
-
-    old = sys.getswitchinterval()
-    sys.setswitchinterval(1e-6)
-    try:
-        workers = [threading.Thread(target=work) for _ in range(n_threads)]
-        for t in workers:
-            t.start()
-        for t in workers:
-            t.join(1.5)
-    finally:
-        sys.setswitchinterval(old)
-    if errors:
-        raise errors[0]
-    if any(t.is_alive() for t in workers):
-        raise RuntimeError('increment() never returned in some threads: is the lock released?')
-    return read_value(counter)
-'''
-
-
-def hammered(n, per):
-    """What ``hammer(c, n, per)`` runs, written as code: a label is shown in both languages."""
-    return f"c.value  # [Thread(target=lambda: [c.increment() for _ in range({per})]).start() for _ in range({n})]"
+''' + tools.HAMMER
 
 
 def tool(topic, name):
@@ -116,7 +57,7 @@ class TestIncrement:
     def test_eight_threads(self, threads):
         c = call(threads.SafeCounter).result()
         call(tool(threads, "hammer"), c, 8, 20000) \
-            .as_(hammered(8, 20000)).returns(160000)
+            .as_(tools.hammered(8, 20000)).returns(160000)
 
     @public
     @points(1)
@@ -130,7 +71,7 @@ class TestIncrement:
         # possible makes an unlocked (or freshly locked) read-add-write lose updates at once.
         c = call(threads.SafeCounter).result()
         call(tool(threads, "hammer"), c, 4, 50, True) \
-            .as_(hammered(4, 50)) \
+            .as_(tools.hammered(4, 50)) \
             .returns(200)
 
 
