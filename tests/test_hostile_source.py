@@ -257,7 +257,8 @@ def test_a_nul_byte_is_a_syntax_error_at_its_line(trimming_kit, tmp_path, level)
 
 # -- sources the trusted process must not choke on ---------------------------------------------------------------
 
-#: Python runs it (the child starts with a shallow stack); the parser next to the graders nests deeper, under pytest.
+#: Python runs it (the child starts with a shallow stack); on 3.11 the parser next to the graders, deeper in the
+#: stack under pytest, runs out of recursion, while 3.10, 3.12 and 3.13 parse it there too: either outcome is right.
 DEEP = BODY + "\n\nif False:\n    x = " + "+".join(["1"] * 2900) + "\n"
 #: Megabytes of dead code: ast.parse would take seconds and a gigabyte next to the graders.
 PADDED = BODY + "\n\nif False:\n    x = [" + ", ".join(["1"] * 400_000) + "]\n"
@@ -273,7 +274,9 @@ def test_a_source_too_deep_or_too_large_for_the_trusted_parser_gains_nothing(tri
     with grading_at("process"):
         result = grade(trimming_kit, [Submission(folder, name)], seed=3, lang="en", timeout=10.0)[0]
     rule = {c.name: c for c in result.checks}["test_no_strip"]
-    assert rule.status is Status.FAIL and words in rule.message, rule.message
     assert "grader itself failed" not in rule.message
+    if name == "deep" and rule.status is Status.PASS:
+        return  # this Python's parser reads it next to the graders too: the honest trim passes, rightly
+    assert rule.status is Status.FAIL and words in rule.message, rule.message
     zh = word_failure(rule.detail, "zh")
     assert ("嵌套得太深" if name == "deep" else "太大了") in zh
