@@ -68,13 +68,16 @@ def common_parser(lang_help: str = HELP_LANG, seed_help: str = "seed for randomi
 
 class Parser(argparse.ArgumentParser):
     """argparse, with its usage errors worded in the student's language too (``grade check --alll`` in a
-    Chinese template).  ``main`` sets ``lang`` before parsing; subcommands' parsers are of this class."""
+    Chinese template).  ``main`` sets ``argv`` before parsing; the language is worked out from it only when
+    there is an error to word, so a good command line costs no extra file reads.  Subcommands' parsers are of
+    this class."""
 
-    lang = "en"
+    argv: list[str] = []
 
     def error(self, message: str):  # type: ignore[override]
         self.print_usage(sys.stderr)
-        self.exit(2, t("usage_error", Parser.lang, prog=self.prog, message=usage_words(message, Parser.lang)) + "\n")
+        lang = student_lang_of(Parser.argv)
+        self.exit(2, t("usage_error", lang, prog=self.prog, message=usage_words(message, lang)) + "\n")
 
 
 #: argparse's own sentences (Lib/argparse.py), in Chinese; an unknown one is shown as argparse wrote it.
@@ -101,25 +104,20 @@ def usage_words(message: str, lang: str) -> str:
 
 def student_lang_of(argv: list[str]) -> str:
     """The language a usage error speaks, before argparse has read anything: ``--lang`` as written, else
-    GRADEKIT_LANG, else the template's, else the locale (``student_defaults``'s order)."""
-    import os
-
+    GRADEKIT_LANG, else the template's, else the locale (``template_first``)."""
     for i, word in enumerate(argv):
         if word == "--lang" and i + 1 < len(argv) and argv[i + 1] in ("zh", "en"):
             return argv[i + 1]
         if word in ("--lang=zh", "--lang=en"):
             return word[-2:]
-    if os.environ.get("GRADEKIT_LANG") in ("zh", "en"):
-        return pick_lang(None)
     try:
-        return template_lang(find_root()) or pick_lang(None)
+        return template_first(None, find_root())
     except Exception:  # noqa: BLE001 -- only the wording of an error is at stake
         return pick_lang(None)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = Parser(prog="grade", description=DESCRIPTION,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = Parser(prog="grade", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"gradekit {__version__}")
     parser.add_argument("--lang", choices=["zh", "en"], default=None, help=HELP_LANG)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -679,8 +677,6 @@ def student_defaults(args) -> str:
     """In a released template, a student's own run speaks the template's language and uses the assignment's
     seed, as CI does, so randomised public checks ask the same on the laptop as in the workflow.  ``--lang``
     and ``GRADEKIT_LANG`` still win over the file, and the file over the locale."""
-    import os
-
     from gradekit.course import assignment as assignment_file
 
     root = getattr(args, "kit", None) or find_root()
@@ -692,9 +688,17 @@ def student_defaults(args) -> str:
             seed = None
         if seed is not None:
             args.seed = seed
-    if args.lang is None and os.environ.get("GRADEKIT_LANG") not in ("zh", "en"):
+    return template_first(args.lang, root)
+
+
+def template_first(explicit: str | None, root: Path | None) -> str:
+    """A student's language: ``explicit`` (``--lang``), else GRADEKIT_LANG, else the template's at ``root``,
+    else the locale."""
+    import os
+
+    if explicit is None and os.environ.get("GRADEKIT_LANG") not in ("zh", "en"):
         return template_lang(root) or pick_lang(None)
-    return pick_lang(args.lang)
+    return pick_lang(explicit)
 
 
 def split_bare(argv: list[str]) -> tuple[list[str], bool]:
@@ -726,7 +730,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_streams()  # a GBK or cp1252 console gets stand-ins for symbols, never a UnicodeEncodeError
     parser = build_parser()
     argv, bare = split_bare(list(sys.argv[1:] if argv is None else argv))  # bare `grade` is `grade check`...
-    Parser.lang = student_lang_of(argv)
+    Parser.argv = argv
     args = parser.parse_args(argv)
     if bare and student.wants_watch(args):
         args.command = "watch"  # ...unless a person is at a terminal: then it is watch mode
