@@ -84,21 +84,26 @@ def split_keys(typed: str) -> list[str]:
     return out
 
 
+def action_of(ch: str) -> str | None:
+    """The command a key stands for (letters in either case, as Caps Lock leaves them), or None."""
+    return KEYS.get(ch.lower() if len(ch) == 1 and ch.isalpha() else ch)
+
+
 def targets(kit: Kit, items: list[str] | None, lang: str) -> tuple[list[str], Ref | None]:
     """``grade watch`` arguments (topics, exercises or topic/exercise) to the topics to watch and the exercise to
     open first; names are read as ``grade hint`` and ``grade reset`` read them."""
     if not items:
         return [topic.slug for topic in kit.topics], None
+    order = [topic.slug for topic in kit.topics]
     slugs: list[str] = []
     start = None
     for item in items:
         found = resolve(kit, item, lang)  # a topic, an exercise, or topic/exercise; a worded did-you-mean if none
-        if start is None and item.strip().strip("/") not in {topic.slug for topic in kit.topics}:
+        if start is None and item.strip().strip("/") not in order:
             start = found[0]  # `grade watch my_abs` opens my_abs, as `grade hint my_abs` names it
         for ref in found:
             if ref.topic.slug not in slugs:
                 slugs.append(ref.topic.slug)
-    order = [topic.slug for topic in kit.topics]
     return sorted(slugs, key=order.index), start
 
 
@@ -193,7 +198,7 @@ class Session:
             return True
         if self.mode == "list":
             return self.list_key(ch)
-        action = KEYS.get(ch.lower() if len(ch) == 1 and ch.isalpha() else ch)
+        action = action_of(ch)
         self.notice = None
         if action == "quit":
             return False
@@ -222,7 +227,7 @@ class Session:
         """In the list: moving keys, Enter to open, Esc, q or l to close; the other commands close it and run."""
         assert self.list is not None
         self.list.fit(self.list_rows())
-        action = KEYS.get(ch.lower() if len(ch) == 1 and ch.isalpha() else ch)
+        action = action_of(ch)
         if ch == "\x04":
             return False
         if action not in (None, "list", "quit") and ch not in LIST_KEYS:
@@ -364,7 +369,7 @@ class Session:
         parts += [head, where]
         ex = self.exercise_result(ref)
         if not path.is_file():
-            # The report's own words say only "grade reset"; here the exact command, and the key, are known.
+            # Beyond the report's sentence: the key that does the same, and that it asks first.
             parts.append(Text("\n" + t("w_file_gone", self.lang, file=self.rel(path), topic=ref.topic.slug),
                               style="bold yellow"))
         elif ex is None or not ex.checks:
