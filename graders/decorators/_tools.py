@@ -6,7 +6,7 @@ their own names, texts and sleeping times.
 
 import re
 
-from gradekit.grader import CheckFailure, call, helper, printed, where
+from gradekit.grader import CheckFailure, call, helper, new_tally, printed, tallied, where
 from gradekit.proxy import Proxy, show
 
 NUMBER = r"\d+(?:\.\d+)?(?:[eE][-+]?\d+)?"
@@ -18,13 +18,16 @@ MAX_MS = 30_000
 
 # Runs in the sandbox next to the student's code: a function that counts its calls, because a
 # wrapper that calls the function twice (once timed, once for the value) prints nothing extra
-# when the function itself prints nothing.
+# when the function itself prints nothing.  Each call is a tally note to the grader's side at
+# once: a count kept in the function's own closure could be reached (fn.__closure__) and undone.
 COUNTED_SOURCE = '''
-def make_counted(name, seconds=0):
+def make_counted(name, key, seconds=0):
     import time
+    from gradekit.sandbox.child.tally import tally
     calls = []
 
     def counted(*args, **kwargs):
+        tally(key)
         calls.append(1)
         if seconds:
             time.sleep(seconds)
@@ -32,15 +35,16 @@ def make_counted(name, seconds=0):
 
     counted.__name__ = counted.__qualname__ = name
     counted.__doc__ = "Docstring of " + name + "."
-    return {"fn": counted, "calls": lambda: len(calls)}
+    return counted
 '''
-
 
 def counted(topic, name, seconds=0):
     """A helper function NAME in the sandbox returning how many times it has been called so far,
-    with ``calls()`` telling the same from outside; with ``seconds`` each call sleeps that long."""
-    made = helper(topic, COUNTED_SOURCE, "make_counted")(name, seconds)
-    return made["fn"], made["calls"]
+    with ``calls()`` telling, from this side, how many calls really happened; with ``seconds``
+    each call sleeps that long."""
+    key = new_tally(topic, f"counted-{name}")
+    fn = helper(topic, COUNTED_SOURCE, "make_counted")(name, key, seconds)
+    return fn, lambda: tallied(topic, key)
 
 
 def function_from(value, label):

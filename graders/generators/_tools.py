@@ -5,7 +5,7 @@ Loaded with ``gradekit.grader.grader_module``; nothing here is secret.
 
 from math import comb
 
-from gradekit.grader import CheckFailure, call, expect, fail, helper, same, type_name, where
+from gradekit.grader import CheckFailure, call, expect, fail, last_yielded, same, type_name, value_of, where
 from gradekit.i18n import word_failure
 from gradekit.proxy import Proxy, show
 
@@ -116,18 +116,39 @@ def expect_stop(gen, label, i, fn=None):
                        en=f"{said['en']} should end the generator (raise StopIteration), but it returned {got}")
 
 
-# -- rows collected next to the student's code ------------------------------------------------
+# -- rows read again after later next() calls ----------------------------------------------
 
-# Runs in the sandbox: the rows are kept together there, so a list yielded again or changed
-# after it was yielded shows up (a list crossing to the grader is a copy made at that moment).
-COLLECT = '''
-from itertools import islice
 
-def collect(gen, n):
-    """The first n items (kept together here) and how many distinct objects they are."""
-    items = list(islice(gen, n))
-    return items, len({id(x) for x in items})
-'''
+def collect(gen, label, n, fn=None, endless=True):
+    """Up to ``n`` values of next(gen), each as it read when yielded, and the yielded objects themselves.
+
+    Plain next() calls, as every other check makes them: a generator cannot tell this one apart
+    by its caller.  The objects stay in the sandbox (``last_yielded``), to be read again later
+    with ``reread``.  An ``endless`` generator that ends fails; another simply stops the list.
+    """
+    values, held = [], []
+    for i in range(1, n + 1):
+        try:
+            values.append(call(next, gen).as_(f"next({label})").result())
+        except CheckFailure as failure:
+            if failure.detail.get("exc_type") != "StopIteration":
+                raise stop_escaped(failure, label, i) from None
+            if not endless:
+                break
+            raise CheckFailure(
+                "custom", **located(fn),
+                zh=f"{nth_call(i, label)['zh']}：生成器已经结束了（StopIteration），只产出了 {i - 1} 个值，应该永远产出下去",
+                en=f"{nth_call(i, label)['en']}: the generator had ended (StopIteration) after {i - 1} value(s); "
+                   "it should go on forever") from None
+        held.append(last_yielded(gen))
+    return values, held
+
+
+def reread(held):
+    """The held objects as they read now, and how many distinct objects they are (None: unknown)."""
+    if any(h is None for h in held):
+        return None, None
+    return [value_of(h) for h in held], len(set(held))
 
 
 def pascal(n):
@@ -135,31 +156,32 @@ def pascal(n):
 
 
 def rows_check(generators, gen, n):
-    """The first ``n`` rows of ``gen``, collected with list(islice(...)), are n new, right lists."""
+    """The first ``n`` rows of ``gen``, read again once all are out, are ``n`` new, right lists."""
     label = f"list(islice(triangles(), {n}))"
-    rows, distinct = call(helper(generators, COLLECT, "collect"), gen, n).as_(label).result()
-    expected = [pascal(k) for k in range(n)]
     at = located(generators.triangles)
-    if isinstance(rows, list) and all(type(row) is list for row in rows):
-        if distinct != len(rows):
+    values, held = collect(gen, "triangles()", n, generators.triangles)
+    expected = [pascal(k) for k in range(n)]
+    rows, distinct = reread(held)
+    if rows is not None and all(type(v) is list for v in values):
+        if distinct != n:
             raise CheckFailure(
                 "custom", **at,
-                zh=f"调用 {label}：收集到的 {len(rows)} 行只是 {distinct} 个不同的 list 对象，你每次 yield 的是同一个 list；"
+                zh=f"调用 {label}：收集到的 {n} 行只是 {distinct} 个不同的 list 对象，你每次 yield 的是同一个 list；"
                    f"收集完以后第 1 行读出来是 {show(rows[0])}（应该是 [1]）。\n每一行都要是一个新的 list",
-                en=f"called {label}: the {len(rows)} rows collected are only {distinct} different list object(s), you "
+                en=f"called {label}: the {n} rows collected are only {distinct} different list object(s), you "
                    f"yield the same list every time; after collecting, row 1 reads {show(rows[0])} (should be [1]).\n"
                    "every row must be a new list")
-        for k, (got, want) in enumerate(zip(rows, expected)):
-            if got != want and got[:len(want)] == want:
+        for k, (now, then) in enumerate(zip(rows, values)):
+            if now != then:
                 raise CheckFailure(
                     "custom", **at,
-                    zh=f"调用 {label}：收集完以后第 {k + 1} 行变成了 {show(got)}（应该是 {show(want)}），"
+                    zh=f"调用 {label}：第 {k + 1} 行 yield 时是 {show(then)}，收集完以后变成了 {show(now)}，"
                        "已经 yield 出去的行后来又被改动了（比如 append(0)）。\n产出一行之后不要再修改它，下一行用一个新的 list",
-                    en=f"called {label}: after collecting, row {k + 1} reads {show(got)} (should be {show(want)}), a row was "
-                       "changed after it had been yielded (say by append(0)).\nnever change a row once yielded; build the "
-                       "next row as a new list")
+                    en=f"called {label}: row {k + 1} was {show(then)} when yielded and reads {show(now)} after collecting, "
+                       "a row was changed after it had been yielded (say by append(0)).\nnever change a row once "
+                       "yielded; build the next row as a new list")
     try:
-        return expect(rows, expected, call=label)
+        return expect(values, expected, call=label)
     except CheckFailure as failure:
         failure.detail.update(at)
         raise

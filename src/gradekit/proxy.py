@@ -91,6 +91,10 @@ class Proxy:
     # -- plumbing -----------------------------------------------------------
 
     def _gk_request(self, op: str, label: str, **fields):
+        return object.__getattribute__(self, "_gk_reply")(op, label, **fields)[0]
+
+    def _gk_reply(self, op: str, label: str, **fields):
+        """(decoded value, the reply's kept handle as a proxy or None) of one request."""
         box: Sandbox = object.__getattribute__(self, "_gk_box")
 
         def make(hid, tname):
@@ -99,7 +103,12 @@ class Proxy:
         try:
             reply = box.request(op, during=label, generation=object.__getattribute__(self, "_gk_gen"),
                                 h=object.__getattribute__(self, "_gk_id"), **fields)
-            return protocol.decode(reply.value, make, label)
+            kept = None
+            if reply.kept is not None:
+                kept = protocol.decode(reply.kept, make, label)
+                if not isinstance(kept, Proxy):
+                    raise protocol.ProtocolError(f"{label}: the kept value is not a handle")
+            return protocol.decode(reply.value, make, label), kept
         except StudentException as exc:
             raise rebuild_exception(exc.args[0], make) from None
         except protocol.ProtocolError as exc:
@@ -162,7 +171,11 @@ class Proxy:
         return self._gk_request("iter", f"iter({show(self)})")
 
     def __next__(self):
-        return self._gk_request("next", f"next({show(self)})")
+        value, kept = self._gk_reply("next", f"next({show(self)})")
+        if kept is not None:
+            box = object.__getattribute__(self, "_gk_box")
+            box.yielded[(object.__getattribute__(self, "_gk_gen"), object.__getattribute__(self, "_gk_id"))] = kept
+        return value
 
     def __getitem__(self, key):
         if isinstance(key, slice):
@@ -265,6 +278,42 @@ def helper(anchor: Proxy, source: str, name: str):
 
     reply = box.request("helper", during=f"helper {name}", source=source, name=name)
     return protocol.decode(reply.value, make, name)
+
+
+def last_yielded(iterator: Proxy) -> Proxy | None:
+    """The object the last ``next(iterator)`` gave, still held in the sandbox, or None.
+
+    Read it again with ``value_of`` after later next() calls: a generator that yields one list
+    over and over, or changes a row after yielding it, shows it there.  Two of these are the same
+    object exactly when they compare equal.
+    """
+    if not isinstance(iterator, Proxy):
+        return None
+    key = (object.__getattribute__(iterator, "_gk_gen"), object.__getattribute__(iterator, "_gk_id"))
+    return box_of(iterator).yielded.get(key)
+
+
+def value_of(obj: Proxy):
+    """What a held object reads as now, as plain data where it is plain data (one request)."""
+    return obj._gk_request("value", show(obj))
+
+
+def new_tally(anchor: Proxy, name: str) -> str:
+    """A fresh key for helper code in ``anchor``'s sandbox to count events with; only keys made
+    here are counted, so notes under keys of the student's own making change nothing.
+
+    Helper source counts with ``from gradekit.sandbox.child.tally import tally`` and ``tally(key)``;
+    each call is a note to this side at once, so the student's code cannot take a count back.
+    """
+    box = box_of(anchor)
+    key = f"{name[:40]}-{len(box.tallies) + 1}"
+    box.tallies[key] = 0
+    return key
+
+
+def tallied(anchor: Proxy, key: str) -> int:
+    """How many times helper code has called ``tally(key)`` so far (``new_tally``)."""
+    return box_of(anchor).tallies.get(key, 0)
 
 
 def where(obj):

@@ -28,6 +28,7 @@ import traceback
 import types
 
 from gradekit import protocol
+from gradekit.sandbox.child import tally
 from gradekit.sandbox.child.scripts import run_as_main, script_stdio
 from gradekit.sandbox.child.watchdog import Watchdog
 
@@ -350,6 +351,10 @@ class Server:
     def op_next(self, req):
         return next(self.obj(req["h"]))
 
+    def op_value(self, req):
+        """An object held here (a value ``next`` yielded, say) read again as it is now."""
+        return self.obj(req["h"])
+
     def op_getitem(self, req):
         return self.obj(req["h"])[self.dec(req["key"])]
 
@@ -597,6 +602,8 @@ class Server:
                 view = view[os.write(wfd, view):]
 
         watchdog = Watchdog(self.src, write)
+        current = [None]   # the request in flight, for tally notes
+        tally.attach(write, watchdog.lock, lambda: current[0])
         os.write(wfd, protocol.READY)
         while True:
             line = rfile.readline(protocol.MAX_MESSAGE + 1)
@@ -606,11 +613,18 @@ class Server:
             out, err = CappedWriter(), CappedWriter()
             sys.stdout, sys.stderr = out, err
             watchdog.arm(req.get("id"), req.get("wd"))
+            current[0] = req.get("id")
             try:
                 value = ops[req["op"]](req)
                 reply = {"id": req["id"], "ok": True, "value": self.enc(value)}
                 if req["op"] == "load":
                     reply["names"] = self.module_names()
+                elif req["op"] == "next":
+                    # Every value next() yields stays here as a handle, for every caller alike: a
+                    # grader can then read it again after later next() calls (a row yielded twice,
+                    # or changed after it was yielded), and a generator cannot tell that check
+                    # from any other by who is calling.
+                    reply["kept"] = self.handle_of(value)
             except BaseException as exc:  # the student's exception, whatever it is
                 reply = {"id": req["id"], "ok": False, "error": self.error_info(exc)}
             finally:
@@ -619,6 +633,7 @@ class Server:
             data = protocol.dumps(reply)
             with watchdog.lock:
                 watchdog.disarm()
+                current[0] = None
                 write(data)
 
 

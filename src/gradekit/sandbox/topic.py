@@ -108,6 +108,7 @@ class Reply:
     out: str = ""
     err: str = ""
     names: object = None   # with a load: the module's functions and classes, as handles
+    kept: object = None    # with a next: the yielded value, as a handle (``Proxy.__next__``)
 
 
 @dataclass
@@ -138,6 +139,8 @@ class Sandbox:
         self._checks = 0
         self._import_retried = False
         self._where: list = []   # the watchdog's note on the request in flight (``_take_note``)
+        self.tallies: dict[str, int] = {}   # grader helpers' counts by key, from the child's tally notes
+        self.yielded: dict = {}   # iterator handle -> proxy of what its last next() gave (``Proxy.__next__``)
         self._lock = threading.Lock()
 
     # -- life cycle ---------------------------------------------------------
@@ -188,6 +191,7 @@ class Sandbox:
         if self.load_failure is not None:
             raise self.load_failure
         self.attr_cache.clear()
+        self.yielded.clear()
         self._checks += 1
         if self.child is None or self.child.poll():
             self._start()
@@ -257,7 +261,7 @@ class Sandbox:
             if out:
                 self.printed.append(out)
             if msg["ok"]:
-                return Reply(msg.get("value"), out, err, msg.get("names"))
+                return Reply(msg.get("value"), out, err, msg.get("names"), msg.get("kept"))
             error = msg["error"]
             error["during"] = during
             raise StudentException(error)
@@ -289,8 +293,13 @@ class Sandbox:
             return line
 
     def _take_note(self, line: bytes, rid: int) -> None:
-        """Keep the child's last word on where it is, as plain checked data (it is the student's to forge)."""
-        self._where = notes.frames_of(line, rid) or self._where
+        """Keep the child's last word on where it is, or add up a helper's tally, as plain checked
+        data (it is the student's to forge)."""
+        key = notes.tally_of(line, rid)
+        if key is None:
+            self._where = notes.frames_of(line, rid) or self._where
+        elif key in self.tallies:   # only keys the grader made (``proxy.new_tally``)
+            self.tallies[key] += 1
 
     def _crashed(self, during: str) -> SandboxCrashed:
         code = None
