@@ -23,123 +23,57 @@ import pytest
 from gradekit.grader import Proxy, new_tally, tallied
 from gradekit.sandbox import notes
 
-from conftest import read_json, run_grade, solution_text, write_submission
+from conftest import ROOT, read_json, run_grade, solution_text, write_submission
 
-TRIANGLES = '''def triangles():
-    row = [1]
-    while True:
-        yield row
-        row = [1] + [row[i] + row[i + 1] for i in range(len(row) - 1)] + [1]'''
 
-#: The learner's mistake: one list, changed in place after each yield.
-IN_PLACE = '''def triangles():
-    row = [1]
-    while True:
-        yield row
-        for i in range(len(row) - 1, 0, -1):
-            row[i] = row[i] + row[i - 1]
-        row.append(1)'''
+def mutant(slug: str, name: str) -> str:
+    return (ROOT / "exercises" / slug / "mutants" / f"{name}.py").read_text(encoding="utf-8")
+
+
+#: The learners' mistakes, as the kit's own mutants: one list changed in place after each yield,
+#: and a function timed once and called again for the value.
+IN_PLACE = mutant("generators", "triangles_same_list")
+CALLS_TWICE = mutant("decorators", "metric_calls_twice")
+YIELD, SECOND_CALL = "        yield row\n", "        return fn(*args, **kw)\n"
+
+
+def disguised(text: str, old: str, new: str) -> str:
+    assert text.count(old) == 1, old
+    return "import sys\n" + text.replace(old, new)
+
 
 #: The same mistake, hidden from any caller that is not the sandbox server's own next().
-RECOGNISES_CALLER = '''import sys
-
-
-def triangles():
-    row = [1]
-    while True:
+RECOGNISES_CALLER = disguised(IN_PLACE, YIELD, """\
         caller = sys._getframe(1).f_code.co_name
         yield row if caller == "op_next" else list(row)
-        for i in range(len(row) - 1, 0, -1):
-            row[i] = row[i] + row[i - 1]
-        row.append(1)'''
-
-#: Hidden from any caller that is not a next() of the server: keeps a copy for islice and list().
-RECOGNISES_HELPER_FILE = '''import sys
-
-
-def triangles():
-    row = [1]
-    while True:
-        frame = sys._getframe(1)
-        helper = frame.f_code.co_filename.startswith("<") or frame.f_code.co_name in ("collect", "drain")
-        yield list(row) if helper else row
-        for i in range(len(row) - 1, 0, -1):
-            row[i] = row[i] + row[i - 1]
-        row.append(1)'''
-
-METRIC = '''def metric(fn):
-    @functools.wraps(fn)
-    def wrapper(*args, **kw):
-        start = time.perf_counter()
-        result = fn(*args, **kw)
-        elapsed = (time.perf_counter() - start) * 1000
-        print(f"{fn.__name__} executed in {elapsed:.3f} ms")
-        return result
-    return wrapper'''
-
-#: The learner's mistake: timed once, called again for the value.
-CALLS_TWICE = '''def metric(fn):
-    @functools.wraps(fn)
-    def wrapper(*args, **kw):
-        start = time.perf_counter()
-        fn(*args, **kw)
-        elapsed = (time.perf_counter() - start) * 1000
-        print(f"{fn.__name__} executed in {elapsed:.3f} ms")
-        return fn(*args, **kw)
-    return wrapper'''
-
-#: The same, then one call taken back from every list in the original's closure.
-UNDOES_CLOSURE_COUNT = '''def _undo(fn):
-    for cell in getattr(fn, "__closure__", None) or ():
-        try:
-            value = cell.cell_contents
-        except ValueError:
-            continue
-        if isinstance(value, list) and value:
-            value.pop()
-
-
-def metric(fn):
-    @functools.wraps(fn)
-    def wrapper(*args, **kw):
-        start = time.perf_counter()
-        fn(*args, **kw)
-        elapsed = (time.perf_counter() - start) * 1000
-        print(f"{fn.__name__} executed in {elapsed:.3f} ms")
-        _undo(fn)
-        return fn(*args, **kw)
-    return wrapper'''
-
-#: The same, with the module every grader count goes through silenced for the second call.
-SILENCES_TALLY = '''def _quiet():
-    import sys
-    for name, module in list(sys.modules.items()):
-        if name.startswith("gradekit") and hasattr(module, "tally"):
-            module.tally = lambda *a, **k: None
-        if name.startswith("gradekit") and hasattr(module, "attach"):
-            module._pipe = None
-
-
-def metric(fn):
-    @functools.wraps(fn)
-    def wrapper(*args, **kw):
-        start = time.perf_counter()
-        fn(*args, **kw)
-        elapsed = (time.perf_counter() - start) * 1000
-        print(f"{fn.__name__} executed in {elapsed:.3f} ms")
-        _quiet()
+""")
+#: Hidden from helper code (a file named <...>) and from functions named like the grader's helpers.
+RECOGNISES_HELPER_FILE = disguised(IN_PLACE, YIELD, """\
+        code = sys._getframe(1).f_code
+        yield list(row) if code.co_filename.startswith("<") or code.co_name in ("collect", "drain") else row
+""")
+#: Called twice, with one call taken back from every list in the original's closure in between.
+UNDOES_CLOSURE_COUNT = disguised(CALLS_TWICE, SECOND_CALL, """\
         for cell in getattr(fn, "__closure__", None) or ():
             try:
-                if isinstance(cell.cell_contents, list) and cell.cell_contents:
-                    cell.cell_contents.pop()
+                value = cell.cell_contents
             except ValueError:
-                pass
-        return fn(*args, **kw)
-    return wrapper'''
+                continue
+            if isinstance(value, list) and value:
+                value.pop()
+""" + SECOND_CALL)
+#: The same, with every gradekit module that could carry a count silenced first.
+SILENCES_TALLY = disguised(UNDOES_CLOSURE_COUNT, "        for cell in", """\
+        for name, module in list(sys.modules.items()):
+            if name.startswith("gradekit") and hasattr(module, "tally"):
+                module.tally = lambda *a, **k: None
+            if name.startswith("gradekit") and hasattr(module, "attach"):
+                module._pipe = None
+        for cell in""")
 
 #: Forged tally notes on the reply pipe, for the request in flight: keys of its own, overlong ones,
 #: and ever new ones (the pipe and the request id found in the server's frames).
-FORGES_NOTES = '''def _forge():
+FORGES_NOTES = solution_text("decorators").replace("def metric(fn):", '''def _forge():
     import json, os, sys
     frame, wfd, rid = sys._getframe(1), None, None
     while frame is not None:
@@ -148,22 +82,14 @@ FORGES_NOTES = '''def _forge():
         if isinstance(req, dict) and rid is None:
             rid = req.get("id")
         frame = frame.f_back
+    if wfd is None or rid is None:
+        raise RuntimeError("the forger found no pipe")
     for key in ["x" * 70, ""] + [f"k{i}" for i in range(400)]:
         os.write(wfd, json.dumps({"note": "tally", "id": rid, "key": key}).encode() + b"\\n")
-    return wfd is not None and rid is not None
 
 
 def metric(fn):
-    @functools.wraps(fn)
-    def wrapper(*args, **kw):
-        if not _forge():
-            raise RuntimeError("the forger found no pipe")
-        start = time.perf_counter()
-        result = fn(*args, **kw)
-        elapsed = (time.perf_counter() - start) * 1000
-        print(f"{fn.__name__} executed in {elapsed:.3f} ms")
-        return result
-    return wrapper'''
+    _forge()''', 1)
 
 
 def exercise_score(tmp, slug, name, source, exercise):
@@ -176,63 +102,48 @@ def exercise_score(tmp, slug, name, source, exercise):
     return ex["score"], ex["max_score"], {c["name"]: c for c in ex["checks"]}
 
 
-def with_triangles(body):
-    text = solution_text("generators")
-    assert text.count(TRIANGLES) == 1
-    return text.replace(TRIANGLES, body)
-
-
-def with_metric(body):
-    text = solution_text("decorators")
-    assert text.count(METRIC) == 1
-    return text.replace(METRIC, body)
-
-
 @pytest.fixture(scope="module")
 def triangles_scores(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("triangles")
-    return {name: exercise_score(tmp, "generators", name, with_triangles(body), "triangles")
-            for name, body in [("honest", TRIANGLES), ("in_place", IN_PLACE), ("caller", RECOGNISES_CALLER),
-                               ("helper_file", RECOGNISES_HELPER_FILE)]}
+    return {name: exercise_score(tmp, "generators", name, text, "triangles")
+            for name, text in [("honest", solution_text("generators")), ("in_place", IN_PLACE),
+                               ("caller", RECOGNISES_CALLER), ("helper_file", RECOGNISES_HELPER_FILE)]}
 
 
 @pytest.fixture(scope="module")
 def metric_scores(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("metric")
-    return {name: exercise_score(tmp, "decorators", name, with_metric(body), "metric")
-            for name, body in [("honest", METRIC), ("twice", CALLS_TWICE), ("closure", UNDOES_CLOSURE_COUNT),
-                               ("silenced", SILENCES_TALLY), ("forged", FORGES_NOTES)]}
+    return {name: exercise_score(tmp, "decorators", name, text, "metric")
+            for name, text in [("honest", solution_text("decorators")), ("twice", CALLS_TWICE),
+                               ("closure", UNDOES_CLOSURE_COUNT), ("silenced", SILENCES_TALLY), ("forged", FORGES_NOTES)]}
 
 
-def test_the_honest_generator_has_full_marks(triangles_scores):
-    score, top, _ = triangles_scores["honest"]
+@pytest.mark.parametrize("scores", ["triangles_scores", "metric_scores"])
+def test_the_honest_solution_has_full_marks(request, scores):
+    score, top, _ = request.getfixturevalue(scores)["honest"]
     assert score == top > 0
+
+
+def no_more_than_the_mistake(scores, name, mistake, check):
+    """The trick's score is at most the plain mistake's, below full marks; ``check`` failed."""
+    plain, top, _ = scores[mistake]
+    score, _, checks = scores[name]
+    assert plain < top
+    assert score <= plain, checks
+    assert checks[check]["status"] == "fail", checks[check]
+    return checks
 
 
 @pytest.mark.parametrize("name", ["caller", "helper_file"])
 def test_a_generator_that_recognises_its_caller_scores_no_more_than_the_plain_mistake(triangles_scores, name):
-    mistake, top, _ = triangles_scores["in_place"]
-    score, _, checks = triangles_scores[name]
-    assert mistake < top
-    assert score <= mistake, checks
+    checks = no_more_than_the_mistake(triangles_scores, name, "in_place", "test_collected_rows")
     for check in ("test_collected_rows", "test_rows_do_not_alias"):
-        assert checks[check]["status"] == "fail", checks[check]
-        assert "different list object" in checks[check]["message"], checks[check]["message"]
-
-
-def test_the_honest_decorator_has_full_marks(metric_scores):
-    score, top, _ = metric_scores["honest"]
-    assert score == top > 0
+        assert "different list object" in checks[check]["message"], checks[check]
 
 
 @pytest.mark.parametrize("name", ["closure", "silenced"])
 def test_a_call_taken_back_from_the_counter_still_counts(metric_scores, name):
-    mistake, top, _ = metric_scores["twice"]
-    score, _, checks = metric_scores[name]
-    assert mistake < top
-    assert score <= mistake, checks
-    failed = checks["test_calls_once"]
-    assert failed["status"] == "fail", failed
+    failed = no_more_than_the_mistake(metric_scores, name, "twice", "test_calls_once")["test_calls_once"]
     # Taken back from the closure: both calls were told to the grader.  Silenced: the module stays
     # silent for the rest of the topic, so a later check sees no call at all; either way not once.
     assert ("it was called 2 times" if name == "closure" else "but it was called ") in failed["message"], failed
