@@ -230,6 +230,8 @@ def test_ci_with_a_broken_assignment_file_says_grading_could_not_run(released, t
     assert "grading could not run" in out["summary"] and not (repo / "grade-results" / "gradekit.json").exists()
     proc, _ = ci(repo, tmp_path, lang_env="zh")
     assert proc.returncode == 2 and "无法评分：assignment.toml: " in proc.stdout
+    if key == "assignment.topics":   # the unknown topic is worded in the message's language too
+        assert "没有叫 'omega' 的主题" in proc.stdout and "unknown topic" not in proc.stdout
 
 
 def test_ci_without_assignment_toml_grades_the_whole_kit_as_before(released, tmp_path):

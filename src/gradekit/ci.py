@@ -78,18 +78,19 @@ def released_max_points(kit: Kit) -> int:
         return 0
 
 
-def assignment_for(kit: Kit) -> assignment_file.Assignment | None:
+def assignment_for(kit: Kit, lang: str | None = None) -> assignment_file.Assignment | None:
     """The template's ``assignment.toml``, checked: its topics must be topics of this kit.
 
     Errors name the file as the student sees it in their repository (``assignment.toml``, not the runner's
-    absolute path) and the key.
+    absolute path) and the key. An unknown topic is worded in ``lang`` (the language of the message it
+    goes into), else in the assignment's own.
     """
     path = assignment_file.find(kit.root)
     if path is None:
         return None
     try:
         found = assignment_file.load(path)
-        kit.select(list(found.topics))
+        kit.select(list(found.topics), lang or found.lang)
     except assignment_file.AssignmentError as exc:
         raise assignment_file.AssignmentError(str(exc).replace(str(path), assignment_file.FILE, 1)) from None
     except KitError as exc:
@@ -267,7 +268,7 @@ def run_ci(kit: Kit, *, submission: Path, out: Path, lang: str, hidden_graders: 
     steps = [f for f in (StepFile.snapshot(var) for var in STEP_FILES) if f is not None]
     lang = lang_given or lang
     try:
-        assignment = assignment_for(kit)
+        assignment = assignment_for(kit, lang)
     except assignment_file.AssignmentError as exc:  # read before any student code ran: nothing to sweep
         return publish_failure(kit, str(exc), "", [], lang, message=t("ci_bad_assignment", lang, error=str(exc)))
     topics = None
