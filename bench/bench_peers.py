@@ -269,7 +269,8 @@ def venv(cache: Path, name: str, python: str, requirements: list[str]) -> Path:
 
 def venv_env(bin_dir: Path) -> dict:
     """The environment of an activated venv: nbgrader runs ``alembic`` from PATH."""
-    return {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}", "VIRTUAL_ENV": str(bin_dir.parent)}
+    return {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}",
+            "VIRTUAL_ENV": str(bin_dir.parent)}
 
 
 def version(bin_dir: Path, dist: str) -> str:
@@ -361,7 +362,8 @@ class Bench:
     def prepare_nbgrader(self, bin_dir: Path):
         self.nbgrader_bin = bin_dir
         notebooks = {t: nbgrader_source(self.table, t) for t in self.topics}
-        cells = sum(1 for nb in notebooks.values() for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade"))
+        cells = sum(1 for nb in notebooks.values() for c in nb["cells"]
+                    if c["metadata"].get("nbgrader", {}).get("grade"))
         print(f"nbgrader: {len(notebooks)} notebooks, {cells} graded test cells", flush=True)
         for n in self.args.sizes:
             course = self.work / "nbgrader" / f"course{n}"
@@ -436,6 +438,8 @@ def main(argv=None) -> int:
     from bench_grade import run_naive
 
     args.cache.mkdir(parents=True, exist_ok=True)
+    if {"otter", "nbgrader"} & set(tools) and shutil.which(args.python) is None:
+        sys.exit(f"{args.python} not found: the peers' venvs are made with it (--python PATH names another)")
     bins = {}
     if "otter" in tools:
         bins["otter"] = venv(args.cache, "otter", args.python, OTTER_REQ)
@@ -455,7 +459,8 @@ def main(argv=None) -> int:
         students = make_class(max(args.sizes), table, args.topics)
         bench = Bench(args, work, table, students)
         full = sum(c["points"] for c in checks)
-        kinds = {k: sorted({bench.expected[s] for s, kind, _ in students if kind == k}) for k in ("correct", "half", "stub")}
+        kinds = {k: sorted({bench.expected[s] for s, kind, _ in students if kind == k})
+                 for k in ("correct", "half", "stub")}
         if kinds["correct"] != [full]:
             sys.exit(f"the reference solutions do not score {full} by the table: {kinds['correct']}")
         print(f"class: {max(args.sizes)} students; expected scores: all-correct {kinds['correct']}, "
@@ -492,7 +497,8 @@ def main(argv=None) -> int:
 
 
 def report(args, tools, bins, bench, times, peaks, naive, table):
-    names = {"gradekit": "gradekit", "otter": f"Otter {version(bins['otter'], 'otter-grader')}" if "otter" in bins else "",
+    names = {"gradekit": "gradekit",
+             "otter": f"Otter {version(bins['otter'], 'otter-grader')}" if "otter" in bins else "",
              "nbgrader": f"nbgrader {version(bins['nbgrader'], 'nbgrader')}" if "nbgrader" in bins else ""}
     how = {"gradekit": "grade check / grade batch --jobs 2", "otter": "otter run (2 at a time)",
            "nbgrader": "nbgrader autograde (one process)"}
@@ -501,7 +507,8 @@ def report(args, tools, bins, bench, times, peaks, naive, table):
     print()
     print(f"{datetime.date.today().isoformat()} · {os.cpu_count()} cores · {platform.machine()} · "
           f"python {sys.version.split()[0]} · gradekit isolation {bench.isolation} · medians of {args.repeat} · "
-          f"{len(table['checks'])} checks in {len(args.topics)} topics ({', '.join(args.topics)})")
+          f"{len(table['checks'])} checks in {len(args.topics)} topics ({', '.join(args.topics)}) · "
+          f"load average at the end {os.getloadavg()[1]:.1f} (5 min)")
     head = ["tool", "how"] + [("s, one student" if n == 1 else f"students/s, N={n}") for n in sizes] + \
            [f"peak MiB, N={big}"]
     rows = []

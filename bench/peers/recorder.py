@@ -5,9 +5,10 @@ and writes down every call each check makes, so the peers can run the very same 
 
 Each check (one test function of ``graders/<topic>/test_*.py``) becomes one entry: its check id, topic, exercise,
 points, public or hidden, and its cases in order.  A case is what the grader asked of ``call(...)``: ``returns``
-(function, arguments, expected value), ``prints`` (function, arguments, exact output) or ``raises`` (function, arguments, exception type, message).  Values are
-written as Python source (``repr``) and must read back as the same value; an object a grader builds with
-``helper(topic, SOURCE, name)`` is written as ``_made(i, name, *args)``, i the index of SOURCE in ``helpers``.
+(function, arguments, expected value), ``prints`` (function, arguments, exact output) or ``raises`` (function,
+arguments, exception type, message).  Values are written as Python source (``repr``) and must read back as the
+same value; an object a grader builds with ``helper(topic, SOURCE, name)`` is written as ``_made(i, name, *args)``,
+i the index of SOURCE in ``helpers``.
 Random inputs come from the check's own generator, seeded as gradekit's ``rng`` fixture seeds it (the run's
 seed, the check id, and for a hidden grader the salt of its bytes), so the inputs are the ones gradekit grades.
 Anything else of the grader API is refused: a topic whose checks need it cannot be translated.
