@@ -91,9 +91,25 @@ def shown(session: Session) -> str:
     return buf.getvalue()
 
 
-def test_session_flow(template):
-    session = Session(load_kit(template), "en", seed=1)
+@pytest.fixture
+def sessions():
+    """``Session``s that are closed (their warm grading session ended) when the test is over."""
+    made = []
+
+    def make(*args, **kwargs):
+        made.append(Session(*args, **kwargs))
+        return made[-1]
+
+    yield make
+    for session in made:
+        session.close()
+
+
+@pytest.mark.parametrize("warm", [False, True], ids=["fresh", "warm"])
+def test_session_flow(template, sessions, warm):
+    session = sessions(load_kit(template), "en", seed=1, warm=warm)
     session.start()
+    assert (session.warm is not None) is warm and (not warm or session.warm.rounds == 1)
     screen = shown(session)
     assert "▶ functions · my_abs · Write your own abs" in screen
     assert "your file: starter/functions.py:10 · statement: exercises/functions/README.md" in screen
@@ -140,6 +156,8 @@ def test_session_flow(template):
     session.key("x")
     assert "nothing was reset" in shown(session)
     assert session.key("q") is False
+    if warm:
+        assert session.warm.rounds == 4 and session.warm.failures == 0  # every grading was a round of one session
 
 
 def test_session_follows_the_file_the_student_saves(template):
@@ -564,3 +582,222 @@ def test_a_resized_terminal_is_redrawn_to_fit(template, panes):
     pane.wait_for(lambda s: pane.output().count("gradekit · watch mode".encode()) > drawn)  # no key, no save
     screen = pane.wait_for(lambda s: PROMPT.split(" · ")[0] in s)
     assert all(len(line) <= 70 for line in screen.splitlines())
+
+
+# -- the warm grading session (watch_session, grading.rounds) --------------------------------------------
+
+
+def checks_of(result) -> list[tuple]:
+    return [(c.id, c.status, c.points, c.message, c.output, c.file, c.line) for topic in result.topics for c in topic.checks]
+
+
+def test_a_warm_round_grades_as_a_fresh_session_does(template):
+    from gradekit.runner import Submission, grade
+    from gradekit.watch_session import WarmSession
+
+    kit = load_kit(template)
+    path = template / "starter" / "functions.py"
+    stub = path.read_text(encoding="utf-8")
+    warm = WarmSession(kit, ["functions", "closures"])
+    try:
+        variants = (stub, None, MY_ABS_WRONG, MY_ABS_RIGHT, "import os\nos._exit(3)\n",
+                    stub.replace("def move(x, y, step, angle=0):", "def move(x, y, step, angle=0)"))
+        for i, source in enumerate(variants):
+            if source in (MY_ABS_WRONG, MY_ABS_RIGHT):
+                path.write_text(stub, encoding="utf-8")
+                write_my_abs(template, source)
+            elif source is None:
+                path.unlink()
+            else:
+                path.write_text(source, encoding="utf-8")
+            topics = ["functions", "closures"] if i % 2 else ["functions"]
+            fresh = grade(kit, [Submission(kit.starter, "s0")], topics=topics, seed=7, lang="en")[0]
+            round_ = warm.grade(topics, 7)
+            assert round_ is not None, "".join(warm.output)
+            assert [t.slug for t in round_.topics] == topics and round_.seed == 7
+            assert round_.isolation == fresh.isolation and checks_of(round_) == checks_of(fresh)
+            assert (round_.score, round_.max_score, round_.hidden.checks) == (
+                fresh.score, fresh.max_score, fresh.hidden.checks)
+        assert warm.failures == 0 and warm.rounds == 6
+    finally:
+        warm.close()
+    assert warm.proc is None
+
+
+def sandbox_processes(pid: int) -> dict[int, tuple[int, bool]]:
+    """Every process below ``pid``: its parent, and whether it is Python running the fork server's code (a fork
+    server, or a topic's child forked from one; not bubblewrap, whose arguments name it too)."""
+    import psutil
+
+    found = {}
+    try:
+        for proc in psutil.Process(pid).children(recursive=True):
+            try:
+                cmd = proc.cmdline()
+                found[proc.pid] = (proc.ppid(), bool(cmd) and Path(cmd[0]).name != "bwrap"
+                                   and "gradekit.sandbox.child.forkserver" in cmd)
+            except psutil.Error:
+                continue
+    except psutil.Error:
+        pass
+    return found
+
+
+def test_every_save_is_graded_by_a_fork_server_of_its_own(template):
+    """Started ahead, between two saves: each round's children come from a fork server that has forked nothing
+    before, and nothing the round started outlives it."""
+    from gradekit import isolation
+    from gradekit.watch_session import WarmSession
+
+    if isolation.detect().level == "portable":
+        pytest.skip("the portable level has no fork server: each topic's child is a fresh interpreter anyway")
+    warm = WarmSession(load_kit(template), ["functions"])
+    try:
+        seen: list[set[int]] = []
+        for i in range(3):
+            write_my_abs(template, MY_ABS_WRONG if i % 2 else MY_ABS_RIGHT)
+            result = warm.grade(["functions"], 1)
+            assert result is not None and result.topics[0].exercises[0].score == (1 if i % 2 else 4)
+            # A round of no topic is answered once the session is done with the last one (its sandboxes gone).
+            assert warm.grade([], 1) is not None
+            idle = sandbox_processes(warm.proc.pid)
+            assert idle, "the next round's fork server is started ahead"
+            topic_children = [p for p, (parent, forked) in idle.items() if forked and idle.get(parent, (0, False))[1]]
+            assert not topic_children, "a topic's child outlived its round"
+            seen.append(set(idle))
+        # The fork server waiting for the next save is never one that graded an earlier save.
+        assert not seen[0] & seen[1] and not seen[1] & seen[2] and not seen[0] & seen[2]
+    finally:
+        warm.close()
+
+
+def test_a_warm_session_that_dies_is_replaced_and_the_save_still_graded(template, sessions):
+    session = sessions(load_kit(template), "en", seed=1, warm=True)
+    session.start()
+    first = session.warm.proc.pid
+    session.warm.proc.kill()
+    session.warm.proc.wait()
+    write_my_abs(template, MY_ABS_RIGHT)
+    assert session.changed([template / "starter" / "functions.py"]) and session.error is None
+    assert "✓ my_abs passes all 4 checks!" in shown(session)   # graded afresh (runner.grade)
+    assert session.warm.failures == 1 and session.warm.proc is None
+    write_my_abs(template, MY_ABS_WRONG)
+    session.changed([template / "starter" / "functions.py"])
+    assert "expected: 5" in shown(session) and session.runs == 3
+    assert session.warm.failures == 0 and session.warm.proc.pid != first   # a new warm session graded it
+
+
+def test_an_edited_grader_is_collected_again(template):
+    from gradekit.watch_session import WarmSession
+
+    warm = WarmSession(load_kit(template), ["functions"])
+    try:
+        before = warm.grade(["functions"], 1)
+        pid = warm.proc.pid
+        grader = template / "graders" / "functions" / "test_public.py"
+        grader.write_text(grader.read_text(encoding="utf-8") + '''
+
+@exercise("my_abs")
+@public
+@points(1)
+def test_added_while_watching(functions):
+    call(functions.my_abs, 1).returns(1)
+''', encoding="utf-8")
+        after = warm.grade(["functions"], 1)
+        assert warm.proc.pid != pid
+        assert len(after.topics[0].checks) == len(before.topics[0].checks) + 1
+        assert "test_added_while_watching" in {c.name for c in after.topics[0].checks}
+    finally:
+        warm.close()
+
+
+def test_a_record_that_is_not_the_round_asked_for_is_refused(template):
+    from gradekit.watch_session import WarmSession
+
+    warm = WarmSession(load_kit(template), ["functions", "closures"])
+    entry = {"nodeid": "functions/test_public.py::TestMyAbs::test_negative[s0]", "topic": "functions",
+             "submission": "s0"}
+    good = {"submission": "s0", "checks": [entry], "tests": [], "hidden_not_run": {}}
+    assert warm._verified(good, ["functions"]) is not None
+    for bad in ({**good, "submission": "s1"}, {**good, "checks": [entry, entry]}, {**good, "tests": None},
+                {**good, "checks": [{**entry, "topic": "closures"}]}, {**good, "checks": "all"},
+                {**good, "checks": [{**entry, "submission": "s1"}]}):
+        assert warm._verified(bad, ["functions"]) is None
+
+
+@pytest.fixture(scope="module")
+def hostile_course(tmp_path_factory):
+    from conftest import MINIKIT
+
+    root = tmp_path_factory.mktemp("warm-hostile")
+    for part in ("exercises", "graders"):
+        shutil.copytree(ROOT / part / "functions", root / part / "functions", ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(MINIKIT / part / "alpha", root / part / "alpha")
+    (root / "starter").mkdir()
+    return root
+
+
+WARM_HOSTILE = ["exit_at_import", "kill_parent_at_import", "kill_grandparent_at_import", "patch_pytest_and_report",
+                "late_report_forger", "conftest_ini_and_pytest_py", "always_equal", "frame_peek", "fork_burst",
+                "forged_reply_on_every_fd", "loop_in_function", "stale_bytecode"]
+
+
+def test_hostile_saves_in_a_warm_session(hostile_course, tmp_path):
+    """Hostile files saved one after another into the folder a warm session grades: each gains nothing, the
+    bystander topic keeps its points, and the honest file saved after each one scores full marks again (nothing
+    a save did outlives its round)."""
+    from gradekit import isolation
+    from gradekit.model import Status
+
+    from conftest import grading_at
+    from test_hostile import ALPHA, ALL, CASES, SOLUTION, add_stale_bytecode, leftovers
+
+    level = isolation.detect().level
+    kit = load_kit(hostile_course)
+    starter = kit.starter
+    private_tmp = tmp_path / "tmp"
+    private_tmp.mkdir()
+    with grading_at(level, private_tmp):
+        session = Session(kit, "en", seed=1234, timeout=1.0, warm=True)
+        try:
+            for case in WARM_HOSTILE:
+                files, expect = CASES[case]
+                if level not in expect.get("levels", {level}):
+                    continue
+                for old in starter.iterdir():
+                    shutil.rmtree(old) if old.is_dir() else old.unlink()
+                write_submission_files(starter, {"alpha.py": ALPHA, **files})
+                if expect.get("bytecode"):
+                    add_stale_bytecode(starter)
+                result = session.grade(session.slugs)
+                assert result is not None, (case, session.error)
+                functions, alpha = (next(t for t in result.topics if t.slug == slug) for slug in ("functions", "alpha"))
+                assert alpha.score == alpha.max_score == 7, (case, [c.message for c in alpha.checks])
+                score = expect.get("score")
+                score = score.get(level) if isinstance(score, dict) else score
+                zero = expect.get("zero", set())
+                if score == "zero":
+                    zero = ALL
+                full = ALL if score == "full" else expect.get("full", ALL - zero if zero else set())
+                for ex in functions.exercises:
+                    if ex.name in zero:
+                        assert ex.score == 0, (case, ex.name, [c.message for c in ex.checks if c.status is Status.PASS])
+                    if ex.name in full:
+                        assert ex.score == ex.max_score, (case, ex.name, [c.message for c in ex.checks])
+                if expect.get("seen"):
+                    assert expect["seen"] in "\n".join(c.message for c in functions.checks), case
+                for old in starter.iterdir():
+                    shutil.rmtree(old) if old.is_dir() else old.unlink()
+                write_submission_files(starter, {"alpha.py": ALPHA, "functions.py": SOLUTION})
+                honest = session.grade(session.slugs)
+                assert honest is not None and honest.score == honest.max_score, (
+                    case, [c.message for c in honest.checks if c.status is not Status.PASS])
+        finally:
+            session.close()
+        procs, temporary = leftovers(private_tmp)
+    assert not procs and not temporary, (procs, temporary)
+
+
+def write_submission_files(folder: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")

@@ -13,6 +13,14 @@ save makes (an editor writing a temporary file, renaming it, touching it), and
 a topic is graded again only when its file's bytes differ from the last graded
 version, so an editor that writes the same content twice costs one run.
 
+From a save to its result on screen should take no longer than a glance
+(DESIGN §7: 150 ms median; ``bench/bench_watch.py`` measures it).  So the
+grading session is started ahead and kept warm (``watch_session``): graders
+collected once, and for every save a round in it whose sandbox children come
+from a fork server started while the student was still typing, loading the
+file as saved.  Should that session fail in any way, the save is graded by a
+fresh one (``runner.grade``) as before.
+
 ``Session`` holds the state and builds the screen without a terminal (tests
 drive it directly); ``run`` adds the terminal: single key presses (``Keys``:
 cbreak mode on POSIX, ``msvcrt`` on Windows; arrows and page keys arrive as
@@ -26,6 +34,7 @@ import codecs
 import hashlib
 import os
 import queue
+import random
 import sys
 import threading
 from datetime import datetime
@@ -33,7 +42,9 @@ from pathlib import Path
 
 from rich.cells import cell_len
 from rich.console import Console, Group
+from rich.control import Control
 from rich.progress_bar import ProgressBar
+from rich.segment import ControlType
 from rich.table import Table
 from rich.text import Text
 
@@ -47,6 +58,7 @@ from gradekit.render.terminal import failure_block, render, shadow_warning
 from gradekit.runner import RunnerError, Submission, grade
 from gradekit.stubs import Source, StubError, definition_span, reset_exercise
 from gradekit.watch_list import ExerciseList
+from gradekit.watch_session import WarmSession
 
 KEYS = {"n": "next", "p": "previous", "h": "hint", "l": "list", "c": "all", "a": "every", "r": "reset",
         "q": "quit", "\x04": "quit"}
@@ -118,9 +130,11 @@ class Session:
     """Watch mode's state: what was graded, which exercise is current, what the screen shows."""
 
     def __init__(self, kit: Kit, lang: str, *, topics: list[str] | None = None, seed: int | None = None,
-                 timeout: float = 2.0, verbose: bool = False):
+                 timeout: float = 2.0, verbose: bool = False, warm: bool = False):
         self.kit, self.lang, self.seed, self.timeout, self.verbose = kit, lang, seed, timeout, verbose
         self.slugs, self.opening = targets(kit, topics, lang)
+        # A grading session kept warm between saves (``watch_session``); None: a fresh one for every grading.
+        self.warm = WarmSession(kit, self.slugs, lang=lang, timeout=timeout) if warm else None
         self.refs = [r for r in course(kit) if r.topic.slug in self.slugs]
         self.progress = Progress(kit.root)
         self.results: dict[str, TopicResult] = {}
@@ -144,12 +158,17 @@ class Session:
 
     def grade(self, slugs: list[str]) -> Result | None:
         digests = {slug: file_digest(self.path(slug)) for slug in slugs}
-        try:
-            result = grade(self.kit, [Submission(self.kit.starter, "s0")], topics=slugs, seed=self.seed,
-                           lang=self.lang, timeout=self.timeout)[0]
-        except RunnerError as exc:
-            self.error = f"{exc}\n{exc.output[-2000:]}" if self.verbose else str(exc)
-            return None
+        result = None
+        if self.warm is not None:
+            seed = random.randrange(1, 2**31) if self.seed is None else self.seed
+            result = self.warm.grade(slugs, seed)   # None: it could not; a fresh session grades instead
+        if result is None:
+            try:
+                result = grade(self.kit, [Submission(self.kit.starter, "s0")], topics=slugs, seed=self.seed,
+                               lang=self.lang, timeout=self.timeout)[0]
+            except RunnerError as exc:
+                self.error = f"{exc}\n{exc.output[-2000:]}" if self.verbose else str(exc)
+                return None
         self.error = None
         self.runs += 1
         self.checked_at = datetime.now().strftime("%H:%M:%S")
@@ -164,6 +183,11 @@ class Session:
         self.full = self.grade(self.slugs)
         self.current = self.opening or self.progress.current(self.refs)
         self.progress.set_current(self.current)
+
+    def close(self) -> None:
+        """End the warm grading session, if there is one, with everything it started."""
+        if self.warm is not None:
+            self.warm.close()
 
     def changed(self, paths) -> bool:
         """Files were saved: grade the topics whose content really changed.  True if anything was graded."""
@@ -523,6 +547,14 @@ def _keys(keys: Keys, events: queue.Queue, stop: threading.Event) -> None:
             events.put(("key", key))
 
 
+#: How watchfiles groups one save's events: it yields once no new event came for ``STEP_MS`` (watchfiles' default
+#: is 50), or after ``DEBOUNCE_MS`` of events that keep coming.  An editor's write, rename and touch of one save
+#: come within a millisecond or two; should one save's events be split anyway, the second part costs no run
+#: unless the file's bytes changed in between (a file is graded again only when they did).  Waking every 5 ms
+#: costs well under 1 % of a core.
+STEP_MS, DEBOUNCE_MS = 5, 1600
+
+
 def _files(folder: Path, slugs: list[str], events: queue.Queue, stop: threading.Event) -> None:
     import watchfiles
 
@@ -534,7 +566,7 @@ def _files(folder: Path, slugs: list[str], events: queue.Queue, stop: threading.
 
     try:
         for changes in watchfiles.watch(folder, watch_filter=keep, stop_event=stop, raise_interrupt=False,
-                                        recursive=False):
+                                        recursive=False, debounce=DEBOUNCE_MS, step=STEP_MS):
             events.put(("files", {Path(p) for _, p in changes}))
     except Exception as exc:  # the watcher died (folder removed...): say so, keep the keys working
         events.put(("watch_error", str(exc)))
@@ -557,18 +589,29 @@ def terminal_size(console: Console) -> tuple[int, int]:
 def run(kit: Kit, lang: str, *, topics: list[str] | None = None, seed: int | None = None, timeout: float = 2.0,
         verbose: bool = False, console: Console | None = None) -> int:
     console = console or Console(highlight=False)
-    session = Session(kit, lang, topics=topics, seed=seed, timeout=timeout, verbose=verbose)
+    session = Session(kit, lang, topics=topics, seed=seed, timeout=timeout, verbose=verbose, warm=True)
     kit.starter.mkdir(parents=True, exist_ok=True)
     keys = Keys(sys.stdin)
     events: queue.Queue = queue.Queue()
     stop = threading.Event()
 
-    def draw(status: str | None = None) -> None:
+    def draw() -> None:
         session.width, session.height = console.size = terminal_size(console)
         console.clear()
         console.print(session.screen())
-        if status:
-            console.print(Text(status, style="dim"))
+        console.print(session.prompt(), end="")
+        console.file.flush()
+
+    def checking(status: str) -> None:
+        """``status`` on a line above the prompt, without drawing the screen again (a save's result comes in a
+        few dozen milliseconds; drawing the screen twice would cost a good part of them): the prompt, the last
+        thing drawn with the cursor after it, is erased and written again below the status."""
+        rows = max(1, len(console.render_lines(session.prompt(), pad=False)))   # wrapped as draw() wrapped it
+        codes = [Control((ControlType.ERASE_IN_LINE, 2))]
+        for _ in range(rows - 1):
+            codes += [Control((ControlType.CURSOR_UP, 1)), Control((ControlType.ERASE_IN_LINE, 2))]
+        console.control(*codes, Control.move_to_column(0))
+        console.print(Text(status, style="dim"))
         console.print(session.prompt(), end="")
         console.file.flush()
 
@@ -606,7 +649,7 @@ def run(kit: Kit, lang: str, *, topics: list[str] | None = None, seed: int | Non
                         break
                 if not any(file_digest(Path(p)) != session.digests.get(Path(p).stem) for p in paths):
                     continue
-                draw(t("w_checking", lang))
+                checking(t("w_checking", lang))
                 session.changed(paths)
             elif kind == "watch_error":
                 session.notice = t("w_watch_failed", lang, error=payload)
@@ -616,6 +659,7 @@ def run(kit: Kit, lang: str, *, topics: list[str] | None = None, seed: int | Non
     finally:
         stop.set()
         keys.restore()
+        session.close()
     console.print()
     console.print(t("w_bye", lang, file=session.rel(session.progress.path)))
     return 0
