@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from gradekit.grading.contract import Failure
 from gradekit.proxy import (SHOW_LIMIT, Proxy, StudentError, helper, label_of, last_yielded, remote_dir, remote_isinstance,
                             new_tally, remote_type, show, tallied, type_name, value_of, where)
 from gradekit.sandbox.topic import SandboxError
@@ -55,14 +56,14 @@ def hint(zh: str, en: str):
 class CheckFailure(AssertionError):
     """A check failed because of the student's code; ``detail`` holds the facts."""
 
-    def __init__(self, kind: str, **detail):
+    def __init__(self, kind: Failure, **detail):
         self.detail = {"kind": kind, **{k: v for k, v in detail.items() if v is not None}}
         super().__init__(f"{kind}: {self.detail}")
 
 
 def fail(zh: str, en: str, **detail):
     """Fail with a message of your own (both languages)."""
-    raise CheckFailure("custom", zh=zh, en=en, **detail)
+    raise CheckFailure(Failure.CUSTOM, zh=zh, en=en, **detail)
 
 
 def _origin_fields(exc: BaseException) -> dict:
@@ -75,7 +76,7 @@ def _origin_fields(exc: BaseException) -> dict:
 def student_failure(exc: BaseException, call_label: str) -> CheckFailure:
     """The failure for an exception the student's code raised where none was expected."""
     info = _origin_fields(exc)
-    kind = "todo" if info["exc_type"] == "NotImplementedError" else "raised"
+    kind = Failure.TODO if info["exc_type"] == "NotImplementedError" else Failure.RAISED
     return CheckFailure(kind, call=call_label, **info)
 
 
@@ -203,7 +204,7 @@ def first_difference(expected, actual) -> dict:
 def expect(actual, expected, *, call: str | None = None, rel: float = 1e-9):
     """Fail unless ``actual`` is ``expected`` (see ``same``); ``call`` says what produced it."""
     if not same(expected, actual, rel):
-        raise CheckFailure("returned", call=call or (label_of(actual) if isinstance(actual, Proxy) else None),
+        raise CheckFailure(Failure.RETURNED, call=call or (label_of(actual) if isinstance(actual, Proxy) else None),
                            expected=show(expected), actual=_shown(actual),
                            expected_type=type(expected).__name__, actual_type=type_name(actual),
                            **first_difference(expected, actual))
@@ -274,15 +275,15 @@ class Call:
                 raise
             info = _origin_fields(exc)
             if info["exc_type"] == "NotImplementedError" and exc_type is not NotImplementedError:
-                raise CheckFailure("todo", call=self.text, **info) from None
+                raise CheckFailure(Failure.TODO, call=self.text, **info) from None
             if not isinstance(exc, exc_type):
-                raise CheckFailure("wrong_exception", call=self.text, expected=exc_type.__name__, **info) from None
+                raise CheckFailure(Failure.WRONG_EXCEPTION, call=self.text, expected=exc_type.__name__, **info) from None
             if message is not None and info["exc_message"] != message:
-                raise CheckFailure("wrong_message", call=self.text, expected=show(message),
+                raise CheckFailure(Failure.WRONG_MESSAGE, call=self.text, expected=show(message),
                                    actual=show(info["exc_message"]), exc_type=info["exc_type"],
                                    file=info["file"], line=info["line"]) from None
             return exc
-        raise self._located(CheckFailure("no_raise", call=self.text, expected=exc_type.__name__, actual=_shown(value)))
+        raise self._located(CheckFailure(Failure.NO_RAISE, call=self.text, expected=exc_type.__name__, actual=_shown(value)))
 
     def prints(self, expected: str):
         """Fail unless what the call printed equals ``expected`` exactly; returns the value."""
@@ -290,7 +291,7 @@ class Call:
         value = self.result()
         got = printed(self.fn)
         if got != expected:
-            raise self._located(CheckFailure("printed", call=self.text, expected=show(expected), actual=_shown(got),
+            raise self._located(CheckFailure(Failure.PRINTED, call=self.text, expected=show(expected), actual=_shown(got),
                                              **first_difference(expected, got)))
         return value
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import re
 
+from gradekit.grading.contract import Failure
+
 LANGS = ("zh", "en")
 
 CATALOGUE: dict[str, dict[str, str]] = {
@@ -817,18 +819,18 @@ def _differs(detail: dict, lang: str) -> str:
 
 def _main_sentence(kind: str, detail: dict, fields: dict, lang: str) -> str:
     exc_type = detail.get("exc_type")
-    if kind == "returned" and detail.get("actual") == "None" and detail.get("expected") != "None":
+    if kind == Failure.RETURNED and detail.get("actual") == "None" and detail.get("expected") != "None":
         text = t("returned_none", lang, **fields)
         if detail.get("print_line") and detail.get("file"):
             text += "\n" + t("printed_instead", lang, file=detail["file"], line=detail["print_line"])
         return text
-    if kind == "returned":
+    if kind == Failure.RETURNED:
         text = t("returned", lang, **fields) + _differs(detail, lang)
         if (detail.get("expected_type") and detail.get("actual_type")
                 and detail["expected_type"] != detail["actual_type"]):
             text += "\n" + t("type_differs", lang, **fields)
         return text
-    if kind == "timeout" and detail.get("line"):
+    if kind == Failure.TIMEOUT and detail.get("line"):
         function = detail.get("function")
         plain = not isinstance(function, str) or function.startswith("<")
         fields["in_function"] = "" if plain else t("in_function", lang, function=function)
@@ -840,15 +842,15 @@ def _main_sentence(kind: str, detail: dict, fields: dict, lang: str) -> str:
                 top = not isinstance(function, str) or function.startswith("<")
                 text += "\n" + t("stack_top" if top else "stack_frame", lang, file=file, line=line, function=function)
         return text
-    if kind == "timeout" and detail.get("call") == "import":
+    if kind == Failure.TIMEOUT and detail.get("call") == "import":
         return t("timeout_import", lang, **fields)
-    if kind == "no_file" and detail.get("topic"):
+    if kind == Failure.NO_FILE and detail.get("topic"):
         return t("no_file_topic", lang, **fields)
-    if kind == "todo" and detail.get("stub") == "empty":
+    if kind == Failure.TODO and detail.get("stub") == "empty":
         return t("todo_empty", lang, **fields)
-    if kind == "crashed" and detail.get("call") == "import":
+    if kind == Failure.CRASHED and detail.get("call") == "import":
         return t("crashed_import", lang, **fields)
-    if kind == "syntax":
+    if kind == Failure.SYNTAX:
         fields["caret"] = _caret(detail)
         cookie = CODING_COOKIE_CHILD.match(str(detail.get("exc_message") or ""))
         if cookie:
@@ -861,7 +863,7 @@ def _main_sentence(kind: str, detail: dict, fields: dict, lang: str) -> str:
         elif _is_fullwidth_char(detail.get("exc_message", "")):
             text += "\n" + t("fullwidth_help", lang)
         return text
-    if kind == "raised":
+    if kind == Failure.RAISED:
         if exc_type == "TypeError" and detail.get("signature"):
             inside = detail.get("line") and not detail.get("arity_at_call")
             return t("arity_inside" if inside else "arity_call", lang, **fields)
@@ -873,13 +875,13 @@ def _main_sentence(kind: str, detail: dict, fields: dict, lang: str) -> str:
             return t("input_in_call", lang, **fields)
         if exc_type == "SystemExit":
             return t("exit_in_call", lang, **fields)
-    if kind == "import_raised":
+    if kind == Failure.IMPORT_RAISED:
         fields.setdefault("file", "?")
         if exc_type == "EOFError":
             return t("input_at_import", lang, **fields)
         if exc_type == "SystemExit":
             return t("exit_at_import", lang, **fields)
-    if kind == "printed":
+    if kind == Failure.PRINTED:
         return t("printed", lang, **fields) + _differs(detail, lang)
     if kind not in CATALOGUE:
         kind = "assert"
@@ -898,7 +900,7 @@ def word_failure(detail: dict, lang: str) -> str:
     fields = dict(detail)
     fields["at"] = _at(detail, lang)
     lines = [_main_sentence(kind, detail, fields, lang)]
-    if kind in ("raised", "wrong_exception", "import_raised", "missing"):
+    if kind in (Failure.RAISED, Failure.WRONG_EXCEPTION, Failure.IMPORT_RAISED, Failure.MISSING):
         if detail.get("suggestion"):
             lines.append(t("did_you_mean", lang, suggestion=detail["suggestion"]))
         elif detail.get("exc_type") == "NameError":
@@ -908,24 +910,22 @@ def word_failure(detail: dict, lang: str) -> str:
     return "\n".join(lines)
 
 
-def short_kind(detail: dict, lang: str) -> str:
-    """A one-phrase summary for hidden checks (no inputs, no expected values)."""
-    kind = detail.get("kind", "")
-    words = {
-        "returned": ("返回值不对", "wrong return value"),
-        "todo": ("还没有完成", "not done yet"),
-        "raised": (f"抛出了 {detail.get('exc_type', '?')}", f"raised {detail.get('exc_type', '?')}"),
-        "no_raise": ("应该抛出异常但没有", "should have raised an exception"),
-        "wrong_exception": ("抛出的异常类型不对", "raised the wrong exception type"),
-        "wrong_message": ("异常消息不对", "wrong exception message"),
-        "printed": ("打印的内容不对", "printed the wrong text"),
-        "timeout": ("运行超时", "timed out"),
-        "crashed": ("程序退出了", "the program exited"),
-        "missing": ("缺少定义", "something is not defined"),
-        "syntax": ("语法错误", "syntax error"),
-        "coding_cookie": ("文件声明了 UTF-8 以外的编码", "the file declares an encoding other than UTF-8"),
-    }.get(kind, ("未通过", "did not pass"))
-    return words[0] if lang == "zh" else words[1]
+# -- the GitHub step summary (render.markdown) -------------------------------------------------
+
+CATALOGUE.update({
+    "md_title": {"zh": "gradekit 评分", "en": "gradekit grading"},
+    "md_header": {"zh": "| 主题 | 得分 | 通过的检查 |", "en": "| topic | score | checks passed |"},
+    "md_public_only": {
+        "zh": "只运行了公开检查；另有 **{n}** 项隐藏检查（{p} 分）将在老师最终评分时运行，本次分数不含它们。",
+        "en": "Public checks only: **{n}** hidden checks ({p} points) run when your teacher grades; they are not in this score.",
+    },
+    "md_weights": {
+        "zh": "注：检查的分值各不相同，所以 Classroom 日志表格里按“通过数/总数”折算的分数可能与这里的总分不同；以这里和 “Points” 为准。",
+        "en": "Note: checks carry different points, so the Classroom log table (passed/total × max) may differ from this total; this total and the “Points” line are the real score.",
+    },
+    "md_fix": {"zh": "需要修改的地方", "en": "What to fix"},
+    "md_level": {"zh": "隔离级别：**{level}**", "en": "Isolation level: **{level}**"},
+})
 
 
 # -- what a student may read about a hidden check (render.redact) ------------------------------
@@ -958,12 +958,13 @@ CATALOGUE.update({
 })
 
 _HIDDEN_REASON = {
-    "returned": "hv_returned", "todo": "hv_todo", "no_raise": "hv_no_raise",
-    "wrong_exception": "hv_wrong_exception", "wrong_message": "hv_wrong_message", "printed": "hv_printed",
-    "timeout": "hv_timeout", "crashed": "hv_crashed", "missing": "hv_missing", "syntax": "hv_syntax",
-    "import_raised": "hv_import", "no_file": "hv_no_file", "stale": "hv_stale", "protocol": "hv_protocol",
-    "grader_error": "hv_grader", "not_reported": "hv_not_reported", "grader_killed": "hv_grader_killed",
-    "skipped": "hv_skipped",
+    Failure.RETURNED: "hv_returned", Failure.TODO: "hv_todo", Failure.NO_RAISE: "hv_no_raise",
+    Failure.WRONG_EXCEPTION: "hv_wrong_exception", Failure.WRONG_MESSAGE: "hv_wrong_message",
+    Failure.PRINTED: "hv_printed", Failure.TIMEOUT: "hv_timeout", Failure.CRASHED: "hv_crashed",
+    Failure.MISSING: "hv_missing", Failure.SYNTAX: "hv_syntax", Failure.IMPORT_RAISED: "hv_import",
+    Failure.NO_FILE: "hv_no_file", Failure.STALE: "hv_stale", Failure.PROTOCOL: "hv_protocol",
+    Failure.GRADER_ERROR: "hv_grader", Failure.NOT_REPORTED: "hv_not_reported",
+    Failure.GRADER_KILLED: "hv_grader_killed", Failure.SKIPPED: "hv_skipped",
 }
 
 
@@ -981,7 +982,7 @@ def builtin_exception(name) -> str | None:
 def hidden_reason(detail: dict, lang: str) -> str:
     """Why a hidden check did not pass, in general terms (see the block comment above)."""
     kind = detail.get("kind", "")
-    if kind == "raised":
+    if kind == Failure.RAISED:
         exc_type = builtin_exception(detail.get("exc_type"))
         return t("hv_raised", lang, exc_type=exc_type) if exc_type else t("hv_raised_other", lang)
     return t(_HIDDEN_REASON.get(kind, "hv_other"), lang)

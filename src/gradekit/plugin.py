@@ -41,6 +41,7 @@ from pathlib import Path
 import pytest
 
 from gradekit.grading import pinpoint
+from gradekit.grading.contract import Failure
 from gradekit.grader import CheckFailure, seeded, student_failure
 from gradekit.integrity import make_undumpable, read_key, seal
 from gradekit.isolation import IsolationUnavailable
@@ -397,6 +398,12 @@ def pytest_json_modifyreport(json_report):
 # -- outcomes ----------------------------------------------------------------------
 
 
+#: Failures that the child's facts for beginners (a "did you mean", the signature written, a module
+#: the student's file shadows) can explain.
+BEGINNER_FACTS_KINDS = frozenset({Failure.RAISED, Failure.WRONG_EXCEPTION, Failure.IMPORT_RAISED, Failure.SYNTAX,
+                                  Failure.MISSING, Failure.TODO})
+
+
 def classify(exc: BaseException | None) -> tuple[str, dict]:
     """Map what a check raised onto (status, detail): the student's fault or the kit's.
 
@@ -420,8 +427,7 @@ def classify(exc: BaseException | None) -> tuple[str, dict]:
         return facts
 
     def enriched(status: str, detail: dict, origin) -> tuple[str, dict]:
-        if status == "fail" and detail.get("kind") in ("raised", "wrong_exception", "import_raised", "syntax",
-                                                         "missing", "todo"):
+        if status == "fail" and detail.get("kind") in BEGINNER_FACTS_KINDS:
             detail = {**detail, **beginner_facts(origin)}
             if detail.get("signature") and detail.get("def_line") and not detail.get("line"):
                 # The call did not fit the definition: the definition is the line to fix.
@@ -432,51 +438,51 @@ def classify(exc: BaseException | None) -> tuple[str, dict]:
         return "pass", {}
     origin = getattr(exc, "_gk_origin", None) or getattr(exc.__context__, "_gk_origin", None)
     if isinstance(origin, dict) and origin.get("helper_fault") is True:
-        return "error", {"kind": "grader_error", "exc_type": str(origin.get("type", ""))[:100],
+        return "error", {"kind": Failure.GRADER_ERROR, "exc_type": str(origin.get("type", ""))[:100],
                          "exc_message": f"{str(origin.get('message', ''))[:1000]} (in a grader helper)",
                          "traceback": str(origin.get("traceback") or "")[-6000:] or None}
     if isinstance(exc, CheckFailure):
         return enriched("fail", exc.detail, getattr(exc.__context__, "_gk_origin", None))
     if isinstance(exc, SubmissionChanged):
         # Not the student's doing as far as this session can tell: the kit refuses to score the files.
-        return "error", {"kind": "submission_changed"}
+        return "error", {"kind": Failure.SUBMISSION_CHANGED}
     if isinstance(exc, SandboxTimeout):
-        return "timeout", {"kind": "timeout", "call": exc.during, "seconds": exc.seconds, **stopped_at(exc.frames)}
+        return "timeout", {"kind": Failure.TIMEOUT, "call": exc.during, "seconds": exc.seconds, **stopped_at(exc.frames)}
     if isinstance(exc, SandboxCrashed):
-        return "fail", {"kind": "crashed", "call": exc.during, "returncode": exc.returncode,
+        return "fail", {"kind": Failure.CRASHED, "call": exc.during, "returncode": exc.returncode,
                         "traceback": exc.stderr or None}
     if isinstance(exc, StaleHandle):
-        return "fail", {"kind": "stale", "call": exc.during}
+        return "fail", {"kind": Failure.STALE, "call": exc.during}
     if isinstance(exc, ChildProtocolError):
-        return "fail", {"kind": "protocol", "call": exc.during, "reason": exc.reason}
+        return "fail", {"kind": Failure.PROTOCOL, "call": exc.during, "reason": exc.reason}
     origin = getattr(exc, "_gk_origin", None)
     if origin is not None:
         during = origin.get("during", "")
         if during == "import" and origin.get("type") == "FileNotFoundError" and not origin.get("line"):
-            return "fail", {"kind": "no_file"}
+            return "fail", {"kind": Failure.NO_FILE}
         if during == "import":
-            kind = "syntax" if origin.get("type") in ("SyntaxError", "IndentationError", "TabError") else "import_raised"
+            kind = Failure.SYNTAX if origin.get("type") in ("SyntaxError", "IndentationError", "TabError") else Failure.IMPORT_RAISED
             detail = {"kind": kind, "exc_type": origin.get("type"), "exc_message": origin.get("message"),
                       "file": origin.get("file") or None, "line": origin.get("line") or None,
                       "offset": origin.get("offset") or None, "text": origin.get("text") or None,
                       "traceback": origin.get("traceback") or None}
             return enriched("fail", {k: v for k, v in detail.items() if v is not None}, origin)
         if origin.get("type") == "AttributeError" and "(" not in during and "[" not in during:
-            return enriched("fail", {"kind": "missing", "call": during, "exc_message": origin.get("message")}, origin)
+            return enriched("fail", {"kind": Failure.MISSING, "call": during, "exc_message": origin.get("message")}, origin)
         return enriched("fail", student_failure(exc, during).detail, origin)
     if isinstance(exc, pytest.skip.Exception):
-        return "skipped", {"kind": "skipped", "reason": str(exc)}
+        return "skipped", {"kind": Failure.SKIPPED, "reason": str(exc)}
     if isinstance(exc, AssertionError):
-        return "fail", {"kind": "assert", "text": str(exc)[:2000]}
+        return "fail", {"kind": Failure.ASSERT, "text": str(exc)[:2000]}
     import traceback
-    return "error", {"kind": "grader_error", "exc_type": type(exc).__name__, "exc_message": str(exc)[:2000],
+    return "error", {"kind": Failure.GRADER_ERROR, "exc_type": type(exc).__name__, "exc_message": str(exc)[:2000],
                      "traceback": "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))[-6000:]}
 
 
 def second_look(state: GradingState, entry: dict, detail: dict) -> dict:
     """``pinpoint.refine`` with the topic's source as its sandbox ran it (parsed once per submission and topic);
     a missing file is named with the topic, so the message can say which ``grade reset`` brings it back."""
-    if detail.get("kind") == "no_file":
+    if detail.get("kind") == Failure.NO_FILE:
         return {**detail, "topic": entry["topic"]}
     key = (entry["submission"], entry["topic"])
     if key not in state.trees:

@@ -43,6 +43,7 @@ from pathlib import Path
 import psutil
 
 from gradekit import __version__
+from gradekit.grading.contract import Failure
 from gradekit.kit import Kit
 from gradekit.model import Result
 from gradekit.integrity import seal
@@ -388,7 +389,7 @@ def isolate_killer(kit: Kit, slugs: list[str], submissions: list[Submission], fi
     def blame(sub: Submission, slug: str) -> None:
         part = {"checks": [e | {"submission": sub.id, "nodeid": e["nodeid"].replace("[collect]", f"[{sub.id}]")}
                            for e in collect(kit, [slug])]}
-        merge(part, {e["nodeid"]: {"status": "fail", "detail": {"kind": "grader_killed"}} for e in part["checks"]})
+        merge(part, {e["nodeid"]: {"status": "fail", "detail": {"kind": Failure.GRADER_KILLED}} for e in part["checks"]})
 
     def explicit(sub: Submission) -> Submission:
         return replace(sub, topics=[s for s in slugs if sub.topics is None or s in sub.topics])
@@ -541,7 +542,7 @@ def build_result(kit: Kit, sub: Submission, slugs: list[str], manifest: dict, ou
     sub_slugs = [s for s in slugs if sub.topics is None or s in sub.topics]
     about: dict[str, object] = {"id": sub.id, "path": str(sub.path), "label": sub.label,
                                  "commit": sub.commit if sub.commit is not None else git_commit(Path(sub.path))}
-    if any(outcomes.get(e["nodeid"], {}).get("detail", {}).get("kind") == "submission_changed" for e in entries):
+    if any(outcomes.get(e["nodeid"], {}).get("detail", {}).get("kind") == Failure.SUBMISSION_CHANGED for e in entries):
         about["changed_on_disk"] = True   # not scored on those files: the batch exports and grades it again
     return Result(
         kit_version=__version__,

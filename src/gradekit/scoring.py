@@ -20,6 +20,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from gradekit.grading.contract import Failure, is_load_failure
 from gradekit.i18n import word_failure
 from gradekit.kit import Kit
 from gradekit.model import Check, ExerciseResult, Hidden, Status, TopicResult
@@ -109,11 +110,11 @@ def trusted_places(detail: dict, topic: str, files: Iterable[str] | None) -> dic
 def make_check(entry: dict, outcome: dict | None, lang: str, files: Iterable[str] | None = None) -> Check:
     """``files``: the submission's own file names (``submission_files``); None accepts any plain module name."""
     if outcome is None or outcome.get("status") not in _STATUSES:
-        status, detail = Status.ERROR, {"kind": "not_reported"}
+        status, detail = Status.ERROR, {"kind": Failure.NOT_REPORTED}
     else:
         status, detail = Status(outcome["status"]), outcome.get("detail") or {}
         if not isinstance(detail, dict):
-            detail = {"kind": "assert", "text": str(detail)}
+            detail = {"kind": Failure.ASSERT, "text": str(detail)}
         detail = trusted_places(detail, entry["topic"], files)
     message = "" if status is Status.PASS else word_failure(detail, lang)
     hint = entry.get("hint")
@@ -146,8 +147,7 @@ def assemble(kit: Kit, slugs: list[str], entries: list[dict], outcomes: dict[str
             hidden.checks += counts["checks"]
             hidden.points += counts["points"]
         result = TopicResult(slug, topic.title.get(lang), exercises, hidden)
-        first = next((c for c in result.checks if c.detail.get("kind") in ("syntax", "crashed", "import_raised")
-                      and (c.detail.get("call") in (None, "import"))), None)
+        first = next((c for c in result.checks if is_load_failure(c.detail)), None)
         if first is not None:
             result.error = first.message
         topics.append(result)

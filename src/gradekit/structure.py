@@ -17,6 +17,7 @@ import ast
 from pathlib import Path
 
 from gradekit.grader import CheckFailure
+from gradekit.grading.contract import Failure
 from gradekit.sandbox.child.scripts import declared_encoding
 
 
@@ -40,21 +41,21 @@ def parse(path: Path) -> ast.Module | None:
             return None
     name = Path(path).name
     if len(source) > MAX_SOURCE:
-        raise CheckFailure("custom", file=name,
+        raise CheckFailure(Failure.CUSTOM, file=name,
                            zh=f"{name} 有 {len(source) // 1000} KB，太大了，检查不会去读它（上限 {MAX_SOURCE // 1000} KB）："
                               "删掉不需要的内容再试",
                            en=f"{name} is {len(source) // 1000} KB, too large for the check to read (the limit is "
                               f"{MAX_SOURCE // 1000} KB): remove what it does not need and try again")
     refused = declared_encoding(source)
     if refused is not None:
-        raise CheckFailure("coding_cookie", file=name, line=refused[1], encoding=refused[0])
+        raise CheckFailure(Failure.CODING_COOKIE, file=name, line=refused[1], encoding=refused[0])
     try:
         return ast.parse(source, filename=str(path))
     except (SyntaxError, ValueError, UnicodeDecodeError):
         return None
     except (RecursionError, MemoryError):
         # Python ran it (the child starts with a shallow stack), but it nests too deeply to be read here.
-        raise CheckFailure("custom", file=name,
+        raise CheckFailure(Failure.CUSTOM, file=name,
                            zh=f"{name} 里有一个表达式嵌套得太深（比如上千个 + 连在一起），检查读不了这个文件：把它拆开再试",
                            en=f"{name} holds an expression nested too deeply (thousands of + in a row, say) for the "
                               "check to read the file: split it up and try again") from None
@@ -224,19 +225,19 @@ def untouched(tree: ast.Module | None, name: str) -> tuple[str, int] | None:
 def _scope_or_fail(path: Path, within: str | None):
     tree = parse(path)
     if tree is None:
-        raise CheckFailure("custom", zh=f"{Path(path).name} 无法解析（有语法错误？）",
+        raise CheckFailure(Failure.CUSTOM, zh=f"{Path(path).name} 无法解析（有语法错误？）",
                            en=f"{Path(path).name} cannot be parsed (a syntax error?)", file=Path(path).name)
     try:
         node = scope(tree, within)
     except Rebound as exc:
         raise Rebound(exc.name, exc.lines, Path(path).name) from None
     if node is None:
-        raise CheckFailure("missing", call=within)
+        raise CheckFailure(Failure.MISSING, call=within)
     kind = stub_kind(node) if within is not None else None
     if kind is not None:
         # The rule is about code the student has not written yet: not started, as the behaviour checks say.
         body = _own_body(node)
-        raise CheckFailure("todo", call=within, file=Path(path).name, line=body[0].lineno if body else node.lineno,
+        raise CheckFailure(Failure.TODO, call=within, file=Path(path).name, line=body[0].lineno if body else node.lineno,
                            stub=None if kind == "raise" else "empty", exc_type="NotImplementedError" if kind == "raise" else None)
     return node
 
@@ -247,12 +248,12 @@ def forbid_names(path: Path, names, *, within: str | None = None, zh: str, en: s
     hits = mentions(node, set(names))
     if hits:
         name, line = hits[0]
-        raise CheckFailure("structure", file=Path(path).name, line=line, construct=name, zh=zh, en=en)
+        raise CheckFailure(Failure.STRUCTURE, file=Path(path).name, line=line, construct=name, zh=zh, en=en)
 
 
 def require_node(path: Path, node_type: type, *, within: str | None = None, zh: str, en: str) -> None:
     """Fail unless ``within`` (or the module) contains a ``node_type`` node (e.g. ``ast.Match``)."""
     node = _scope_or_fail(path, within)
     if not has_node(node, node_type):
-        raise CheckFailure("structure", file=Path(path).name, line=getattr(node, "lineno", None),
+        raise CheckFailure(Failure.STRUCTURE, file=Path(path).name, line=getattr(node, "lineno", None),
                            construct=node_type.__name__, zh=zh, en=en)

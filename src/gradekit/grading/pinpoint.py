@@ -16,11 +16,12 @@ from __future__ import annotations
 import ast
 
 from gradekit import structure
+from gradekit.grading.contract import Failure
 
 #: Failure kinds that judge the exercise's own code; import-time failures, timeouts and the kit's
 #: own errors say something else the student must read.
-JUDGED = frozenset({"returned", "raised", "custom", "structure", "missing", "no_raise", "wrong_exception",
-                    "wrong_message", "printed", "assert"})
+JUDGED = frozenset({Failure.RETURNED, Failure.RAISED, Failure.CUSTOM, Failure.STRUCTURE, Failure.MISSING,
+                    Failure.NO_RAISE, Failure.WRONG_EXCEPTION, Failure.WRONG_MESSAGE, Failure.PRINTED, Failure.ASSERT})
 
 
 def tree_of(source: bytes | None) -> ast.Module | None:
@@ -40,7 +41,7 @@ def refine(detail: dict, tree: ast.Module | None, exercise: str, file: str) -> d
     if kind in JUDGED:
         stub = structure.untouched(tree, exercise)
         if stub is not None:
-            todo = {"kind": "todo", "call": exercise, "file": file, "line": stub[1]}
+            todo = {"kind": Failure.TODO, "call": exercise, "file": file, "line": stub[1]}
             if stub[0] == "empty":
                 todo["stub"] = "empty"
             else:
@@ -48,7 +49,7 @@ def refine(detail: dict, tree: ast.Module | None, exercise: str, file: str) -> d
             if detail.get("hint"):
                 todo["hint"] = detail["hint"]
             return todo
-    if kind == "returned" and detail.get("actual") == "None" and detail.get("file") == file:
+    if kind == Failure.RETURNED and detail.get("actual") == "None" and detail.get("file") == file:
         line = print_line(tree, detail.get("line"))
         if line is not None:
             return {**detail, "def_line": detail.get("line"), "line": line, "print_line": line}

@@ -11,6 +11,7 @@ reason and nothing else.
 from __future__ import annotations
 
 from gradekit.model import Result, Status
+from gradekit.render.common import each_check, exercise_title
 from gradekit.render.redact import student_view
 from gradekit.render.safe import neutralize, workflow_data, workflow_property
 
@@ -22,16 +23,14 @@ escape_data, escape_property = workflow_data, workflow_property
 
 def lines(result: Result, lang: str, prefix: str = "starter/") -> list[str]:
     out = []
-    for topic in student_view(result, lang).topics:
-        for ex in topic.exercises:
-            for c in ex.checks:
-                if c.status is Status.PASS or c.status is Status.SKIPPED or len(out) >= MAX_ANNOTATIONS:
-                    continue
-                props = [f"file={workflow_property(neutralize(prefix + (c.file or topic.slug + '.py')))}"]
-                if c.line:
-                    props.append(f"line={int(c.line)}")
-                props.append(f"title={workflow_property(neutralize(f'{topic.slug} · {ex.name}'))}")
-                out.append(f"::error {','.join(props)}::{workflow_data(neutralize(c.message))}")
+    for topic, ex, c in each_check(student_view(result, lang)):
+        if c.status is Status.PASS or c.status is Status.SKIPPED or len(out) >= MAX_ANNOTATIONS:
+            continue
+        props = [f"file={workflow_property(neutralize(prefix + (c.file or topic.slug + '.py')))}"]
+        if c.line:
+            props.append(f"line={int(c.line)}")
+        props.append(f"title={workflow_property(neutralize(exercise_title(topic, ex)))}")
+        out.append(f"::error {','.join(props)}::{workflow_data(neutralize(c.message))}")
     return out
 
 

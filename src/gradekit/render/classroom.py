@@ -21,6 +21,7 @@ import base64
 import json
 
 from gradekit.model import Result, Status
+from gradekit.render.common import check_title, each_check, hidden_code
 from gradekit.render.redact import is_hidden, student_view
 from gradekit.render.safe import neutralize
 
@@ -35,19 +36,17 @@ def student_path(result: Result, topic_slug: str, file: str | None, prefix: str)
 
 def build(result: Result, lang: str, prefix: str = "starter/") -> dict:
     tests = []
-    for topic in student_view(result, lang).topics:
-        for ex in topic.exercises:
-            for c in ex.checks:
-                tests.append({
-                    "name": neutralize(f"{topic.slug} · {ex.name} · {c.name}"),
-                    "status": "pass" if c.status is Status.PASS else ("error" if c.status is Status.ERROR else "fail"),
-                    "score": int(c.points),
-                    "message": neutralize(c.message)[:MESSAGE_CAP],
-                    "test_code": c.id if not is_hidden(c) else f"{topic.slug} · {ex.name} (hidden)",
-                    "filename": neutralize(student_path(result, topic.slug, c.file, prefix)),
-                    "line_no": int(c.line or 0),
-                    "duration": int(round(c.duration * 1000)),
-                })
+    for topic, ex, c in each_check(student_view(result, lang)):
+        tests.append({
+            "name": neutralize(check_title(topic, ex, c)),
+            "status": "pass" if c.status is Status.PASS else ("error" if c.status is Status.ERROR else "fail"),
+            "score": int(c.points),
+            "message": neutralize(c.message)[:MESSAGE_CAP],
+            "test_code": c.id if not is_hidden(c) else hidden_code(topic, ex),
+            "filename": neutralize(student_path(result, topic.slug, c.file, prefix)),
+            "line_no": int(c.line or 0),
+            "duration": int(round(c.duration * 1000)),
+        })
     if any(x["status"] == "error" for x in tests):
         status = "error"
     elif tests and all(x["status"] == "pass" for x in tests):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 from gradekit.model import Result, Status
+from gradekit.render.common import check_title, each_check
 from gradekit.render.redact import student_view
 
 SCHEMA = "classroom50/result/v1"
@@ -17,9 +18,9 @@ SCHEMA = "classroom50/result/v1"
 def build(result: Result, *, student: bool = True) -> dict:
     if student:
         result = student_view(result)
-    tests = [{"test-name": f"{topic.slug} · {ex.name} · {c.name}", "passed": c.status is Status.PASS,
+    tests = [{"test-name": check_title(topic, ex, c), "passed": c.status is Status.PASS,
               "score": int(c.points), "max-score": int(c.max_points)}
-             for topic in result.topics for ex in topic.exercises for c in ex.checks]
+             for topic, ex, c in each_check(result)]
     return {"schema": SCHEMA, "generator": f"gradekit {result.kit_version}",
             "commit": (result.submission or {}).get("commit"), "score": int(result.score),
             "max-score": int(result.max_score), "tests": tests}

@@ -28,12 +28,13 @@ import warnings
 from datetime import datetime, timezone
 
 from gradekit.course.assignment import local, zone
+from gradekit.grading.contract import Failure
 from gradekit.i18n import CATALOGUE, LANGS, t
 from gradekit.render.html import environment, url_segment
 
 HARDEST = 15
 #: Failure kinds that mean the student has not started: the stub's NotImplementedError, or no file at all.
-UNTOUCHED = ("todo", "no_file")
+UNTOUCHED = (Failure.TODO, Failure.NO_FILE)
 STATES = ("passed", "wrong", "not_attempted", "error")
 CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "SimHei", "WenQuanYi Zen Hei")
 COLOURS = {"passed": "#1a7f37", "wrong": "#cf222e", "not_attempted": "#afb8c1", "error": "#8250df"}

@@ -12,16 +12,17 @@ from __future__ import annotations
 import json
 
 from gradekit.model import Result, Status
+from gradekit.render.common import check_title, each_check
 from gradekit.render.redact import is_hidden, student_view
 
 
 def build(result: Result, *, student: bool = True) -> dict:
     if student:
         result = student_view(result)
-    tests = [{"name": f"{topic.slug} · {ex.name} · {c.name}", "score": c.points, "max_score": c.max_points,
+    tests = [{"name": check_title(topic, ex, c), "score": c.points, "max_score": c.max_points,
               "status": "passed" if c.status is Status.PASS else "failed", "output": c.message,
               "visibility": "after_published" if is_hidden(c) else "visible"}
-             for topic in result.topics for ex in topic.exercises for c in ex.checks]
+             for topic, ex, c in each_check(result)]
     return {"score": result.score, "execution_time": round(result.duration, 3), "tests": tests,
             "output": f"gradekit {result.kit_version}, seed {result.seed}"}
 

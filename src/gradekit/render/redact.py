@@ -19,12 +19,10 @@ from __future__ import annotations
 
 import copy
 
+from gradekit.grading.contract import is_load_failure
 from gradekit.i18n import builtin_exception, hidden_reason, t
 from gradekit.model import Check, Result, Status
 
-#: Failures that happen while the file is imported: the same for every check, so
-#: no input of a hidden check is in them (``scoring.assemble`` names them the topic's error).
-IMPORT_KINDS = ("syntax", "crashed", "import_raised", "timeout")
 #: What was called, in a hidden check's student view (the call itself is one of its secrets).
 HIDDEN_CALL = "…"
 
@@ -40,7 +38,8 @@ def hidden_detail(detail: dict) -> dict:
     exc_type = builtin_exception(detail.get("exc_type"))
     if exc_type:
         out["exc_type"] = exc_type
-    at_import = detail.get("call") in (None, "import") and out["kind"] in IMPORT_KINDS
+    # A file that would not load fails every check alike, so no input of a hidden check is in it.
+    at_import = is_load_failure(detail)
     out["call"] = "import" if at_import else HIDDEN_CALL
     return out
 
@@ -69,8 +68,7 @@ def student_view(result: Result, lang: str | None = None) -> Result:
         if topic.error:
             # The topic's error is the message of its first import-time failure; say it again
             # from the redacted checks so it cannot be a hidden check's full message.
-            first = next((c for c in topic.checks if c.detail.get("kind") in ("syntax", "crashed", "import_raised")
-                          and c.detail.get("call") in (None, "import")), None)
+            first = next((c for c in topic.checks if is_load_failure(c.detail)), None)
             topic.error = first.message if first is not None else t("topic_error", lang)
     return view
 

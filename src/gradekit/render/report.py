@@ -30,6 +30,7 @@ from datetime import datetime, tzinfo
 from typing import Mapping
 
 from gradekit.i18n import t
+from gradekit.grading.contract import Failure
 from gradekit.render.flag_words import explain
 from gradekit.render.html import environment
 from gradekit.render.redact import student_view_dict
@@ -101,7 +102,7 @@ def _state(checks: list[dict]) -> str:
     failing = [c for c in checks if c["status"] not in ("pass", "skipped")]
     if not failing:
         return "done"
-    if len(failing) == len(checks) and all((c.get("detail") or {}).get("kind") == "todo" for c in failing):
+    if len(failing) == len(checks) and all((c.get("detail") or {}).get("kind") == Failure.TODO for c in failing):
         return "todo"
     return "failing"
 

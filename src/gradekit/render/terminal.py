@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from gradekit.i18n import t, word_failure
+from gradekit.grading.contract import Failure, is_load_failure
 from gradekit.model import Check, Result, Status
 from gradekit.render.redact import is_hidden, redact_check, student_view
 from gradekit.render.safe import neutralize
@@ -144,7 +145,7 @@ def exercise_status(ex) -> str:
     failing = [c for c in ex.checks if c.status is not Status.PASS]
     if not failing:
         return "done"
-    if all(c.detail.get("kind") == "todo" for c in failing) and len(failing) == len(ex.checks):
+    if all(c.detail.get("kind") == Failure.TODO for c in failing) and len(failing) == len(ex.checks):
         return "todo"
     return "failing"
 
@@ -200,8 +201,7 @@ def render(result: Result, lang: str, *, verbose: bool = False, show_all: bool =
         count = 0
         for slug, ex, check in failing:
             # One message per broken file is enough: a syntax error fails every check of the topic.
-            if check.detail.get("call") in (None, "import") and check.detail.get("kind") in (
-                    "syntax", "crashed", "import_raised", "timeout") and slug in shown_topics:
+            if is_load_failure(check.detail) and slug in shown_topics:
                 continue
             if limit is not None and count >= limit:
                 break
