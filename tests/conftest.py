@@ -124,10 +124,18 @@ STUDENT_SIDE = {"test_cli.py", "test_watch.py", "test_progress.py", "test_messag
                 "test_console.py", "test_portable.py"}
 
 
+#: Whole files of slow tests: the soak grades a class of 40 with hostile students among them.
+SLOW_FILES = {"test_soak.py"}
+#: Fixtures that drive the real ``grade`` in a terminal (tmux), seconds a test.
+SLOW_FIXTURES = {"panes"}
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if item.path.name in STUDENT_SIDE:
             item.add_marker(pytest.mark.student)
+        if item.path.name in SLOW_FILES or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 def stored_rows(out: Path) -> dict[str, dict]:

@@ -304,6 +304,7 @@ def test_reset_of_a_file_saved_in_gbk_says_what_to_do(template):
 # -- watch mode in a GBK terminal -----------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_watch_mode_in_a_gbk_terminal(laptop, tmp_path):
     if shutil.which("tmux") is None:
         pytest.skip("tmux is not installed (.ci/run installs it)")

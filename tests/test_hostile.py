@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import py_compile
+import re
 import shutil
 import subprocess
 import sys
@@ -154,7 +155,7 @@ for pid in os.listdir("/proc"):
                 hits.append(pid + "/" + part)
         except OSError:
             pass
-print(token if hits else "NO-TOKEN", hits[:3])
+print(token if hits else "NO-TOKEN", "HITS[" + " ".join(hits) + "]")
 return None
 '''
 
@@ -354,7 +355,7 @@ def graded(request, hostile_kit, tmp_path_factory):
         holder.stdin.close()
         holder.wait()
     return {"level": level, "results": {s.id: r for s, r in zip(subs, results)}, "seconds": seconds,
-            "tmp": private_tmp}
+            "tmp": private_tmp, "holder": holder.pid}
 
 
 @pytest.mark.parametrize("case", list(CASES))
@@ -387,7 +388,13 @@ def test_hostile_submission_gains_nothing(graded, case):
     printed = expect.get("printed", {}).get(level)
     if printed:
         assert printed in "".join(c.output + c.message for c in functions.checks)
-    assert TOKEN not in json.dumps(result.to_dict()) or level in ("process", "portable") and os.geteuid() == 0
+    if case == "find_secret_token" and level in ("process", "portable") and os.geteuid() == 0:
+        # Root may read any process's /proc/<pid>/environ, and without bubblewrap the student shares the
+        # machine's PID space, so the instructor's own process is found.  Nothing gradekit started may be.
+        hits = " ".join(re.findall(r"HITS\[([^\]]*)\]", "".join(c.output for c in functions.checks))).split()
+        assert hits and {h.split("/")[0] for h in hits} == {str(graded["holder"])}, hits
+    else:
+        assert TOKEN not in json.dumps(result.to_dict())
 
 
 def test_machine_is_left_clean(graded):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 
 import pytest
@@ -61,9 +63,29 @@ def env():
 def say(x):
     print("said", x)
     return x
-def forge():
-    os.write(5, b'{"id": 999, "ok": true, "value": 1}\\n')
-    return 1
+def forge(rid):
+    import array, fcntl, termios
+    line = ('{"id": %d, "ok": true, "value": "forged"}\\n' % rid).encode()
+    written = []
+    for fd in range(3, 64):
+        try:
+            os.write(fd, line)
+            written.append(fd)
+        except OSError:
+            pass
+    # Wait until the grader has read the forged line, so it is alone and not followed by the real reply.
+    unread = array.array("i", [0])
+    for _ in range(1_000_000):
+        waiting = 0
+        for fd in written:
+            try:
+                fcntl.ioctl(fd, termios.FIONREAD, unread)
+                waiting += unread[0]
+            except OSError:
+                pass
+        if not waiting:
+            break
+    return written
 def huge_output():
     for _ in range(50_000):
         print("x" * 100)
@@ -184,12 +206,14 @@ def test_environment_is_scrubbed(box, monkeypatch):
     assert not any("secret" in v for v in env.values())
 
 
-def test_forged_reply_is_rejected(mod):
-    # fd 5 is not promised to be the reply pipe; try every small fd the child has.
+def test_forged_reply_is_rejected(box, mod):
     fds = mod.fds()
     assert len(fds) <= 6, "the child should inherit only its two pipes and stdio"
-    with pytest.raises((ChildProtocolError, SandboxCrashed, OSError, StudentError)):
-        mod.forge()
+    # A reply to the request after this one, written ahead on every fd the child holds past stdio, so on
+    # its reply pipe whichever fd that is.  Accepted, the call would return "forged" or a count of fds.
+    with pytest.raises(ChildProtocolError):
+        mod.forge(box._next_id + 2)
+    assert load_module(box).ident(3) == 3  # a new child, not the one that forged
 
 
 def test_each_check_gets_its_own_working_directory(box, mod):
@@ -314,3 +338,11 @@ def test_a_topic_killing_its_whole_sandbox_spares_the_fork_server(two_topics):
         first.close()
         second.begin_check()
         assert load_module(second).look() == []
+
+
+def test_commands_that_grade_nothing_do_not_load_the_child():
+    # `grade hint`, `list` and `next` import the runner; the child's modules (and the bytecode cache the
+    # trusted side writes for them) are for the first sandbox, not for every command.
+    code = "import sys, gradekit.cli, gradekit.runner; print(sorted(m for m in sys.modules if 'child' in m))"
+    proc = subprocess.run([sys.executable, "-I", "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0 and proc.stdout.strip() == "[]", proc.stdout + proc.stderr
