@@ -42,7 +42,7 @@ from pathlib import Path
 from gradekit.course import assignment as assignment_file
 from gradekit.i18n import t
 from gradekit.kit import Kit, KitError, load_kit, tomllib
-from gradekit.model import Result
+from gradekit.model import EXIT_ERROR, EXIT_OK, Result
 from gradekit.render import annotations, classroom, classroom50, gradescope, markdown
 from gradekit.render.native import to_json
 from gradekit.render.redact import student_view
@@ -295,7 +295,7 @@ def run_ci(kit: Kit, *, submission: Path, out: Path, lang: str, hidden_graders: 
     if tampered:
         result.submission["ci_tampered"] = tampered
     publish(result, out=out, lang=lang, prefix=prefix, notices=notices, tampered=tampered)
-    return 0
+    return EXIT_OK
 
 
 def tamper_message(tampered: list[str], lang: str) -> str:
@@ -364,4 +364,4 @@ def publish_failure(kit: Kit, error: str, output: str, tampered: list[str], lang
         print(f"::error title=gradekit::{annotations.escape_data(tamper_message(tampered, lang))}")
     if output:
         print(neutralize(output[-6000:]))
-    return 2
+    return EXIT_ERROR

@@ -21,11 +21,11 @@ from typing import Sequence
 from gradekit import __version__, student
 from gradekit.i18n import pick_lang, t
 from gradekit.kit import Kit, KitError, find_root, load_kit
+from gradekit.model import EXIT_ERROR, EXIT_FAILED, EXIT_OK
 from gradekit.release import DEFAULT_LANG
 from gradekit.render.console import configure_streams
 from gradekit.runner import RunnerError, Submission, grade
 
-EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 COMMANDS = ("check", "ci", "release", "batch", "merge", "selfcheck", "doctor", "watch", "list", "hint", "reset", "next",
             "feedback")
 

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from gradekit import __version__, isolation
+from gradekit.model import EXIT_ERROR, EXIT_FAILED, EXIT_OK
 
 NOTE = {
     "zh": "注意：学生代码只在进程级限制下运行（{reason}）。要获得最强隔离：{fix}",
@@ -181,11 +182,11 @@ def run(console, lang: str = "en") -> int:
     except isolation.IsolationUnavailable as exc:
         console.print(levels_table("", lang))
         console.print(f"[red]{say['unavailable']}[/] {escape(str(exc))}")
-        return 2
+        return EXIT_ERROR
     console.print(levels_table(iso.level, lang))
     if iso.level == "bwrap":
         console.print(f"[green]{say['bwrap']}[/]{say['bwrap_why']}")
-        return 0
+        return EXIT_OK
     open_, close = ("（", "）") if lang == "zh" else (" (", ")")
     console.print(f"[yellow]{say['level'].format(level=iso.level)}[/]{open_}{escape(iso.reason)}{close}")
     if iso.level == "portable":
@@ -193,9 +194,9 @@ def run(console, lang: str = "en") -> int:
         if sys.platform.startswith("linux"):
             for line in landlock_lines(iso, lang):
                 console.print(line, markup=False)
-        return 1
+        return EXIT_FAILED
     for line in landlock_lines(iso, lang):
         console.print(line, markup=False)
     console.print(say["processes"], markup=False)
     console.print(say["fix"].format(fix=isolation.FIX), markup=False)
-    return 1
+    return EXIT_FAILED

@@ -15,6 +15,7 @@ answering, it is killed with everything it started and a new one takes over.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import os
@@ -44,10 +45,12 @@ CHILD_MODULES = ("gradekit.sandbox_child", "gradekit.sandbox.child.spawned", "gr
                  *(("gradekit.sandbox.child.forkserver",) if sys.platform.startswith("linux") else ()))
 
 
-def _cache_child_bytecode() -> None:
+@functools.cache
+def cache_child_bytecode() -> None:
     """Children run with ``-B`` and never write bytecode, so this trusted process imports the child's
     module once, writing its cache even where ``PYTHONDONTWRITEBYTECODE`` is set (where the folder
-    cannot be written, children compile it themselves, only slower)."""
+    cannot be written, children compile it themselves, only slower).  Called before the first child
+    starts, not at import: ``grade hint`` and the other commands that grade nothing import this too."""
     saved, sys.dont_write_bytecode = sys.dont_write_bytecode, False
     try:
         for module in CHILD_MODULES:
@@ -55,8 +58,6 @@ def _cache_child_bytecode() -> None:
     finally:
         sys.dont_write_bytecode = saved
 
-
-_cache_child_bytecode()
 
 #: Seconds the fork server may take to confirm it has killed a topic before it is replaced.
 KILL_CONFIRM = 2.0
@@ -242,6 +243,7 @@ class ForkServer:
         # The bwrap and process levels are Linux's (``isolation.detect`` picks portable elsewhere).
         if sys.platform == "win32":
             raise OSError("the fork server runs at the Linux levels only")
+        cache_child_bytecode()
         self.workdir = tempfile.mkdtemp(prefix="gradekit-sub-")
         Path(self.workdir, "src").mkdir()
         Path(self.workdir, "logs").mkdir()

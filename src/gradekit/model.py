@@ -24,6 +24,10 @@ from enum import Enum
 
 FORMAT = "gradekit/result/v1"
 
+#: What every ``grade`` command's exit code means (the README's table): 2 is always "nothing was
+#: graded", so a script can tell a low score from a kit that could not run.
+EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
+
 
 class Status(str, Enum):
     PASS = "pass"

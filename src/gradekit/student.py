@@ -14,12 +14,11 @@ from pathlib import Path
 
 from gradekit.i18n import t
 from gradekit.kit import Kit, KitError
-from gradekit.model import Result, Status
+from gradekit.model import EXIT_ERROR, EXIT_FAILED, EXIT_OK, Result, Status
 from gradekit.progress import Progress, Ref, course
 from gradekit.progress import resolve
 from gradekit.runner import Submission, grade
 
-EXIT_OK, EXIT_FAILED = 0, 1
 
 
 def add_parsers(sub, common) -> None:
@@ -169,7 +168,7 @@ def cmd_reset(args, lang: str, kit: Kit) -> int:
             reset_exercise(kit, slug, refs[0].exercise.name, lang)
     except StubError as exc:
         print(f"grade: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_ERROR
     Progress(kit.root).forget(refs)
     print(t("reset_done", lang, what=what))
     return EXIT_OK

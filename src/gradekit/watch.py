@@ -51,7 +51,7 @@ from rich.text import Text
 from gradekit.i18n import CATALOGUE, t
 from gradekit.kit import Kit
 from gradekit.render.wrap import Wrapped
-from gradekit.model import Result, Status, TopicResult
+from gradekit.model import EXIT_OK, Result, Status, TopicResult
 from gradekit.progress import Progress, Ref, course, resolve
 from gradekit.render.safe import neutralize
 from gradekit.render.terminal import failure_block, render, shadow_warning
@@ -662,4 +662,4 @@ def run(kit: Kit, lang: str, *, topics: list[str] | None = None, seed: int | Non
         session.close()
     console.print()
     console.print(t("w_bye", lang, file=session.rel(session.progress.path)))
-    return 0
+    return EXIT_OK

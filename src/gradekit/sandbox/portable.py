@@ -27,7 +27,7 @@ import threading
 import time
 from pathlib import Path
 
-from gradekit.forkserver import Sources, scrubbed_env
+from gradekit.forkserver import Sources, cache_child_bytecode, scrubbed_env
 from gradekit.isolation import Isolation
 from gradekit.sandbox import proctree
 
@@ -144,6 +144,7 @@ class PortableServer:
 
     def _start(self) -> None:
         if self.workdir is None:
+            cache_child_bytecode()
             self.workdir = tempfile.mkdtemp(prefix="gradekit-sub-")
             for part in ("src", "logs", "scratch"):
                 Path(self.workdir, part).mkdir()
