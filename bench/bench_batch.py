@@ -60,7 +60,7 @@ def main(argv=None) -> int:
     parser.add_argument("--topics", help="comma-separated topics: an assignment's size (default: the whole kit)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
-    from gradekit.kit import load_kit
+    from gradekit.course.kit import load_kit
     kit = load_kit(ROOT)
     chosen = kit.select(args.topics.split(",")) if args.topics else kit.topics
     if args.topics:  # the assignment: a kit holding only these topics, as `grade release --topics` ships

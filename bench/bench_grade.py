@@ -73,7 +73,7 @@ def main(argv=None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
-    from gradekit.kit import load_kit
+    from gradekit.course.kit import load_kit
     kit = load_kit(ROOT)
     slugs = [t.slug for t in kit.topics] if args.all else [s for s in FIRST_FIVE if any(t.slug == s for t in kit.topics)]
     with tempfile.TemporaryDirectory() as tmp:

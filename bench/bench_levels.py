@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from gradekit import isolation  # noqa: E402
-from gradekit.kit import load_kit  # noqa: E402
+from gradekit.sandbox import isolation  # noqa: E402
+from gradekit.course.kit import load_kit  # noqa: E402
 
 LEVELS = ("bwrap", "process", "portable")
 

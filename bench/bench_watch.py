@@ -146,7 +146,7 @@ def wait_until(pane: Pane, condition, timeout: float, poll: float,
 
 
 def replace_function(path: Path, name: str, source: str) -> str:
-    from gradekit.stubs import definition_span
+    from gradekit.student.stubs import definition_span
 
     text = path.read_text(encoding="utf-8")
     start, end = definition_span(text, name)
@@ -174,7 +174,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     if shutil.which("tmux") is None:
         raise SystemExit("tmux is not installed (apt-get install tmux)")
-    from gradekit import isolation
+    from gradekit.sandbox import isolation
 
     level = isolation.detect()
     load = os.getloadavg()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from gradekit import isolation
+from gradekit.sandbox import isolation
 
 ROOT = Path(__file__).resolve().parents[1]
 MINIKIT = ROOT / "tests" / "fixtures" / "minikit"
@@ -99,7 +99,7 @@ def grading_at(level: str, tmp: Path | None = None, **env: str | None):
 
 def one_topic_kit(root: Path, slug: str, *, toml: str, solution: str, grader: str, starter: str):
     """A kit of a single topic, written into ``root`` and loaded."""
-    from gradekit.kit import load_kit
+    from gradekit.course.kit import load_kit
 
     for folder, name, text in (("exercises", "exercise.toml", toml), ("exercises", "solution.py", solution),
                                ("graders", "test_public.py", grader), ("starter", f"{slug}.py", starter)):
@@ -140,7 +140,7 @@ def pytest_collection_modifyitems(items):
 
 def stored_rows(out: Path) -> dict[str, dict]:
     """A batch output's stored rows by user name, read as merge and the reports read them."""
-    from gradekit.store import Store
+    from gradekit.classroom.store import Store
 
     store = Store(out / "grades.sqlite")
     try:

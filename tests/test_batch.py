@@ -103,7 +103,8 @@ def rows_by_user(out: Path) -> dict[str, dict]:
 
 KILL_AFTER = '''
 import os, sys
-from gradekit import batch, cli
+from gradekit import cli
+from gradekit.classroom import batch
 save, seen = batch.Batch._save, []
 def dying_save(self, row):
     save(self, row)
@@ -262,9 +263,9 @@ def test_dashboard_opens_in_chromium(resumed, tmp_path):
 
 
 def test_a_corrupted_database_is_rebuilt_without_regrading(resumed, classroom, tmp_path):
-    from gradekit.batch import Batch, BatchOptions
-    from gradekit.kit import load_kit
-    from gradekit.sources import folder_students
+    from gradekit.classroom.batch import Batch, BatchOptions
+    from gradekit.course.kit import load_kit
+    from gradekit.classroom.sources import folder_students
 
     out = tmp_path / "copy"
     shutil.copytree(resumed, out)

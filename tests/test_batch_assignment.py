@@ -20,7 +20,7 @@ from conftest import MINIKIT, run_grade, solution_text
 from conftest import stored_rows as rows
 
 from gradekit.course.assignment import Assignment, LatePolicy, iso, write
-from gradekit.store import Store, file_names
+from gradekit.classroom.store import Store, file_names
 
 SOLVED = solution_text("alpha", MINIKIT)
 STUB = (MINIKIT / "starter" / "alpha.py").read_text(encoding="utf-8")

@@ -15,7 +15,10 @@ import pytest
 import yaml
 
 from conftest import MINIKIT, ROOT, TEST_INSTALL, read_json, run_grade, solution_text
-from gradekit import cli, doctor, isolation, release
+from gradekit import cli
+from gradekit.instructor import doctor
+from gradekit.instructor import release
+from gradekit.sandbox import isolation
 from gradekit.model import Result
 from gradekit.render.markdown import cell, to_markdown
 

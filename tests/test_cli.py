@@ -81,7 +81,7 @@ def test_seed_reproduces_random_inputs(minikit, tmp_path):
 
 def test_caller_environment_cannot_steer_pytest(minikit, tmp_path):
     sub = write_submission(tmp_path / "sub", SOLVED)
-    env = {**os.environ, "PYTEST_ADDOPTS": "--collect-only -p no:gradekit.plugin", "PYTHONPATH": str(tmp_path)}
+    env = {**os.environ, "PYTEST_ADDOPTS": "--collect-only -p no:gradekit.grading.plugin", "PYTHONPATH": str(tmp_path)}
     # If the grading process honoured PYTHONPATH, this fake plugin would be loaded instead of the real one.
     write_submission(tmp_path, {"pytest_jsonreport/__init__.py": "raise SystemExit('hijacked')\n",
                                 "pytest_jsonreport/plugin.py": "raise SystemExit('hijacked')\n"})

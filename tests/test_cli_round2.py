@@ -90,7 +90,8 @@ def _handler_source(cli, student, command: str) -> str:
 
 
 def test_every_option_has_help_and_is_read_by_its_command():
-    from gradekit import cli, student
+    from gradekit import cli
+    from gradekit.student import commands as student
 
     parser = cli.build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")
@@ -193,7 +194,7 @@ def test_unknown_names_say_what_is_close_or_that_nothing_is(minikit, args, zh, e
 
 
 def test_chinese_catalogue_text_uses_full_width_punctuation():
-    from gradekit.i18n import CATALOGUE
+    from gradekit.messages.catalogue import CATALOGUE
 
     ascii_next_to_cjk = re.compile(rf"[{CJK}][:;,?!()]|[:;,?!(][{CJK}]|[{CJK}] ?: ")
     bad = {key: entry["zh"] for key, entry in CATALOGUE.items() if ascii_next_to_cjk.search(entry["zh"])}

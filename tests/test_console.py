@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from gradekit.render import console
-from gradekit.stubs import definition_span
+from gradekit.student.stubs import definition_span
 
 from conftest import ROOT, run_grade, solution_text
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from gradekit.kit import load_kit
+from gradekit.course.kit import load_kit
 
 from conftest import ROOT, read_json, run_grade
 

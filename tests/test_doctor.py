@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from gradekit import doctor
+from gradekit.instructor import doctor
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIKIT, run_grade, write_submission
-from gradekit.kit import load_kit
+from gradekit.course.kit import load_kit
 from gradekit.render import report
 
 WRONG_DOUBLE = "def double(x):\n    return x + 3\n\n\ndef greet(name):\n    raise NotImplementedError\n"
@@ -213,7 +213,7 @@ def student_repo(root: Path, name: str) -> Path:
 
 def batch_out(tmp_path: Path, result: dict, students: dict[str, dict]) -> Path:
     """A batch output folder: Store rows and their reports, as `grade batch` leaves them."""
-    from gradekit.store import Store, file_names
+    from gradekit.classroom.store import Store, file_names
 
     out = tmp_path / "out"
     (out / "reports").mkdir(parents=True)

@@ -18,9 +18,11 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIKIT, run_grade, solution_text
-from gradekit import _git, runner, stubs
-from gradekit.kit import load_kit
-from gradekit.sources import Student, prepare
+from gradekit import _git
+from gradekit.grading import runner
+from gradekit.student import stubs
+from gradekit.course.kit import load_kit
+from gradekit.classroom.sources import Student, prepare
 
 SOLVED = solution_text("alpha", MINIKIT)
 FULL = 7

@@ -22,10 +22,10 @@ from pathlib import Path
 
 import pytest
 
-from gradekit import isolation
-from gradekit.kit import load_kit
+from gradekit.sandbox import isolation
+from gradekit.course.kit import load_kit
 from gradekit.model import Status
-from gradekit.runner import Submission, grade
+from gradekit.grading.runner import Submission, grade
 
 from conftest import MINIKIT, ROOT, grading_at, isolation_levels, run_grade, write_submission
 
@@ -201,14 +201,14 @@ CASES: dict[str, tuple[dict, dict]] = {
     # fork server is its subreaper and kills it when its topic ends.
     "late_report_forger": ({"functions.py": LATE_FORGER}, {"score": "zero", "seen": "not done yet"}),
     "conftest_ini_and_pytest_py": ({"functions.py": STUB, "conftest.py": CONFTEST,
-                                    "pytest.ini": "[pytest]\naddopts = -p no:gradekit.plugin --co\n",
+                                    "pytest.ini": "[pytest]\naddopts = -p no:gradekit.grading.plugin --co\n",
                                     "pytest.py": "raise SystemExit(0)\n", "_pytest.py": "x = 1\n"},
                                    {"score": "zero", "seen": "not done yet"}),
     "syntax_error": ({"functions.py": SOLUTION.replace("def move(x, y, step, angle=0):", "def move(x, y, step, angle=0)")},
                      {"score": "zero", "seen": "line 14"}),
     "shadow_json_module": ({"json.py": "raise SystemExit('hijacked')\n", "functions.py": "import json\n" + SOLUTION},
                            {"score": "full"}),
-    "patch_protocol_encoder": ({"functions.py": "import gradekit.protocol as p\np.encode = lambda *a, **k: 5\n" + SOLUTION},
+    "patch_protocol_encoder": ({"functions.py": "import gradekit.sandbox.protocol as p\np.encode = lambda *a, **k: 5\n" + SOLUTION},
                                {"score": "zero", "seen": "cannot accept"}),
     "always_equal": ({"functions.py": ALWAYS_EQUAL}, {"score": "zero", "seen": "expected"}),
     # -- inside one function: that exercise is lost, the others keep their points -------------
@@ -324,7 +324,7 @@ def leftovers(private_tmp: Path) -> tuple[list[str], list[str]]:
             cmd = Path(f"/proc/{pid}/cmdline").read_bytes()
         except OSError:
             continue
-        if str(private_tmp).encode() in cmd and (b"gradekit.sandbox_child" in cmd or b"gradekit.sandbox.child" in cmd):
+        if str(private_tmp).encode() in cmd and (b"gradekit.sandbox.child.server" in cmd or b"gradekit.sandbox.child" in cmd):
             procs.append(pid)
     files = [p.name for p in private_tmp.iterdir() if p.name.startswith("gradekit-")]
     return procs, files

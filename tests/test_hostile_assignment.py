@@ -19,7 +19,7 @@ from conftest import MINIKIT, run_grade, solution_text
 from conftest import stored_rows as rows
 
 from gradekit.course.assignment import iso
-from gradekit.store import Store
+from gradekit.classroom.store import Store
 
 SOLVED = solution_text("alpha", MINIKIT)
 T0 = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(days=3)

@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIKIT, run_grade, solution_text
-from gradekit import batch as batch_module
-from gradekit.batch import CHANGED_FLAG, Batch, BatchOptions
-from gradekit.kit import load_kit
+from gradekit.classroom import batch as batch_module
+from gradekit.classroom.batch import CHANGED_FLAG, Batch, BatchOptions
+from gradekit.course.kit import load_kit
 from gradekit.model import Result
-from gradekit.sources import folder_students
-from gradekit.store import WINDOWS_RESERVED, file_key, file_names
+from gradekit.classroom.sources import folder_students
+from gradekit.classroom.store import WINDOWS_RESERVED, file_key, file_names
 
 SOLVED = solution_text("alpha", MINIKIT)
 STUB = (MINIKIT / "starter" / "alpha.py").read_text(encoding="utf-8")
@@ -235,9 +235,9 @@ def test_exports_live_in_a_folder_of_the_batch_and_are_gone_after(monkeypatch, f
 
 @pytest.mark.parametrize("layout", ["starter", "top"])
 def test_the_export_digest_is_the_sandboxs_digest_and_sees_a_write_right_after_export(tmp_path, layout):
-    from gradekit.batch import export_digest, submission_folder
+    from gradekit.classroom.batch import export_digest, submission_folder
     from gradekit.sandbox.digest import source_digest
-    from gradekit.sources import Student, prepare
+    from gradekit.classroom.sources import Student, prepare
 
     at = "starter/" if layout == "starter" else ""
     repo = repo_with(tmp_path / "eve", {f"{at}alpha.py": SOLVED, f"{at}helper.py": "x = 1\n", f"{at}数据.py": "y = 2\n",
@@ -284,7 +284,7 @@ def test_batch_below_bwrap_with_the_flag_grades_and_says_once_what_it_cannot_pro
 
 
 def test_batch_at_bwrap_needs_no_flag_and_says_nothing_about_it(small_class, tmp_path):
-    from gradekit import isolation
+    from gradekit.sandbox import isolation
 
     isolation.detect.cache_clear()
     if isolation.detect().level != "bwrap":

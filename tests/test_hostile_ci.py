@@ -20,7 +20,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from gradekit import isolation
+from gradekit.sandbox import isolation
 
 from conftest import MINIKIT, read_json, write_submission
 
@@ -212,7 +212,7 @@ def test_the_secret_and_the_step_files_are_out_of_reach(tmp_path):
 
 
 def test_the_worker_environment_holds_no_secret(monkeypatch):
-    from gradekit import ci
+    from gradekit.classroom import ci
     monkeypatch.setenv("GITHUB_OUTPUT", "/tmp/x")
     monkeypatch.setenv("CI_SECRET", SECRET)
     monkeypatch.setenv("GITHUB_TOKEN", SECRET)

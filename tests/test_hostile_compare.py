@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import pytest
 
-from gradekit.kit import load_kit
+from gradekit.course.kit import load_kit
 from gradekit.model import Status
-from gradekit.runner import Submission, grade
+from gradekit.grading.runner import Submission, grade
 
 from conftest import MINIKIT, grading_at, isolation_levels, one_topic_kit, read_json, run_grade, solution_text, write_submission
 

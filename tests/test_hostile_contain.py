@@ -26,10 +26,10 @@ from pathlib import Path
 import psutil
 import pytest
 
-from gradekit import isolation
-from gradekit.kit import load_kit
+from gradekit.sandbox import isolation
+from gradekit.course.kit import load_kit
 from gradekit.model import Status
-from gradekit.runner import Submission, grade
+from gradekit.grading.runner import Submission, grade
 from gradekit.sandbox.digest import source_digest
 
 from conftest import MINIKIT, bwrap_usable, grading_at, write_submission
@@ -324,7 +324,7 @@ def test_a_stopped_grader_costs_seconds_not_the_session_budget(contained):
 def test_nproc_limit_binds_an_unprivileged_user():
     code = textwrap.dedent("""
         import os, time
-        from gradekit.sandbox_child import apply_limits   # imported first: nobody cannot read this interpreter
+        from gradekit.sandbox.child.server import apply_limits   # imported first: nobody cannot read this interpreter
         os.setgid(65534); os.setuid(65534)
         apply_limits({"nproc": 5})
         made = 0
@@ -347,7 +347,7 @@ def test_nproc_limit_binds_an_unprivileged_user():
 
 
 def test_digest_is_checked_over_the_bytes_copied(tmp_path):
-    from gradekit.forkserver import Sources, SubmissionChanged
+    from gradekit.sandbox.forkserver import Sources, SubmissionChanged
     sub = write_submission(tmp_path / "sub", {"a.py": "x = 1\n", "b.py": "y = 2\n"})
     digest = source_digest(sub)
     Sources(sub, digest).copy(tmp_path / "ok", frozenset())
@@ -364,7 +364,7 @@ def test_digest_is_checked_over_the_bytes_copied(tmp_path):
 
 
 def test_manifest_and_doctor_say_what_landlock_does():
-    from gradekit import doctor
+    from gradekit.instructor import doctor
     iso = isolation.Isolation("process", "test", landlock=LANDLOCK_ABI)
     record = iso.record()
     assert record["landlock"]["abi"] == LANDLOCK_ABI

@@ -26,14 +26,14 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from gradekit.kit import load_kit
+from gradekit.course.kit import load_kit
 from gradekit.model import Check, ExerciseResult, Result, Status, TopicResult
 from gradekit.render import annotations, classroom, classroom50, gradebook, gradescope, markdown, native, report, terminal
 from gradekit.render.dashboard import to_html as dashboard_html
 from gradekit.render.redact import student_view
 from gradekit.render.safe import csv_cell, csv_value, md_code, md_fence, md_text, neutralize
-from gradekit.runner import Submission, grade
-from gradekit.scoring import make_check
+from gradekit.grading.runner import Submission, grade
+from gradekit.grading.scoring import make_check
 
 from conftest import MINIKIT, ROOT, grading_at, isolation_levels, write_submission
 
@@ -514,7 +514,7 @@ def test_public_checks_keep_their_detail_but_not_a_hostile_file(graded):
 
 
 def test_batch_reports_hide_hidden_detail_unless_asked(graded, tmp_path):
-    from gradekit.reports import write_outputs
+    from gradekit.classroom.outputs import write_outputs
 
     row = student_row(graded)
     write_outputs([row], tmp_path / "student", ["alpha"])

@@ -15,10 +15,10 @@ import codecs
 
 import pytest
 
-from gradekit.flags import integrity_flags
-from gradekit.i18n import word_failure
+from gradekit.classroom.tamper import integrity_flags
+from gradekit.messages.catalogue import word_failure
 from gradekit.model import Status
-from gradekit.runner import Submission, grade
+from gradekit.grading.runner import Submission, grade
 from gradekit.sandbox.child.scripts import declared_encoding
 
 from conftest import grading_at, isolation_levels, one_topic_kit, write_submission
@@ -35,7 +35,7 @@ hints = [{ zh = "用切片。", en = "Use slices." }]
 
 GRADER = '''
 from gradekit.grader import call, exercise, expect, points, public, run_script
-from gradekit.structure import forbid_names
+from gradekit.grader.structure import forbid_names
 
 
 @public

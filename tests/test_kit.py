@@ -2,7 +2,7 @@
 
 import pytest
 
-from gradekit.kit import KitError, load_kit
+from gradekit.course.kit import KitError, load_kit
 
 from conftest import run_grade
 

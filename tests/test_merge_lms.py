@@ -18,8 +18,8 @@ from gradekit.classroom import lms
 from gradekit.course.assignment import Assignment, write
 from gradekit.model import Check, ExerciseResult, Result, Status, TopicResult
 from gradekit.render.gradebook import to_csv
-from gradekit.reports import write_outputs
-from gradekit.store import Store
+from gradekit.classroom.outputs import write_outputs
+from gradekit.classroom.store import Store
 
 TZ = timezone(timedelta(hours=8))
 PS1 = Assignment(name="Problem set 1", topics=("alpha", "beta"), points=20, lang="en", seed=4242,

@@ -14,11 +14,11 @@ import shutil
 
 import pytest
 
-from gradekit.i18n import CATALOGUE, LANGS, word_failure
-from gradekit.kit import load_kit
+from gradekit.messages.catalogue import CATALOGUE, LANGS, word_failure
+from gradekit.course.kit import load_kit
 from gradekit.model import Check, Status
 from gradekit.render.terminal import around_first_difference, display_message, shadow_warning, to_text
-from gradekit.runner import Submission, grade
+from gradekit.grading.runner import Submission, grade
 
 from conftest import MINIKIT, write_submission
 

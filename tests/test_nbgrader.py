@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIKIT, run_grade, solution_text
-from gradekit.batch import in_shard
-from gradekit.kit import load_kit
-from gradekit.nbgrader_export import cell_name, check_assignment_name, export_to_nbgrader
-from gradekit.store import Store
+from gradekit.classroom.batch import in_shard
+from gradekit.course.kit import load_kit
+from gradekit.classroom.nbgrader import cell_name, check_assignment_name, export_to_nbgrader
+from gradekit.classroom.store import Store
 
 api = pytest.importorskip("nbgrader.api", reason="the nbgrader extra is not installed")
 
@@ -142,7 +142,7 @@ def test_the_gradebook_holds_one_cell_per_check(shards):
 def fresh_db(tmp_path_factory) -> Path:
     """An empty nbgrader database, made once (nbgrader stamps each new one with a slow `alembic heads`)."""
     path = tmp_path_factory.mktemp("nbempty") / "empty.db"
-    from gradekit.nbgrader_export import _alembic_on_path
+    from gradekit.classroom.nbgrader import _alembic_on_path
 
     with _alembic_on_path():
         api.Gradebook(f"sqlite:///{path}").close()

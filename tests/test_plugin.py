@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from gradekit.kit import load_kit
+from gradekit.course.kit import load_kit
 from gradekit.model import Status
-from gradekit.runner import RunnerError, Submission, grade
+from gradekit.grading.runner import RunnerError, Submission, grade
 
 from conftest import MINIKIT, run_grade, solution_text, write_submission
 
@@ -152,7 +152,7 @@ def test_collection_error_is_a_runner_error(minikit):
 def test_markers_are_documented():
     import subprocess
     import sys
-    proc = subprocess.run([sys.executable, "-m", "pytest", "-p", "gradekit.plugin", "--markers"],
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-p", "gradekit.grading.plugin", "--markers"],
                           capture_output=True, text=True)
     assert "points(n): what the check is worth" in proc.stdout
     assert "exercise(name)" in proc.stdout

@@ -18,9 +18,12 @@ import time
 import psutil
 import pytest
 
-from gradekit import cli, doctor, isolation
-from gradekit.isolation import Isolation
-from gradekit.proxy import load_module
+from gradekit import cli
+
+from gradekit.instructor import doctor
+from gradekit.sandbox import isolation
+from gradekit.sandbox.isolation import Isolation
+from gradekit.sandbox.proxy import load_module
 from gradekit.sandbox import proctree
 from gradekit.sandbox.portable import PortableServer
 from gradekit.sandbox.topic import Sandbox, SandboxTimeout

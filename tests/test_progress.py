@@ -14,10 +14,10 @@ import sys
 
 import pytest
 
-from gradekit.kit import KitError, load_kit
+from gradekit.course.kit import KitError, load_kit
 from gradekit.model import Check, ExerciseResult, Result, Status, TopicResult
-from gradekit.progress import FORMAT, VERSION, Progress, course, resolve
-from gradekit.stubs import definition_span
+from gradekit.student.progress import FORMAT, VERSION, Progress, course, resolve
+from gradekit.student.stubs import definition_span
 
 from conftest import MINIKIT, ROOT, run_grade
 

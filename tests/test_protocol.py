@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from gradekit import protocol
+from gradekit.sandbox import protocol
 
 
 def no_handles(obj):

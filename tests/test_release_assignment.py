@@ -251,7 +251,7 @@ def test_ci_without_assignment_toml_grades_the_whole_kit_as_before(released, tmp
      "每晚一小时（不足一小时按一小时算）扣该次得分的 2.5%，最多扣 30%"),
 ])
 def test_readme_words_each_late_policy(late, en, zh):
-    from gradekit.release import readme_deadline
+    from gradekit.instructor.release import readme_deadline
 
     if "cutoff" in late:
         late = {**late, "cutoff": assignment_file.parse_when(late["cutoff"])}

@@ -56,8 +56,8 @@ def penalised(user: str, percent: float) -> dict:
 
 def test_nbgrader_export_takes_the_late_penalty(tmp_path):
     pytest.importorskip("nbgrader.api", reason="the nbgrader extra is not installed")
-    from gradekit.kit import load_kit
-    from gradekit.nbgrader_export import export_to_nbgrader
+    from gradekit.course.kit import load_kit
+    from gradekit.classroom.nbgrader import export_to_nbgrader
 
     rows = [penalised("ann", 20.0), penalised("bob", 0.0), row("cat", "empty")]
     assert rows[0]["score"] == 42.4

@@ -10,7 +10,7 @@ import time
 import pytest
 
 from gradekit.grader import call, helper, printed, remote_isinstance, run_script, type_name
-from gradekit.proxy import Proxy, StudentError, load_module
+from gradekit.sandbox.proxy import Proxy, StudentError, load_module
 from gradekit.sandbox.topic import ChildProtocolError, Sandbox, SandboxCrashed, SandboxTimeout, StaleHandle
 
 from conftest import write_submission
@@ -294,8 +294,8 @@ def two_topics(tmp_path):
     """Sandboxes of two topics of one student, sharing one fork server; ``second`` is forked ahead."""
     from contextlib import contextmanager
 
-    from gradekit.forkserver import ForkServer
-    from gradekit.isolation import detect
+    from gradekit.sandbox.forkserver import ForkServer
+    from gradekit.sandbox.isolation import detect
     from gradekit.sandbox.topic import Limits
 
     @contextmanager
@@ -329,7 +329,7 @@ def test_a_topic_cannot_leave_anything_for_the_next(two_topics):
 def test_a_topic_killing_its_whole_sandbox_spares_the_fork_server(two_topics):
     # kill(-1) reaches every process in the student's sandbox but its PID 1 (the fork server) and the
     # caller: the next topic's child, forked ahead and killed, is forked again when its turn comes.
-    from gradekit.isolation import detect
+    from gradekit.sandbox.isolation import detect
     if detect().level != "bwrap":
         pytest.skip("outside bubblewrap, kill(-1) would reach every process of this user")
     with two_topics("import os, signal\ndef boom():\n    os.kill(-1, signal.SIGKILL)\n") as (server, first, second):
@@ -343,6 +343,6 @@ def test_a_topic_killing_its_whole_sandbox_spares_the_fork_server(two_topics):
 def test_commands_that_grade_nothing_do_not_load_the_child():
     # `grade hint`, `list` and `next` import the runner; the child's modules (and the bytecode cache the
     # trusted side writes for them) are for the first sandbox, not for every command.
-    code = "import sys, gradekit.cli, gradekit.runner; print(sorted(m for m in sys.modules if 'child' in m))"
+    code = "import sys, gradekit.cli, gradekit.grading.runner; print(sorted(m for m in sys.modules if 'child' in m))"
     proc = subprocess.run([sys.executable, "-I", "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and proc.stdout.strip() == "[]", proc.stdout + proc.stderr

@@ -1,7 +1,7 @@
 """Scoring is believed only where the report agrees with the manifest."""
 
 from gradekit.model import Status
-from gradekit.scoring import make_check, outcomes_by_check
+from gradekit.grading.scoring import make_check, outcomes_by_check
 
 ENTRY = {"nodeid": "alpha/test_public.py::test_x[s0]", "check": "alpha/test_public.py::test_x", "name": "test_x",
          "submission": "s0", "topic": "alpha", "exercise": "double", "points": 3, "visibility": "public", "hint": None}

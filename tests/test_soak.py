@@ -13,8 +13,8 @@ import sqlite3
 
 import pytest
 
-from gradekit.kit import load_kit
-from gradekit.runner import Submission, grade
+from gradekit.course.kit import load_kit
+from gradekit.grading.runner import Submission, grade
 
 from conftest import MINIKIT, ROOT, run_grade, write_submission
 from test_hostile import ALPHA, CASES, SOLUTION, STUB

@@ -26,9 +26,9 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from gradekit.kit import KitError, load_kit
-from gradekit.stubs import definition_span
-from gradekit.watch import Session, split_keys
+from gradekit.course.kit import KitError, load_kit
+from gradekit.student.stubs import definition_span
+from gradekit.student.watch.app import Session, split_keys
 
 from conftest import ROOT, run_grade
 
@@ -592,8 +592,8 @@ def checks_of(result) -> list[tuple]:
 
 
 def test_a_warm_round_grades_as_a_fresh_session_does(template):
-    from gradekit.runner import Submission, grade
-    from gradekit.watch_session import WarmSession
+    from gradekit.grading.runner import Submission, grade
+    from gradekit.student.watch.session import WarmSession
 
     kit = load_kit(template)
     path = template / "starter" / "functions.py"
@@ -646,8 +646,8 @@ def sandbox_processes(pid: int) -> dict[int, tuple[int, bool]]:
 def test_every_save_is_graded_by_a_fork_server_of_its_own(template):
     """Started ahead, between two saves: each round's children come from a fork server that has forked nothing
     before, and nothing the round started outlives it."""
-    from gradekit import isolation
-    from gradekit.watch_session import WarmSession
+    from gradekit.sandbox import isolation
+    from gradekit.student.watch.session import WarmSession
 
     if isolation.detect().level == "portable":
         pytest.skip("the portable level has no fork server: each topic's child is a fresh interpreter anyway")
@@ -688,7 +688,7 @@ def test_a_warm_session_that_dies_is_replaced_and_the_save_still_graded(template
 
 
 def test_an_edited_grader_is_collected_again(template):
-    from gradekit.watch_session import WarmSession
+    from gradekit.student.watch.session import WarmSession
 
     warm = WarmSession(load_kit(template), ["functions"])
     try:
@@ -712,7 +712,7 @@ def test_added_while_watching(functions):
 
 
 def test_a_record_that_is_not_the_round_asked_for_is_refused(template):
-    from gradekit.watch_session import WarmSession
+    from gradekit.student.watch.session import WarmSession
 
     warm = WarmSession(load_kit(template), ["functions", "closures"])
     entry = {"nodeid": "functions/test_public.py::TestMyAbs::test_negative[s0]", "topic": "functions",
@@ -746,7 +746,7 @@ def test_hostile_saves_in_a_warm_session(hostile_course, tmp_path):
     """Hostile files saved one after another into the folder a warm session grades: each gains nothing, the
     bystander topic keeps its points, and the honest file saved after each one scores full marks again (nothing
     a save did outlives its round)."""
-    from gradekit import isolation
+    from gradekit.sandbox import isolation
     from gradekit.model import Status
 
     from conftest import grading_at

@@ -30,7 +30,7 @@ from pathlib import Path
 import pytest
 
 import gradekit.grader as grader
-from gradekit.plugin import hidden_salt
+from gradekit.grading.plugin import hidden_salt
 
 OUT = Path(os.environ.get("RECORD_OUT", "recorded.json"))
 SEED = int(os.environ.get("RECORD_SEED", "1"))

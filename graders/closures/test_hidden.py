@@ -1,7 +1,7 @@
 """Hidden checks for closures: edges, traps and seeded random inputs."""
 
 from gradekit.grader import call, exercise, expect, fail, helper, hint, points
-from gradekit.proxy import show
+from gradekit.grader import show
 
 # Runs in the sandbox child, next to the student's code.
 TOOLS = '''

@@ -1,7 +1,7 @@
 """Public checks for closures: the simplest cases, shipped to students."""
 
 from gradekit.grader import call, exercise, fail, helper, hint, points, public
-from gradekit.proxy import show
+from gradekit.grader import show
 
 IS_CALLABLE = '''
 def is_callable(obj):

@@ -7,7 +7,7 @@ their own names, texts and sleeping times.
 import re
 
 from gradekit.grader import CheckFailure, call, helper, new_tally, printed, tallied, where
-from gradekit.proxy import Proxy, show
+from gradekit.grader import Proxy, show
 
 NUMBER = r"\d+(?:\.\d+)?(?:[eE][-+]?\d+)?"
 

@@ -3,7 +3,7 @@
 import ast
 
 from gradekit.grader import call, exercise, expect, fail, helper, hint, points
-from gradekit.structure import forbid_names, parse, scope
+from gradekit.grader.structure import forbid_names, parse, scope
 
 # Runs in the sandbox child next to the student's module: list identity can only
 # be seen there (a list that comes back to the grader is a copy).

@@ -3,7 +3,7 @@
 import ast
 
 from gradekit.grader import call, exercise, expect, fail, helper, points, public
-from gradekit.structure import forbid_names, parse, scope
+from gradekit.grader.structure import forbid_names, parse, scope
 
 # List identity can only be seen in the sandbox child: a list that comes back is a copy.
 SAME_LIST = '''

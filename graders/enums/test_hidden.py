@@ -5,8 +5,8 @@ import ast
 import operator
 
 from gradekit.grader import call, exercise, expect, fail, helper, hint, points, remote_isinstance
-from gradekit.proxy import show
-from gradekit.structure import parse
+from gradekit.grader import show
+from gradekit.grader.structure import parse
 
 TOOLS = '''
 from enum import Enum

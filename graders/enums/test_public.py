@@ -7,8 +7,8 @@ import ast
 import operator
 
 from gradekit.grader import call, exercise, fail, helper, points, public, remote_isinstance
-from gradekit.proxy import show
-from gradekit.structure import parse
+from gradekit.grader import show
+from gradekit.grader.structure import parse
 
 TOOLS = '''
 from enum import Enum

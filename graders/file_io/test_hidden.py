@@ -4,7 +4,7 @@ blank lines, BytesIO positions; random files compared with a reference computed 
 import io
 
 from gradekit.grader import call, exercise, expect, fail, helper, hint, points
-from gradekit.structure import mentions, parse, scope
+from gradekit.grader.structure import mentions, parse, scope
 
 FILES = '''
 class Files:

@@ -6,8 +6,8 @@ Loaded with ``gradekit.grader.grader_module``; nothing here is secret.
 from math import comb
 
 from gradekit.grader import CheckFailure, call, expect, fail, last_yielded, same, type_name, value_of, where
-from gradekit.i18n import word_failure
-from gradekit.proxy import Proxy, show
+from gradekit.messages.catalogue import word_failure
+from gradekit.grader import Proxy, show
 
 
 def expect_bad_size(generators, items, size):

@@ -1,7 +1,7 @@
 """Hidden checks for generators: edges, traps and seeded random inputs."""
 
 from gradekit.grader import call, exercise, expect, fail, grader_module, helper, hint, points
-from gradekit.proxy import show
+from gradekit.grader import show
 
 shared = grader_module(__file__, "_tools")
 expect_bad_size, pascal = shared.expect_bad_size, shared.pascal

@@ -1,7 +1,7 @@
 """Public checks for generators: the simplest cases, shipped to students."""
 
 from gradekit.grader import call, exercise, fail, grader_module, helper, hint, points, public
-from gradekit.proxy import show
+from gradekit.grader import show
 
 tools = grader_module(__file__, "_tools")
 expect_bad_size, take, expect_stop = tools.expect_bad_size, tools.take, tools.expect_stop

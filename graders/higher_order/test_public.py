@@ -1,7 +1,7 @@
 """Public checks for higher_order: the simplest cases, shipped to students."""
 
 from gradekit.grader import call, exercise, expect, fail, helper, points, public
-from gradekit.structure import forbid_names
+from gradekit.grader.structure import forbid_names
 
 # Runs in the sandbox child next to the student's module.
 TOOLS = '''

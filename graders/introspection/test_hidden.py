@@ -2,7 +2,7 @@
 and seeded random objects compared with what dir() says in the sandbox."""
 
 from gradekit.grader import call, exercise, expect, fail, helper, hint, points, type_name
-from gradekit.proxy import show
+from gradekit.grader import show
 
 ZOO = '''
 class Animal:

@@ -1,7 +1,7 @@
 """Public checks for iteration: the simplest cases, shipped to students."""
 
 from gradekit.grader import call, exercise, points, public
-from gradekit.structure import forbid_names
+from gradekit.grader.structure import forbid_names
 
 
 @exercise("find_min_and_max")

@@ -3,8 +3,8 @@
 import ast
 
 from gradekit.grader import call, exercise, expect, fail, helper, hint, points, type_name
-from gradekit.proxy import show
-from gradekit.structure import has_node, mentions, parse, scope
+from gradekit.grader import show
+from gradekit.grader.structure import has_node, mentions, parse, scope
 
 # Runs in the sandbox child, next to the student's code.
 ON_A_COPY = '''

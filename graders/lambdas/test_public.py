@@ -3,8 +3,8 @@
 import ast
 
 from gradekit.grader import call, exercise, expect, fail, helper, points, public, type_name
-from gradekit.structure import has_node, mentions, parse, scope
-from gradekit.proxy import show
+from gradekit.grader.structure import has_node, mentions, parse, scope
+from gradekit.grader import show
 
 # Whether odd_numbers changed the caller's list is seen in the sandbox child: a list sent there is a copy.
 ON_A_COPY = '''

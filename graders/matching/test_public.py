@@ -3,7 +3,7 @@
 import ast
 
 from gradekit.grader import call, exercise, points, public
-from gradekit.structure import require_node
+from gradekit.grader.structure import require_node
 
 
 @exercise("gcc")

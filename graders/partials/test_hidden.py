@@ -1,7 +1,7 @@
 """Hidden checks for partials: random inputs, keyword overrides, and partials of the right function."""
 
 from gradekit.grader import call, exercise, expect, fail, hint, points, type_name
-from gradekit.proxy import show
+from gradekit.grader import show
 
 
 def need_partial(value, label):

@@ -1,7 +1,7 @@
 """Public checks for partials: the notes' examples, shipped to students."""
 
 from gradekit.grader import call, exercise, fail, points, public, type_name
-from gradekit.proxy import show
+from gradekit.grader import show
 
 
 def need_partial(value, label):

@@ -2,7 +2,7 @@
 independent instances and values that must be recomputed, with seeded random inputs."""
 
 from gradekit.grader import CheckFailure, call, exercise, expect, hint, points, type_name
-from gradekit.proxy import Proxy, show
+from gradekit.grader import Proxy, show
 
 
 # -- small helpers (the same as in test_public.py) ------------------------------------------

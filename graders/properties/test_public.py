@@ -1,7 +1,7 @@
 """Public checks for properties: the simplest cases, shipped to students."""
 
 from gradekit.grader import CheckFailure, call, exercise, expect, points, public, type_name, where
-from gradekit.proxy import Proxy, show
+from gradekit.grader import Proxy, show
 
 
 # -- small helpers: every read and write goes through call(...) so failures name it --------

@@ -12,7 +12,7 @@ def reverse_keeps(items):
     slicing.reverse(items)
     return items == before
 '''
-from gradekit.structure import forbid_names
+from gradekit.grader.structure import forbid_names
 
 
 @exercise("trim")

@@ -2,7 +2,7 @@
 
 Bare ``grade`` is watch mode when a person is at a terminal (stdin and stdout
 are TTYs) and ``grade check`` otherwise, so scripts and CI see the same report
-they always did.  The student commands live in ``gradekit.student``.
+they always did.  The student commands live in ``gradekit.student.commands``.
 
 Exit codes: 0 when the command did all it was asked (``check``: full score); 1 when it ran
 and something did not pass, or a student said no to ``reset``; 2 when nothing was done:
@@ -18,13 +18,15 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from gradekit import __version__, student
-from gradekit.i18n import pick_lang, t
-from gradekit.kit import Kit, KitError, find_root, load_kit
+from gradekit import __version__
+
+from gradekit.student import commands as student
+from gradekit.messages.catalogue import pick_lang, t
+from gradekit.course.kit import Kit, KitError, find_root, load_kit
 from gradekit.model import EXIT_ERROR, EXIT_FAILED, EXIT_OK
-from gradekit.release import DEFAULT_LANG
+from gradekit.instructor.release import DEFAULT_LANG
 from gradekit.render.console import configure_streams
-from gradekit.runner import RunnerError, Submission, grade
+from gradekit.grading.runner import RunnerError, Submission, grade
 
 COMMANDS = ("check", "ci", "release", "batch", "merge", "selfcheck", "doctor", "watch", "list", "hint", "reset", "next",
             "feedback")
@@ -289,7 +291,8 @@ def note_isolation(result, lang: str) -> None:
     """Say once, on stderr, when student code ran without namespaces, and how to fix it."""
     if result.isolation not in ("process", "portable"):
         return
-    from gradekit import doctor, isolation
+    from gradekit.instructor import doctor
+    from gradekit.sandbox import isolation
 
     iso = isolation.detect()
     if iso.reason.startswith(isolation.ENV):
@@ -304,7 +307,7 @@ def cmd_selfcheck(args, lang: str) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    from gradekit import selfcheck
+    from gradekit.instructor import selfcheck
 
     kit = _kit(args, lang)
     if selfcheck.is_student_template(kit):
@@ -329,7 +332,7 @@ def cmd_selfcheck(args, lang: str) -> int:
 
 
 def cmd_ci(args, lang: str) -> int:
-    from gradekit.ci import run_ci
+    from gradekit.classroom.ci import run_ci
 
     kit = _kit(args)
     submission = (args.submission or kit.starter).resolve()
@@ -343,7 +346,7 @@ def cmd_release(args, lang: str) -> int:
     from datetime import datetime, timezone
 
     from gradekit.course.assignment import local
-    from gradekit.release import parse_terms, release
+    from gradekit.instructor.release import parse_terms, release
 
     terms = parse_terms(seed=args.seed, deadline=args.deadline, timezone=args.timezone, late=args.late,
                         late_cap=args.late_cap, cutoff=args.cutoff, extensions=args.extensions)
@@ -395,7 +398,7 @@ def cmd_batch(args, lang: str) -> int:
     except (KitError, RunnerError):
         raise
     except Exception as exc:  # noqa: BLE001
-        from gradekit.batch import os_error
+        from gradekit.classroom.batch import os_error
 
         why = os_error(exc) if isinstance(exc, OSError) else f"{type(exc).__name__}: {exc}".splitlines()[0]
         print(f"grade: batch failed: {why}; every student finished so far is kept in {args.out / 'grades.sqlite'}",
@@ -410,12 +413,12 @@ def _batch(args, lang: str) -> int:
     from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-    from gradekit.batch import (DISK_FULL, Batch, BatchOptions, BatchRefused, BatchStopped, isolation_gate, os_error,
+    from gradekit.classroom.batch import (DISK_FULL, Batch, BatchOptions, BatchRefused, BatchStopped, isolation_gate, os_error,
                                 parse_shard)
     from gradekit.classroom import batch_plan
     from gradekit.classroom.template import committed
-    from gradekit.reports import write_outputs
-    from gradekit.sources import folder_students, read_roster
+    from gradekit.classroom.outputs import write_outputs
+    from gradekit.classroom.sources import folder_students, read_roster
 
     kit = _kit(args)
     require_instructor_extra()
@@ -534,7 +537,7 @@ def _nbgrader_name(args, kit, name: str | None = None) -> str | None:
     else the kit's folder)."""
     if not args.nbgrader:
         return None
-    from gradekit.nbgrader_export import NbgraderMissing, check_assignment_name, require_nbgrader
+    from gradekit.classroom.nbgrader import NbgraderMissing, check_assignment_name, require_nbgrader
 
     try:
         require_nbgrader()
@@ -544,7 +547,7 @@ def _nbgrader_name(args, kit, name: str | None = None) -> str | None:
 
 
 def _to_nbgrader(args, kit, rows, name, duedate=None, say=print) -> None:
-    from gradekit.nbgrader_export import export_to_nbgrader
+    from gradekit.classroom.nbgrader import export_to_nbgrader
 
     try:
         done = export_to_nbgrader(rows, kit, args.nbgrader, name, duedate=duedate)
@@ -557,7 +560,7 @@ def _to_nbgrader(args, kit, rows, name, duedate=None, say=print) -> None:
 def cmd_merge(args, lang: str) -> int:
     from gradekit.classroom import merge as merging
     from gradekit.render.safe import neutralize
-    from gradekit.reports import write_outputs
+    from gradekit.classroom.outputs import write_outputs
 
     require_instructor_extra()
     if args.assignment is not None and not args.assignment.is_file():
@@ -655,7 +658,7 @@ def template_lang(root: Path | None) -> str | None:
     ``[assignment] lang`` (templates released before assignment.toml).  A broken file is CI's to report
     (``grade ci`` names the key); here it is passed over."""
     from gradekit.course import assignment as assignment_file
-    from gradekit.kit import tomllib
+    from gradekit.course.kit import tomllib
 
     if root is None:
         return None
@@ -718,7 +721,7 @@ def split_bare(argv: list[str]) -> tuple[list[str], bool]:
 def cmd_doctor(args, lang: str) -> int:
     from rich.console import Console
 
-    from gradekit import doctor
+    from gradekit.instructor import doctor
     return doctor.run(Console(highlight=False), lang)
 
 

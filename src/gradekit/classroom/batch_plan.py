@@ -20,7 +20,7 @@ from pathlib import Path
 
 from gradekit.course import assignment as assignment_file
 from gradekit.course.assignment import Assignment, AssignmentError, iso, parse_when
-from gradekit.kit import Kit, KitError
+from gradekit.course.kit import Kit, KitError
 
 
 class PlanRefused(KitError):

@@ -25,9 +25,9 @@ from pathlib import Path
 
 
 def work(job: dict) -> dict:
-    from gradekit.ci import hidden_grader_files, with_hidden_graders
-    from gradekit.kit import KitError, load_kit
-    from gradekit.runner import RunnerError, Submission, grade
+    from gradekit.classroom.ci import hidden_grader_files, with_hidden_graders
+    from gradekit.course.kit import KitError, load_kit
+    from gradekit.grading.runner import RunnerError, Submission, grade
 
     try:
         kit = load_kit(Path(job["kit"]))

@@ -33,8 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gradekit import _git
-from gradekit.sources import foreign_repository
-from gradekit.store import Store, file_names
+from gradekit.classroom.sources import foreign_repository
+from gradekit.classroom.store import Store, file_names
 
 BRANCH = "gradekit-feedback"
 #: The only files a feedback branch holds; one holding anything else is not ours to add to.

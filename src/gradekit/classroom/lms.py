@@ -37,7 +37,7 @@ from __future__ import annotations
 import csv
 import io
 
-from gradekit.i18n import t
+from gradekit.messages.catalogue import t
 from gradekit.render.safe import csv_cell
 
 CANVAS_COLUMNS = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
@@ -187,7 +187,7 @@ def _number(value):
 
 
 def _catalogue() -> dict:
-    from gradekit.i18n import CATALOGUE
+    from gradekit.messages.catalogue import CATALOGUE
     return CATALOGUE
 
 

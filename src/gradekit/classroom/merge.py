@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gradekit.course import assignment as assignment_mod
-from gradekit.kit import KitError
-from gradekit.store import Store
+from gradekit.course.kit import KitError
+from gradekit.classroom.store import Store
 
 FORMAT_VERSION = 1
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from gradekit import _git
 from gradekit.course import assignment as assignment_file
-from gradekit.kit import KitError
+from gradekit.course.kit import KitError
 
 
 class TemplateTrees(frozenset):

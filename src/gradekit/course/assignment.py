@@ -59,7 +59,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 
-from gradekit.kit import KitError
+from gradekit.course.kit import KitError
 
 if sys.version_info >= (3, 11):
     import tomllib

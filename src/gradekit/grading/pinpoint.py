@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import ast
 
-from gradekit import structure
+from gradekit.grader import structure
 from gradekit.grading.contract import Failure
 
 #: Failure kinds that judge the exercise's own code; import-time failures, timeouts and the kit's

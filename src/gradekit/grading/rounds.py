@@ -4,7 +4,7 @@ Watch mode grades one student's file again on every save.  Started afresh each
 time, a grading session spends most of its time before the first check: the
 interpreter, pytest and its plugins, collecting the graders, and the sandbox's
 start (bubblewrap, the fork server).  With this plugin loaded (``-p
-gradekit.grading.rounds --gradekit-rounds-fd FD``, next to ``gradekit.plugin``)
+gradekit.grading.rounds --gradekit-rounds-fd FD``, next to ``gradekit.grading.plugin``)
 the session collects once and then, instead of running its checks, waits on
 the pipe ``FD`` for rounds: ``{"round": n, "topics": [...], "seed": s}`` runs
 the collected checks of those topics, in the order collection gave them (every
@@ -36,8 +36,8 @@ import os
 
 import pytest
 
-from gradekit import plugin
-from gradekit.integrity import seal
+from gradekit.grading import plugin
+from gradekit.grading.seal import seal
 
 
 def pytest_addoption(parser):

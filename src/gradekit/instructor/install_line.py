@@ -32,7 +32,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 from urllib.request import url2pathname
 
 from gradekit import _git
-from gradekit.kit import KitError
+from gradekit.course.kit import KitError
 
 PACKAGE = "gradekit"
 NETWORK_SCHEMES = ("https", "http", "ssh", "git")

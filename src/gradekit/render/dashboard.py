@@ -29,7 +29,7 @@ from datetime import datetime, timezone
 
 from gradekit.course.assignment import local, zone
 from gradekit.grading.contract import Failure
-from gradekit.i18n import CATALOGUE, LANGS, t
+from gradekit.messages.catalogue import CATALOGUE, LANGS, t
 from gradekit.render.html import environment, url_segment
 
 HARDEST = 15

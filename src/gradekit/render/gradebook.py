@@ -28,7 +28,7 @@ import io
 
 from gradekit.classroom.lms import graded, score_cell
 from gradekit.render.safe import csv_cell
-from gradekit.sources import CLASSROOM_COLUMNS
+from gradekit.classroom.sources import CLASSROOM_COLUMNS
 
 EXTRA = ["status", "message", "flags", "graded_commit", "later_commits"]
 GRADING = ["deadline", "extended", "late_penalty_percent", "points_before_penalty"]

@@ -9,7 +9,7 @@ returned, printed or named can break out into Markdown or HTML.
 
 from __future__ import annotations
 
-from gradekit.i18n import t
+from gradekit.messages.catalogue import t
 from gradekit.model import Result, Status
 from gradekit.render.common import each_check
 from gradekit.render.redact import is_hidden, student_view

@@ -20,7 +20,7 @@ from __future__ import annotations
 import copy
 
 from gradekit.grading.contract import is_load_failure
-from gradekit.i18n import builtin_exception, hidden_reason, t
+from gradekit.messages.catalogue import builtin_exception, hidden_reason, t
 from gradekit.model import Check, Result, Status
 
 #: What was called, in a hidden check's student view (the call itself is one of its secrets).

@@ -29,7 +29,7 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from typing import Mapping
 
-from gradekit.i18n import t
+from gradekit.messages.catalogue import t
 from gradekit.grading.contract import Failure
 from gradekit.render.flag_words import explain
 from gradekit.render.html import environment
@@ -206,7 +206,7 @@ def _why_message(row: dict, lang: str) -> str:
 
 
 def _catalogue() -> dict:
-    from gradekit.i18n import CATALOGUE
+    from gradekit.messages.catalogue import CATALOGUE
     return CATALOGUE
 
 

@@ -17,7 +17,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from gradekit.i18n import t, word_failure
+from gradekit.messages.catalogue import t, word_failure
 from gradekit.grading.contract import Failure, is_load_failure
 from gradekit.model import Check, Result, Status
 from gradekit.render.redact import is_hidden, redact_check, student_view
@@ -92,7 +92,7 @@ def display_message(check: Check, lang: str) -> str:
 
 def shadow_warning(folder: Path | str | None, lang: str) -> str | None:
     """Files in the student's folder that Python would import instead of a standard module."""
-    from gradekit.flags import SHADOWABLE
+    from gradekit.classroom.tamper import SHADOWABLE
 
     try:
         names = sorted(p.name for p in Path(folder).glob("*.py") if p.stem in SHADOWABLE) if folder else []

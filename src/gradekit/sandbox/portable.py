@@ -27,8 +27,8 @@ import threading
 import time
 from pathlib import Path
 
-from gradekit.forkserver import Sources, cache_child_bytecode, scrubbed_env
-from gradekit.isolation import Isolation
+from gradekit.sandbox.forkserver import Sources, cache_child_bytecode, scrubbed_env
+from gradekit.sandbox.isolation import Isolation
 from gradekit.sandbox import proctree
 
 CHILD = ["-m", "gradekit.sandbox.child.spawned"]

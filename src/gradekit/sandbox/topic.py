@@ -23,10 +23,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gradekit import isolation as isolation_mod
-from gradekit import protocol
-from gradekit.forkserver import ForkServer, SubmissionChanged, TopicChild  # noqa: F401 (re-exported)
-from gradekit.isolation import Isolation
+from gradekit.sandbox import isolation as isolation_mod
+from gradekit.sandbox import protocol
+from gradekit.sandbox.forkserver import ForkServer, SubmissionChanged, TopicChild  # noqa: F401 (re-exported)
+from gradekit.sandbox.isolation import Isolation
 from gradekit.sandbox import notes
 from gradekit.sandbox.notes import NOTE_PREFIX
 from gradekit.sandbox.portable import PortableChild, PortableServer

@@ -1,11 +1,11 @@
 """The untrusted fork server: one sandboxed interpreter per submission, a fork of it per topic.
 
-Started by ``gradekit.forkserver`` as ``python -I -B -m gradekit.sandbox.child.forkserver
+Started by ``gradekit.sandbox.forkserver`` as ``python -I -B -m gradekit.sandbox.child.forkserver
 CONFIG`` at the bwrap and process levels, which exist only on Linux (fork, ``/proc``,
-``prctl``; ``gradekit.isolation`` never picks them elsewhere, and the portable level
+``prctl``; ``gradekit.sandbox.isolation`` never picks them elsewhere, and the portable level
 never imports this module).  It lowers its own resource limits, imports everything a
 topic needs *before* any student file can shadow a module, and forks a fresh request
-server (``gradekit.sandbox_child.Server``) for each topic.  It is the subreaper of
+server (``gradekit.sandbox.child.server.Server``) for each topic.  It is the subreaper of
 everything its topics start and kills whatever a finished topic left running.
 
 At the process level it then raises its Landlock walls (``landlock``), which
@@ -25,10 +25,10 @@ import sys
 assert sys.platform != "win32", "the fork server runs at the Linux levels only"
 
 from gradekit.sandbox.child import landlock, seccomp  # noqa: E402
-from gradekit.sandbox_child import PR_SET_CHILD_SUBREAPER, Server, _prctl, die_with_parent, prepare  # noqa: E402
+from gradekit.sandbox.child.server import PR_SET_CHILD_SUBREAPER, Server, _prctl, die_with_parent, prepare  # noqa: E402
 
 
-class ForkServer:
+class ChildForkServer:
     """Forks one request server per topic of a submission, and cleans up after each.
 
     Control messages arrive on a datagram socket, each with the new child's
@@ -194,7 +194,7 @@ def main():
     landlock.apply(config)
     # Below Landlock ABI 6 nothing else keeps a child from freezing the runner itself (``seccomp``).
     seccomp.install()
-    ForkServer(config).serve()
+    ChildForkServer(config).serve()
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ pytest process and the runner cannot be stopped or killed from inside.
 Standard library only, talking to the kernel with ``ctypes``: this runs in the
 untrusted interpreter, which must not import anything a student file could
 shadow.  ``abi()`` is also what the trusted side asks to learn what the kernel
-offers (``gradekit.isolation``).  Where the kernel lacks Landlock (older kernels,
+offers (``gradekit.sandbox.isolation``).  Where the kernel lacks Landlock (older kernels,
 an LSM list without it, other systems) nothing is applied and the caller was
 told beforehand by the level's record.
 """

@@ -14,7 +14,7 @@ import os
 import sys
 
 from gradekit.sandbox.child import landlock, seccomp
-from gradekit.sandbox_child import Server, prepare
+from gradekit.sandbox.child.server import Server, prepare
 
 
 def private_stdio():

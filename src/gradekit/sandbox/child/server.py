@@ -2,7 +2,7 @@
 
 A topic's server (``Server``) answers one JSON request per line on a private
 pipe.  Student code runs only there.  Everything it returns is encoded with
-``gradekit.protocol``; objects that are not plain data stay behind handles.  It
+``gradekit.sandbox.protocol``; objects that are not plain data stay behind handles.  It
 runs in a fork of the submission's fork server (``gradekit.sandbox.child.forkserver``,
 the Linux levels) or in a fresh interpreter of its own
 (``gradekit.sandbox.child.spawned``, the portable level).
@@ -27,7 +27,7 @@ import time
 import traceback
 import types
 
-from gradekit import protocol
+from gradekit.sandbox import protocol
 from gradekit.sandbox.child import tally
 from gradekit.sandbox.child.scripts import run_as_main, script_stdio
 from gradekit.sandbox.child.watchdog import Watchdog

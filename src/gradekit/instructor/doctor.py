@@ -8,7 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gradekit import __version__, isolation
+from gradekit import __version__
+from gradekit.sandbox import isolation
 from gradekit.model import EXIT_ERROR, EXIT_FAILED, EXIT_OK
 
 NOTE = {

@@ -7,7 +7,7 @@ and Enter opens the highlighted exercise.  Only the rows in the window are
 built, each one line cut to the terminal's width, so a redraw costs the same
 for 8 exercises or 200 and nothing wraps and scrolls the top of the screen
 away.  (DESIGN.md puts this in ``student/watch/``; that package cannot exist
-beside ``gradekit/student.py`` until the layout move.)
+beside ``gradekit/student/commands.py`` until the layout move.)
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.text import Text
 
-from gradekit.i18n import t
-from gradekit.progress import Progress, Ref
+from gradekit.messages.catalogue import t
+from gradekit.student.progress import Progress, Ref
 from gradekit.render.safe import neutralize
 from gradekit.render.terminal import exercise_status
 

@@ -31,8 +31,8 @@ import threading
 from pathlib import Path
 from typing import BinaryIO
 
-from gradekit import isolation as isolation_mod
-from gradekit.isolation import Isolation
+from gradekit.sandbox import isolation as isolation_mod
+from gradekit.sandbox.isolation import Isolation
 from gradekit.sandbox import proctree
 from gradekit.sandbox.digest import digest_of, read_top_sources
 
@@ -40,7 +40,7 @@ from gradekit.sandbox.digest import digest_of, read_top_sources
 #: compiled at every start (a fifth of a start).
 CHILD = ["-m", "gradekit.sandbox.child.forkserver"]
 #: Every module a sandboxed interpreter starts with, at any level.
-CHILD_MODULES = ("gradekit.sandbox_child", "gradekit.sandbox.child.spawned", "gradekit.sandbox.child.scripts",
+CHILD_MODULES = ("gradekit.sandbox.child.server", "gradekit.sandbox.child.spawned", "gradekit.sandbox.child.scripts",
                  "gradekit.sandbox.child.landlock", "gradekit.sandbox.child.seccomp",
                  *(("gradekit.sandbox.child.forkserver",) if sys.platform.startswith("linux") else ()))
 

@@ -44,12 +44,12 @@ import psutil
 
 from gradekit import __version__
 from gradekit.grading.contract import Failure
-from gradekit.kit import Kit
+from gradekit.course.kit import Kit
 from gradekit.model import Result
-from gradekit.integrity import seal
+from gradekit.grading.seal import seal
 from gradekit.sandbox import proctree
 from gradekit.sandbox.topic import DEFAULT_CHECK_BUDGET, DEFAULT_TIMEOUT
-from gradekit.scoring import assemble, outcomes_by_check, submission_files
+from gradekit.grading.scoring import assemble, outcomes_by_check, submission_files
 
 #: Seconds the whole pytest process may run, on top of the per-check budgets.
 SESSION_SLACK = 120
@@ -189,7 +189,7 @@ def pytest_command(kit: Kit, slugs: list[str], tmp: Path, plan_path: Path, repor
         # These collect garbage after every test to spot unraisable exceptions in the grader's own
         # process, where student code never runs: a fifth of the session's time for nothing.
         "-p", "no:unraisableexception", "-p", "no:threadexception",
-        "-p", "pytest_jsonreport.plugin", "-p", "gradekit.plugin",
+        "-p", "pytest_jsonreport.plugin", "-p", "gradekit.grading.plugin",
         "--noconftest", "--strict-markers", "--import-mode=importlib",
         "-o", "python_files=test_*.py", "-o", "python_classes=Test*", "-o", "python_functions=test_*",
         "-o", "xfail_strict=true", "-o", "console_output_style=classic",
@@ -468,7 +468,7 @@ def session_groups(slugs: list[str], submissions: list[Submission], workers: int
     n = workers if workers is not None else min(2, os.cpu_count() or 1)
     if len(submissions) != 1 or len(slugs) < SPLIT_MIN_TOPICS or n < 2:
         return [slugs]
-    from gradekit import isolation
+    from gradekit.sandbox import isolation
 
     try:
         if isolation.detect().level != "bwrap":

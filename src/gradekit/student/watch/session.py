@@ -23,7 +23,7 @@ whole recovery (``runner.isolate_killer``); the warm session is then started
 again, and after ``MAX_FAILURES`` failures in a row no more.
 
 (DESIGN §10 puts this in ``student/watch/session``; that package cannot exist
-beside ``gradekit/student.py`` until the layout move.)
+beside ``gradekit/student/commands.py`` until the layout move.)
 """
 
 from __future__ import annotations
@@ -44,14 +44,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import BinaryIO
 
-from gradekit.integrity import seal
-from gradekit.kit import Kit
+from gradekit.grading.seal import seal
+from gradekit.course.kit import Kit
 from gradekit.model import Result
-from gradekit.runner import (SESSION_SLACK, Submission, Watch, build_result, git_commit, pytest_command,
+from gradekit.grading.runner import (SESSION_SLACK, Submission, Watch, build_result, git_commit, pytest_command,
                              pytest_env, watch_session)
 from gradekit.sandbox import proctree
 from gradekit.sandbox.topic import DEFAULT_CHECK_BUDGET, DEFAULT_TIMEOUT
-from gradekit.scoring import outcomes_by_check
+from gradekit.grading.scoring import outcomes_by_check
 
 #: Failures in a row after which watch mode stops starting warm sessions and grades each save afresh.
 MAX_FAILURES = 3

@@ -129,7 +129,7 @@ def structure(rows: list[dict], kit) -> dict[str, dict[str, tuple[str, int]]]:
                 for check in exercise["checks"]:
                     checks.setdefault(check["id"], int(check["max_points"]))
     if not found and slugs:
-        from gradekit.runner import collect
+        from gradekit.grading.runner import collect
 
         for entry in collect(kit):
             found.setdefault(entry["topic"], {}).setdefault(entry["check"], int(entry["points"]))

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import pytest
 
 from gradekit.grading.contract import Failure
-from gradekit.proxy import (SHOW_LIMIT, Proxy, StudentError, helper, label_of, last_yielded, remote_dir, remote_isinstance,
+from gradekit.sandbox.proxy import (SHOW_LIMIT, Proxy, StudentError, helper, label_of, last_yielded, remote_dir, remote_isinstance,
                             new_tally, remote_type, show, tallied, type_name, value_of, where)
 from gradekit.sandbox.topic import SandboxError
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import builtins
 
-from gradekit import protocol
+from gradekit.sandbox import protocol
 from gradekit.sandbox.topic import ChildProtocolError, Sandbox, StudentException
 
 #: Longest repr kept in a label or a failure's expected/actual value (a safety cap for huge values).

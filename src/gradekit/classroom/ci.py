@@ -40,14 +40,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gradekit.course import assignment as assignment_file
-from gradekit.i18n import t
-from gradekit.kit import Kit, KitError, load_kit, tomllib
+from gradekit.messages.catalogue import t
+from gradekit.course.kit import Kit, KitError, load_kit, tomllib
 from gradekit.model import EXIT_ERROR, EXIT_OK, Result
 from gradekit.render import annotations, classroom, classroom50, gradescope, markdown
 from gradekit.render.native import to_json
 from gradekit.render.redact import student_view
 from gradekit.render.safe import md_text, neutralize
-from gradekit.runner import PASSED_ENV
+from gradekit.grading.runner import PASSED_ENV
 
 #: The step files ``grade ci`` writes, by the variable that names them.
 STEP_FILES = ("GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY")
@@ -124,7 +124,8 @@ def isolation_note(result, lang: str) -> str:
     """
     if result.isolation != "process":
         return ""
-    from gradekit import doctor, isolation
+    from gradekit.instructor import doctor
+    from gradekit.sandbox import isolation
 
     try:
         reason = isolation.detect().reason
@@ -299,7 +300,7 @@ def run_ci(kit: Kit, *, submission: Path, out: Path, lang: str, hidden_graders: 
 
 
 def tamper_message(tampered: list[str], lang: str) -> str:
-    from gradekit.i18n import t
+    from gradekit.messages.catalogue import t
 
     return t("ci_tampered", lang, files=", ".join(f"${v}" for v in tampered))
 

@@ -26,12 +26,12 @@ from string import Template
 from gradekit import __version__, _git
 from gradekit.course import assignment as assignment_file
 from gradekit.course.assignment import Assignment, AssignmentError, LatePolicy
-from gradekit.i18n import t
+from gradekit.messages.catalogue import t
 from gradekit.instructor import install_line
-from gradekit.kit import Kit, KitError
-from gradekit.runner import collect
+from gradekit.course.kit import Kit, KitError
+from gradekit.grading.runner import collect
 
-TEMPLATES = Path(__file__).with_name("templates")
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 CONFIG = "gradekit.toml"
 DEVCONTAINER = Path(".devcontainer") / "devcontainer.json"
 

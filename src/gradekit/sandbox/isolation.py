@@ -50,6 +50,9 @@ import sysconfig
 from dataclasses import dataclass
 from pathlib import Path
 
+#: gradekit's own package folder (this file is in ``gradekit/sandbox/``): every child reads it.
+PACKAGE = Path(__file__).resolve().parents[1]
+
 ENV = "GRADEKIT_ISOLATION"
 LANDLOCK_ENV = "GRADEKIT_LANDLOCK"
 #: The first Landlock ABI that scopes signals (Linux 6.12).
@@ -99,7 +102,7 @@ class Isolation:
         # A fresh interpreter (a script at the portable level) finds gradekit by listing the folder it
         # lies in: an editable install's source folder, not otherwise readable.
         return {"write": write, "read": [*read, *installation_paths()], "signals": self.landlock_signals,
-                "list": [str(Path(__file__).resolve().parent.parent)], "abi": self.landlock}
+                "list": [str(PACKAGE.parent)], "abi": self.landlock}
 
 
 LEVELS = ("auto", "bwrap", "process", "portable")
@@ -127,7 +130,7 @@ def _process_level_possible() -> tuple[bool, str]:
 
 def installation_paths() -> list[str]:
     """Python, the environment and gradekit's own package: what a child must read to run at all."""
-    package = str(Path(__file__).resolve().parent)
+    package = str(PACKAGE)
     prefixes = {sys.base_prefix, sys.prefix, sysconfig.get_paths()["purelib"],
                 str(Path(os.path.realpath(sys.executable)).parent.parent)}
     return sorted(prefixes) + [package]
@@ -170,7 +173,7 @@ def _probe(bwrap: str) -> tuple[bool, str]:
     with tempfile.TemporaryDirectory(prefix="gradekit-probe-") as tmp:
         Path(tmp, "src").mkdir()
         iso = Isolation("bwrap", bwrap=bwrap)
-        cmd = wrap([sys.executable, "-I", "-c", "import gradekit.protocol, os; print(os.getpid(), len(os.listdir('/proc')))"],
+        cmd = wrap([sys.executable, "-I", "-c", "import gradekit.sandbox.protocol, os; print(os.getpid(), len(os.listdir('/proc')))"],
                    iso, tmp)
         try:
             proc = subprocess.run(cmd, capture_output=True, text=True, timeout=20, env={"PATH": "/usr/bin:/bin"})

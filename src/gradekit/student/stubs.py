@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gradekit import _git as scrubbed_git
-from gradekit.i18n import t
-from gradekit.kit import Kit
+from gradekit.messages.catalogue import t
+from gradekit.course.kit import Kit
 
 RELEASE_AUTHOR = "release@gradekit.invalid"   # the committer ``grade release`` uses
 

@@ -2,7 +2,7 @@
 
 They live apart from ``cli`` so the command line stays a table of contents.
 All of them work on the kit's own ``starter/`` folder (a student's copy of the
-course) and share ``.gradekit/progress.json`` (see ``gradekit.progress``).
+course) and share ``.gradekit/progress.json`` (see ``gradekit.student.progress``).
 ``grade check`` does not write that file: it is also the instructor's and CI's
 command, run on folders that are not the student's own.
 """
@@ -12,12 +12,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from gradekit.i18n import t
-from gradekit.kit import Kit, KitError
+from gradekit.messages.catalogue import t
+from gradekit.course.kit import Kit, KitError
 from gradekit.model import EXIT_ERROR, EXIT_FAILED, EXIT_OK, Result, Status
-from gradekit.progress import Progress, Ref, course
-from gradekit.progress import resolve
-from gradekit.runner import Submission, grade
+from gradekit.student.progress import Progress, Ref, course
+from gradekit.student.progress import resolve
+from gradekit.grading.runner import Submission, grade
 
 
 
@@ -78,7 +78,7 @@ def _hidden_line(result: Result, lang: str) -> str | None:
 
 
 def cmd_watch(args, lang: str, kit: Kit) -> int:
-    from gradekit import watch
+    from gradekit.student.watch import app as watch
 
     if not interactive():
         raise KitError(t("w_needs_terminal", lang))
@@ -144,7 +144,7 @@ def cmd_hint(args, lang: str, kit: Kit) -> int:
 
 
 def cmd_reset(args, lang: str, kit: Kit) -> int:
-    from gradekit.stubs import StubError, original_stub, reset_exercise, reset_topic
+    from gradekit.student.stubs import StubError, original_stub, reset_exercise, reset_topic
 
     refs = resolve(kit, args.target, lang)
     whole = any(topic.slug == args.target.strip().strip("/") for topic in kit.topics)

@@ -126,7 +126,7 @@ def close_names(name: str, names) -> list[str]:
 
 def unknown_name(name: str, names, lang: str = "en", key: str = "unknown_topic") -> str:
     """``key``'s sentence with a did-you-mean, or, when nothing is close, ``key_none``'s, which says so."""
-    from gradekit.i18n import names_list, t
+    from gradekit.messages.catalogue import names_list, t
 
     near = close_names(name, names)
     if not near:

@@ -32,7 +32,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from gradekit import _git
-from gradekit.store import file_key
+from gradekit.classroom.store import file_key
 
 CLASSROOM_COLUMNS = ["assignment_name", "assignment_url", "starter_code_url", "github_username", "roster_identifier",
                      "student_repository_name", "student_repository_url", "submission_timestamp", "points_awarded",

@@ -48,14 +48,14 @@ from pathlib import Path
 from gradekit.classroom.batch_plan import extensions_digest
 from gradekit.classroom.template import CommittedTemplate
 from gradekit.course.assignment import Assignment, LatePolicy, StudentDeadline, iso
-from gradekit.flags import integrity_flags
-from gradekit.i18n import t
-from gradekit.kit import Kit
+from gradekit.classroom.tamper import integrity_flags
+from gradekit.messages.catalogue import t
+from gradekit.course.kit import Kit
 from gradekit.render.native import to_json
-from gradekit.runner import RunnerError, Submission, collect, grade
+from gradekit.grading.runner import RunnerError, Submission, collect, grade
 from gradekit.sandbox.digest import digest_of, source_digest
-from gradekit.sources import Prepared, Student, prepare
-from gradekit.store import Store, file_key
+from gradekit.classroom.sources import Prepared, Student, prepare
+from gradekit.classroom.store import Store, file_key
 
 #: Students per pytest session: at least, and at most (a chunk is a quarter of the class per job).
 CHUNK_MIN, CHUNK_MAX = 5, 25
@@ -80,7 +80,7 @@ def isolation_gate(allow_process_level: bool, lang: str) -> str:
 
     Returns what to say once before grading ('' at bwrap); raises ``BatchRefused`` when refused.
     """
-    from gradekit import isolation
+    from gradekit.sandbox import isolation
 
     try:
         iso = isolation.detect()

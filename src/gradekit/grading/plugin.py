@@ -1,6 +1,6 @@
 """The pytest plugin that runs inside the trusted grading process.
 
-Loaded explicitly by the runner (``-p gradekit.plugin``; plugin autoload is off).
+Loaded explicitly by the runner (``-p gradekit.grading.plugin``; plugin autoload is off).
 In lifecycle order it:
 
 1. registers the markers (``points``, ``public``, ``exercise``, ``hint``,
@@ -43,15 +43,15 @@ import pytest
 from gradekit.grading import pinpoint
 from gradekit.grading.contract import Failure
 from gradekit.grader import CheckFailure, seeded, student_failure
-from gradekit.integrity import make_undumpable, read_key, seal
-from gradekit.isolation import IsolationUnavailable
-from gradekit.isolation import detect as detect_isolation
-from gradekit.kit import KitError, load_kit
-from gradekit.proxy import load_module
-from gradekit.forkserver import ForkServer, SubmissionChanged
+from gradekit.grading.seal import make_undumpable, read_key, seal
+from gradekit.sandbox.isolation import IsolationUnavailable
+from gradekit.sandbox.isolation import detect as detect_isolation
+from gradekit.course.kit import KitError, load_kit
+from gradekit.sandbox.proxy import load_module
+from gradekit.sandbox.forkserver import ForkServer, SubmissionChanged
 from gradekit.sandbox import proctree
 from gradekit.sandbox.portable import PortableServer
-from gradekit.protocol import START_TIMEOUT
+from gradekit.sandbox.protocol import START_TIMEOUT
 from gradekit.sandbox.topic import (ChildProtocolError, DEFAULT_CHECK_BUDGET, DEFAULT_TIMEOUT, Limits, Sandbox,
                                    SandboxCrashed, SandboxTimeout, StaleHandle, server_for)
 

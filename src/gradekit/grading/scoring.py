@@ -21,8 +21,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from gradekit.grading.contract import Failure, is_load_failure
-from gradekit.i18n import word_failure
-from gradekit.kit import Kit
+from gradekit.messages.catalogue import word_failure
+from gradekit.course.kit import Kit
 from gradekit.model import Check, ExerciseResult, Hidden, Status, TopicResult
 
 _STATUSES = {s.value for s in Status}

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from gradekit.classroom import lms
 from gradekit.render import dashboard, gradebook, report
-from gradekit.store import file_names
+from gradekit.classroom.store import file_names
 
 
 def write_outputs(rows: list[dict], out: Path, slugs: list[str], *, assignment=None, full_feedback: bool = False,

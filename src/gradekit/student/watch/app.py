@@ -48,17 +48,17 @@ from rich.segment import ControlType
 from rich.table import Table
 from rich.text import Text
 
-from gradekit.i18n import CATALOGUE, t
-from gradekit.kit import Kit
+from gradekit.messages.catalogue import CATALOGUE, t
+from gradekit.course.kit import Kit
 from gradekit.render.wrap import Wrapped
 from gradekit.model import EXIT_OK, Result, Status, TopicResult
-from gradekit.progress import Progress, Ref, course, resolve
+from gradekit.student.progress import Progress, Ref, course, resolve
 from gradekit.render.safe import neutralize
 from gradekit.render.terminal import failure_block, render, shadow_warning
-from gradekit.runner import RunnerError, Submission, grade
-from gradekit.stubs import Source, StubError, definition_span, reset_exercise
-from gradekit.watch_list import ExerciseList
-from gradekit.watch_session import WarmSession
+from gradekit.grading.runner import RunnerError, Submission, grade
+from gradekit.student.stubs import Source, StubError, definition_span, reset_exercise
+from gradekit.student.watch.exercise_list import ExerciseList
+from gradekit.student.watch.session import WarmSession
 
 KEYS = {"n": "next", "p": "previous", "h": "hint", "l": "list", "c": "all", "a": "every", "r": "reset",
         "q": "quit", "\x04": "quit"}

@@ -15,9 +15,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gradekit.kit import Kit
+from gradekit.course.kit import Kit
 from gradekit.model import Result, Status
-from gradekit.runner import Submission, grade
+from gradekit.grading.runner import Submission, grade
 
 
 @dataclass

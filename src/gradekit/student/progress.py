@@ -43,8 +43,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from gradekit.i18n import names_list, t
-from gradekit.kit import Exercise, Kit, KitError, Topic
+from gradekit.messages.catalogue import names_list, t
+from gradekit.course.kit import Exercise, Kit, KitError, Topic
 from gradekit.model import Result, Status
 
 FORMAT = "gradekit/progress"
@@ -86,7 +86,7 @@ def resolve(kit: Kit, text: str, lang: str) -> list[Ref]:
     if len(found) > 1:
         raise KitError(t("ambiguous_exercise", lang, name=text, options=names_list([r.key for r in found], lang)))
     if not found:
-        from gradekit.kit import unknown_name
+        from gradekit.course.kit import unknown_name
 
         names = [r.key for r in refs] + [r.exercise.name for r in refs] + [topic.slug for topic in kit.topics]
         raise KitError(unknown_name(text, names, lang, key="unknown_exercise"))

@@ -1,0 +1,1 @@
+"""Watch mode: the screen and keys (``app``), the warm grading session (``session``), the list of exercises."""
