@@ -43,7 +43,7 @@ def make_students(n: int, base: Path, kit, seed: int = 1, topics=None) -> list[P
             shutil.copyfile(src, repo / "starter" / f"{topic.slug}.py")
         if kind == "mutant":
             topic = rng.choice([t for t in (topics or kit.topics) if t.mutants])
-            shutil.copyfile(rng.choice(topic.mutants).path, repo / "starter" / f"{topic.slug}.py")
+            (repo / "starter" / f"{topic.slug}.py").write_text(rng.choice(topic.mutants).program(), encoding="utf-8")
         git = ["git", "-C", str(repo), "-c", "user.name=s", "-c", "user.email=s@example.invalid"]
         subprocess.run(git[:3] + ["init", "-q"], check=True)
         subprocess.run(git + ["add", "-A"], check=True)

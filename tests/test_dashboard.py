@@ -20,12 +20,13 @@ import pytest
 
 from gradekit.course.assignment import Assignment, LatePolicy, parse_when
 from gradekit.render import dashboard
+from gradekit.course.mutants import program
 
 from conftest import MINIKIT, read_json, run_grade, write_submission
 
 XSS = "<img src=x onerror=alert(1)>"
 SOLUTION = (MINIKIT / "exercises" / "alpha" / "solution.py").read_text(encoding="utf-8")
-MUTANT = (MINIKIT / "exercises" / "alpha" / "mutants" / "double_adds.py").read_text(encoding="utf-8")
+MUTANT = program(MINIKIT / "exercises" / "alpha" / "mutants" / "double_adds.py")
 STUB = (MINIKIT / "starter" / "alpha.py").read_text(encoding="utf-8")
 HALF = SOLUTION.split("def greet")[0] + "def greet(name):\n    raise NotImplementedError\n"
 SUBMISSIONS = {"good": SOLUTION, "wrong": MUTANT, "stub": STUB, "half": HALF, "missing": None}

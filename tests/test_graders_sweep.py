@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from gradekit.course.mutants import program
+
 from conftest import ROOT, read_json, run_grade, write_submission
 
 # topic -> (mutant, the public check that must catch it, words its message holds (zh, en))
@@ -30,7 +32,7 @@ def graded(tmp_path_factory):
     """The mutants graded once in each language: {lang: {topic: result}}."""
     folder = tmp_path_factory.mktemp("sweep")
     sub = write_submission(folder / "sub", {
-        f"{topic}.py": (ROOT / "exercises" / topic / "mutants" / f"{mutant}.py").read_text(encoding="utf-8")
+        f"{topic}.py": program(ROOT / "exercises" / topic / "mutants" / f"{mutant}.py")
         for topic, (mutant, _, _) in CAUGHT_IN_PUBLIC.items()})
     out = {}
     for lang in ("zh", "en"):

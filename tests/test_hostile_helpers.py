@@ -22,12 +22,13 @@ import pytest
 
 from gradekit.grader import Proxy, new_tally, tallied
 from gradekit.sandbox import notes
+from gradekit.course.mutants import program
 
 from conftest import ROOT, read_json, run_grade, solution_text, write_submission
 
 
 def mutant(slug: str, name: str) -> str:
-    return (ROOT / "exercises" / slug / "mutants" / f"{name}.py").read_text(encoding="utf-8")
+    return program(ROOT / "exercises" / slug / "mutants" / f"{name}.py")
 
 
 #: The learners' mistakes, as the kit's own mutants: one list changed in place after each yield,

@@ -30,6 +30,8 @@ from pathlib import Path
 
 import pytest
 
+from gradekit.course.mutants import program
+
 from conftest import ROOT as KIT, read_json, run_grade, write_submission
 
 ROOT = Path(__file__).resolve().parent.parent  # the checked tree (a copy of an old one works too)
@@ -180,7 +182,7 @@ def test_a_student_reads_the_same_code_label_in_both_languages(tmp_path):
     """Real grading: the rewritten label reaches the report whole, and the Chinese message around it has no
     English in it (the words that used to be in the label are now the hint, in each language)."""
     sub = write_submission(tmp_path / "sub", {
-        f"{topic}.py": (KIT / "exercises" / topic / "mutants" / f"{mutant}.py").read_text(encoding="utf-8")
+        f"{topic}.py": program(KIT / "exercises" / topic / "mutants" / f"{mutant}.py")
         for topic, (mutant, _, _) in SHOWN_AS_CODE.items()})
     messages = {}
     for lang in ("zh", "en"):

@@ -15,6 +15,7 @@ import pytest
 
 from gradekit.course.kit import load_kit
 from gradekit.grading.runner import Submission, grade
+from gradekit.course.mutants import program
 
 from conftest import MINIKIT, ROOT, run_grade, write_submission
 from test_hostile import ALPHA, CASES, SOLUTION, STUB
@@ -33,7 +34,7 @@ def honest_variants() -> dict[str, dict[str, str]]:
                 "stub": {"functions.py": STUB, "alpha.py": (MINIKIT / "starter" / "alpha.py").read_text()},
                 "half": {"functions.py": half, "alpha.py": ALPHA}}
     for m in mutants:
-        variants[f"mutant-{m.stem}"] = {"functions.py": m.read_text(encoding="utf-8"), "alpha.py": ALPHA}
+        variants[f"mutant-{m.stem}"] = {"functions.py": program(m), "alpha.py": ALPHA}
     return variants
 
 

@@ -1,16 +1,5 @@
 # mutant-of: divide
 # mistake: returns a list instead of a tuple
 
-PI = 3.141592653
-
-
 def divide(a, b):
     return [a / b, a // b, a % b]
-
-
-def is_leap_year(year):
-    return (year % 4 == 0 and year % 100 != 0) or year % 400 == 0
-
-
-def circle_area(r):
-    return PI * r ** 2

@@ -1,16 +1,5 @@
 # mutant-of: divide
 # mistake: uses int(a / b) for the quotient, which truncates toward zero instead of rounding down
 
-PI = 3.141592653
-
-
 def divide(a, b):
     return a / b, int(a / b), a % b
-
-
-def is_leap_year(year):
-    return (year % 4 == 0 and year % 100 != 0) or year % 400 == 0
-
-
-def circle_area(r):
-    return PI * r ** 2

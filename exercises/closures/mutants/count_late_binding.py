@@ -1,18 +1,6 @@
 # mutant-of: count
 # mistake: the late-binding bug: every function reads i when called, so all three give 9
 
-"""Reference solution for closures (instructor only; never released)."""
-
-
-def lazy_sum(*args):
-    def sum_():
-        total = 0
-        for n in args:
-            total = total + n
-        return total
-    return sum_
-
-
 def count():
     fs = []
     for i in range(1, 4):
@@ -20,13 +8,3 @@ def count():
             return i * i
         fs.append(f)
     return fs
-
-
-def createCounter():
-    x = 0
-
-    def counter():
-        nonlocal x
-        x = x + 1
-        return x
-    return counter

@@ -1,30 +1,8 @@
 # mutant-of: count
 # mistake: loops over range(3), so the functions give 0, 1, 4
 
-"""Reference solution for closures (instructor only; never released)."""
-
-
-def lazy_sum(*args):
-    def sum_():
-        total = 0
-        for n in args:
-            total = total + n
-        return total
-    return sum_
-
-
 def count():
     fs = []
     for i in range(3):
         fs.append(lambda j=i: j * j)
     return fs
-
-
-def createCounter():
-    x = 0
-
-    def counter():
-        nonlocal x
-        x = x + 1
-        return x
-    return counter

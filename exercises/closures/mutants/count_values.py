@@ -1,30 +1,8 @@
 # mutant-of: count
 # mistake: appends the squares themselves instead of functions
 
-"""Reference solution for closures (instructor only; never released)."""
-
-
-def lazy_sum(*args):
-    def sum_():
-        total = 0
-        for n in args:
-            total = total + n
-        return total
-    return sum_
-
-
 def count():
     fs = []
     for i in range(1, 4):
         fs.append(i * i)
     return fs
-
-
-def createCounter():
-    x = 0
-
-    def counter():
-        nonlocal x
-        x = x + 1
-        return x
-    return counter

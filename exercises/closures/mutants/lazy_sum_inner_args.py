@@ -1,9 +1,6 @@
 # mutant-of: lazy_sum
 # mistake: gives the inner function its own *args, which hides the outer ones, so it sums nothing
 
-"""Reference solution for closures (instructor only; never released)."""
-
-
 def lazy_sum(*args):
     def sum_(*args):
         total = 0
@@ -11,20 +8,3 @@ def lazy_sum(*args):
             total = total + n
         return total
     return sum_
-
-
-def count():
-    fs = []
-    for i in range(1, 4):
-        fs.append(lambda j=i: j * j)
-    return fs
-
-
-def createCounter():
-    x = 0
-
-    def counter():
-        nonlocal x
-        x = x + 1
-        return x
-    return counter

@@ -1,7 +1,6 @@
 # mutant-of: age_group
 # mistake: uses age > 18, so an 18-year-old is not an adult
 
-
 def age_group(age):
     if age > 18:
         return 'adult'
@@ -9,24 +8,3 @@ def age_group(age):
         return 'teenager'
     else:
         return 'kid'
-
-
-def bmi_category(height_m, weight_kg):
-    bmi = weight_kg / height_m ** 2
-    if bmi < 18.5:
-        return '过轻'
-    elif bmi < 25:
-        return '正常'
-    elif bmi < 28:
-        return '过重'
-    elif bmi < 32:
-        return '肥胖'
-    else:
-        return '严重肥胖'
-
-
-def emptiness(x):
-    if x:
-        return 'non-empty'
-    else:
-        return 'empty'

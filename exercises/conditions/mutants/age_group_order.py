@@ -1,7 +1,6 @@
 # mutant-of: age_group
 # mistake: tests age >= 6 first, so adults come out as teenagers
 
-
 def age_group(age):
     if age >= 6:
         return 'teenager'
@@ -9,24 +8,3 @@ def age_group(age):
         return 'adult'
     else:
         return 'kid'
-
-
-def bmi_category(height_m, weight_kg):
-    bmi = weight_kg / height_m ** 2
-    if bmi < 18.5:
-        return '过轻'
-    elif bmi < 25:
-        return '正常'
-    elif bmi < 28:
-        return '过重'
-    elif bmi < 32:
-        return '肥胖'
-    else:
-        return '严重肥胖'
-
-
-def emptiness(x):
-    if x:
-        return 'non-empty'
-    else:
-        return 'empty'

@@ -1,7 +1,6 @@
 # mutant-of: age_group
 # mistake: prints the group (as the notes do) instead of returning it
 
-
 def age_group(age):
     if age >= 18:
         print('adult')
@@ -9,24 +8,3 @@ def age_group(age):
         print('teenager')
     else:
         print('kid')
-
-
-def bmi_category(height_m, weight_kg):
-    bmi = weight_kg / height_m ** 2
-    if bmi < 18.5:
-        return '过轻'
-    elif bmi < 25:
-        return '正常'
-    elif bmi < 28:
-        return '过重'
-    elif bmi < 32:
-        return '肥胖'
-    else:
-        return '严重肥胖'
-
-
-def emptiness(x):
-    if x:
-        return 'non-empty'
-    else:
-        return 'empty'

@@ -1,16 +1,6 @@
 # mutant-of: bmi_category
 # mistake: forgets to square the height (weight / height)
 
-
-def age_group(age):
-    if age >= 18:
-        return 'adult'
-    elif age >= 6:
-        return 'teenager'
-    else:
-        return 'kid'
-
-
 def bmi_category(height_m, weight_kg):
     bmi = weight_kg / height_m
     if bmi < 18.5:
@@ -23,10 +13,3 @@ def bmi_category(height_m, weight_kg):
         return '肥胖'
     else:
         return '严重肥胖'
-
-
-def emptiness(x):
-    if x:
-        return 'non-empty'
-    else:
-        return 'empty'

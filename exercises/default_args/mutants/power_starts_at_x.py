@@ -7,14 +7,3 @@ def power(x, n=2):
         n = n - 1
         s = s * x
     return s
-
-
-def enroll(name, gender, age=6, city='Beijing'):
-    return {'name': name, 'gender': gender, 'age': age, 'city': city}
-
-
-def add_end(L=None):
-    if L is None:
-        L = []
-    L.append('END')
-    return L

@@ -1,30 +1,5 @@
 # mutant-of: score_of
 # mistake: uses scores[name], which raises KeyError for a missing name
 
-
-def word_count(text):
-    counts = {}
-    for word in text.split():
-        counts[word] = counts.get(word, 0) + 1
-    return counts
-
-
 def score_of(scores, name, default=None):
     return scores[name]
-
-
-def invert(d):
-    result = {}
-    for key, value in d.items():
-        if value in result:
-            raise ValueError(f'duplicate value: {value!r}')
-        result[value] = key
-    return result
-
-
-def top_student(scores):
-    best = None
-    for name, score in scores.items():
-        if best is None or score > scores[best] or (score == scores[best] and name < best):
-            best = name
-    return best

@@ -1,27 +1,6 @@
 # mutant-of: top_student
 # mistake: starts from best_score = 0, so zero or negative scores never win
 
-
-def word_count(text):
-    counts = {}
-    for word in text.split():
-        counts[word] = counts.get(word, 0) + 1
-    return counts
-
-
-def score_of(scores, name, default=None):
-    return scores.get(name, default)
-
-
-def invert(d):
-    result = {}
-    for key, value in d.items():
-        if value in result:
-            raise ValueError(f'duplicate value: {value!r}')
-        result[value] = key
-    return result
-
-
 def top_student(scores):
     best = None
     best_score = 0

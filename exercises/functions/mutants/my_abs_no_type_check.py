@@ -1,26 +1,7 @@
 # mutant-of: my_abs
 # mistake: forgets to reject non-numbers with TypeError
 
-import math
-
-
 def my_abs(x):
     if x >= 0:
         return x
     return -x
-
-
-def move(x, y, step, angle=0):
-    nx = x + step * math.cos(angle)
-    ny = y - step * math.sin(angle)
-    return nx, ny
-
-
-def quadratic(a, b, c):
-    if a == 0:
-        raise ValueError('a must not be 0')
-    delta = b * b - 4 * a * c
-    if delta < 0:
-        raise ValueError('no real roots')
-    root = math.sqrt(delta)
-    return (-b + root) / (2 * a), (-b - root) / (2 * a)

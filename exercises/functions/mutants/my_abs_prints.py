@@ -1,9 +1,6 @@
 # mutant-of: my_abs
 # mistake: prints the result instead of returning it
 
-import math
-
-
 def my_abs(x):
     if not isinstance(x, (int, float)):
         raise TypeError('bad operand type')
@@ -11,19 +8,3 @@ def my_abs(x):
         print(x)
     else:
         print(-x)
-
-
-def move(x, y, step, angle=0):
-    nx = x + step * math.cos(angle)
-    ny = y - step * math.sin(angle)
-    return nx, ny
-
-
-def quadratic(a, b, c):
-    if a == 0:
-        raise ValueError('a must not be 0')
-    delta = b * b - 4 * a * c
-    if delta < 0:
-        raise ValueError('no real roots')
-    root = math.sqrt(delta)
-    return (-b + root) / (2 * a), (-b - root) / (2 * a)

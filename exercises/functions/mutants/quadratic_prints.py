@@ -1,25 +1,6 @@
 # mutant-of: quadratic
 # mistake: prints the roots instead of returning them
 
-"""Reference solution for functions (instructor only; never released)."""
-
-import math
-
-
-def my_abs(x):
-    if not isinstance(x, (int, float)):
-        raise TypeError('bad operand type')
-    if x >= 0:
-        return x
-    return -x
-
-
-def move(x, y, step, angle=0):
-    nx = x + step * math.cos(angle)
-    ny = y - step * math.sin(angle)
-    return nx, ny
-
-
 def quadratic(a, b, c):
     if a == 0:
         raise ValueError('a must not be 0')

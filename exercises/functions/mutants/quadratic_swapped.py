@@ -1,23 +1,6 @@
 # mutant-of: quadratic
 # mistake: returns the roots in the wrong order
 
-import math
-
-
-def my_abs(x):
-    if not isinstance(x, (int, float)):
-        raise TypeError('bad operand type')
-    if x >= 0:
-        return x
-    return -x
-
-
-def move(x, y, step, angle=0):
-    nx = x + step * math.cos(angle)
-    ny = y - step * math.sin(angle)
-    return nx, ny
-
-
 def quadratic(a, b, c):
     if a == 0:
         raise ValueError('a must not be 0')

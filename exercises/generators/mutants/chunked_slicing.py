@@ -1,27 +1,6 @@
 # mutant-of: chunked
 # mistake: slices the input, so it fails on iterators and yields str/tuple pieces instead of lists
 
-"""Reference solution for generators (instructor only; never released)."""
-
-from itertools import islice
-
-
-def fib(max):
-    n, a, b = 0, 0, 1
-    while n < max:
-        yield b
-        a, b = b, a + b
-        n = n + 1
-    return 'done'
-
-
-def triangles():
-    row = [1]
-    while True:
-        yield row
-        row = [1] + [row[i] + row[i + 1] for i in range(len(row) - 1)] + [1]
-
-
 def chunked(iterable, size):
     if size < 1:
         raise ValueError('size must be at least 1')

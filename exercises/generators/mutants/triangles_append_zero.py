@@ -1,37 +1,9 @@
 # mutant-of: triangles
 # mistake: appends 0 to the row it just yielded to build the next one, changing rows already handed out
 
-"""Reference solution for generators (instructor only; never released)."""
-
-from itertools import islice
-
-
-def fib(max):
-    n, a, b = 0, 0, 1
-    while n < max:
-        yield b
-        a, b = b, a + b
-        n = n + 1
-    return 'done'
-
-
 def triangles():
     row = [1]
     while True:
         yield row
         row.append(0)
         row = [row[i - 1] + row[i] for i in range(len(row))]
-
-
-def chunked(iterable, size):
-    if size < 1:
-        raise ValueError('size must be at least 1')
-    return _chunks(iter(iterable), size)
-
-
-def _chunks(it, size):
-    while True:
-        chunk = list(islice(it, size))
-        if not chunk:
-            return
-        yield chunk

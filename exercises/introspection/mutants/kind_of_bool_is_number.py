@@ -1,13 +1,6 @@
 # mutant-of: kind_of
 # mistake: forgets that bool is a subclass of int, so True counts as a number
 
-import types
-
-
-def type_name(obj):
-    return type(obj).__name__
-
-
 def kind_of(obj):
     if isinstance(obj, (types.FunctionType, types.BuiltinFunctionType, types.MethodType)):
         return 'function'
@@ -20,11 +13,3 @@ def kind_of(obj):
     if isinstance(obj, str):
         return 'string'
     return 'other'
-
-
-def public_attrs(obj):
-    return sorted(name for name in dir(obj) if not name.startswith('_'))
-
-
-def attr_or(obj, name, default):
-    return getattr(obj, name, default)

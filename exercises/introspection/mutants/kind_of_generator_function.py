@@ -2,11 +2,6 @@
 # mistake: calls a generator function 'generator' (only what it returns is a generator)
 
 import inspect
-import types
-
-
-def type_name(obj):
-    return type(obj).__name__
 
 
 def kind_of(obj):
@@ -23,11 +18,3 @@ def kind_of(obj):
     if isinstance(obj, str):
         return 'string'
     return 'other'
-
-
-def public_attrs(obj):
-    return sorted(name for name in dir(obj) if not name.startswith('_'))
-
-
-def attr_or(obj, name, default):
-    return getattr(obj, name, default)

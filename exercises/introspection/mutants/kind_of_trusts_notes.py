@@ -1,13 +1,6 @@
 # mutant-of: kind_of
 # mistake: trusts the notes that type(abs) == types.FunctionType, so built-in functions and methods become 'other'
 
-import types
-
-
-def type_name(obj):
-    return type(obj).__name__
-
-
 def kind_of(obj):
     if type(obj) == types.FunctionType:
         return 'function'
@@ -20,11 +13,3 @@ def kind_of(obj):
     if isinstance(obj, str):
         return 'string'
     return 'other'
-
-
-def public_attrs(obj):
-    return sorted(name for name in dir(obj) if not name.startswith('_'))
-
-
-def attr_or(obj, name, default):
-    return getattr(obj, name, default)

@@ -1,30 +1,5 @@
 # mutant-of: public_attrs
 # mistake: drops only __dunder__ names and keeps _private ones
 
-import types
-
-
-def type_name(obj):
-    return type(obj).__name__
-
-
-def kind_of(obj):
-    if isinstance(obj, (types.FunctionType, types.BuiltinFunctionType, types.MethodType)):
-        return 'function'
-    if isinstance(obj, types.GeneratorType):
-        return 'generator'
-    if isinstance(obj, type):
-        return 'class'
-    if isinstance(obj, (int, float, complex)) and not isinstance(obj, bool):
-        return 'number'
-    if isinstance(obj, str):
-        return 'string'
-    return 'other'
-
-
 def public_attrs(obj):
     return sorted(name for name in dir(obj) if not (name.startswith('__') and name.endswith('__')))
-
-
-def attr_or(obj, name, default):
-    return getattr(obj, name, default)

@@ -1,14 +1,6 @@
 # mutant-of: move_to_front
 # mistake: removes every occurrence of value, not just the first
 
-
-def rotate(items, k):
-    if not items:
-        return []
-    k = k % len(items)
-    return items[k:] + items[:k]
-
-
 def move_to_front(items, value):
     if value not in items:
         raise ValueError(value)
@@ -16,11 +8,3 @@ def move_to_front(items, value):
         items.remove(value)
     items.insert(0, value)
     return items
-
-
-def dedupe(items):
-    result = []
-    for x in items:
-        if x not in result:
-            result.append(x)
-    return result

@@ -1,24 +1,8 @@
 # mutant-of: move_to_front
 # mistake: inserts the value even when it is not in the list instead of raising ValueError
 
-
-def rotate(items, k):
-    if not items:
-        return []
-    k = k % len(items)
-    return items[k:] + items[:k]
-
-
 def move_to_front(items, value):
     if value in items:
         items.remove(value)
     items.insert(0, value)
     return items
-
-
-def dedupe(items):
-    result = []
-    for x in items:
-        if x not in result:
-            result.append(x)
-    return result

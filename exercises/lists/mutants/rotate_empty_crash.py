@@ -1,21 +1,6 @@
 # mutant-of: rotate
 # mistake: forgets the empty list, so k % 0 raises ZeroDivisionError
 
-
 def rotate(items, k):
     k = k % len(items)
     return items[k:] + items[:k]
-
-
-def move_to_front(items, value):
-    items.remove(value)
-    items.insert(0, value)
-    return items
-
-
-def dedupe(items):
-    result = []
-    for x in items:
-        if x not in result:
-            result.append(x)
-    return result

@@ -1,32 +1,6 @@
 # mutant-of: collatz_steps
 # mistake: forgets to reject n < 1 and loops with while n > 1, returning 0 for 0 and negatives
 
-
-def sum_to(n):
-    total = 0
-    for i in range(1, n + 1):
-        total += i
-    return total
-
-
-def first_negative(nums):
-    index = -1
-    for i, x in enumerate(nums):
-        if x < 0:
-            index = i
-            break
-    return index
-
-
-def odd_squares_sum(nums):
-    total = 0
-    for x in nums:
-        if x % 2 == 0:
-            continue
-        total += x * x
-    return total
-
-
 def collatz_steps(n):
     steps = 0
     while n > 1:

@@ -1,23 +1,6 @@
 # mutant-of: odd_squares_sum
 # mistake: writes x * 2 instead of x * x
 
-
-def sum_to(n):
-    total = 0
-    for i in range(1, n + 1):
-        total += i
-    return total
-
-
-def first_negative(nums):
-    index = -1
-    for i, x in enumerate(nums):
-        if x < 0:
-            index = i
-            break
-    return index
-
-
 def odd_squares_sum(nums):
     total = 0
     for x in nums:
@@ -25,16 +8,3 @@ def odd_squares_sum(nums):
             continue
         total += x * 2
     return total
-
-
-def collatz_steps(n):
-    if n < 1:
-        raise ValueError('n must be at least 1')
-    steps = 0
-    while n != 1:
-        if n % 2 == 0:
-            n = n // 2
-        else:
-            n = 3 * n + 1
-        steps += 1
-    return steps

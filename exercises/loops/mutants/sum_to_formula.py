@@ -1,37 +1,5 @@
 # mutant-of: sum_to
 # mistake: uses the formula n * (n + 1) // 2, which is wrong for negative n (should be 0)
 
-
 def sum_to(n):
     return n * (n + 1) // 2
-
-
-def first_negative(nums):
-    index = -1
-    for i, x in enumerate(nums):
-        if x < 0:
-            index = i
-            break
-    return index
-
-
-def odd_squares_sum(nums):
-    total = 0
-    for x in nums:
-        if x % 2 == 0:
-            continue
-        total += x * x
-    return total
-
-
-def collatz_steps(n):
-    if n < 1:
-        raise ValueError('n must be at least 1')
-    steps = 0
-    while n != 1:
-        if n % 2 == 0:
-            n = n // 2
-        else:
-            n = 3 * n + 1
-        steps += 1
-    return steps

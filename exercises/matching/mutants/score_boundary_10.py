@@ -1,19 +1,6 @@
 # mutant-of: score_comment
 # mistake: writes x <= 10, so 10 counts as less than 10
 
-
-def gcc(args):
-    match args:
-        case ['gcc']:
-            return 'gcc: missing source file(s).'
-        case ['gcc', file1, *files]:
-            return 'gcc compile: ' + ', '.join([file1, *files])
-        case ['clean']:
-            return 'clean'
-        case _:
-            return 'invalid command.'
-
-
 def score_comment(score):
     match score:
         case x if x <= 10:

@@ -1,19 +1,6 @@
 # mutant-of: score_comment
 # mistake: uses if/elif instead of a match statement (same answers)
 
-
-def gcc(args):
-    match args:
-        case ['gcc']:
-            return 'gcc: missing source file(s).'
-        case ['gcc', file1, *files]:
-            return 'gcc compile: ' + ', '.join([file1, *files])
-        case ['clean']:
-            return 'clean'
-        case _:
-            return 'invalid command.'
-
-
 def score_comment(score):
     if score < 10:
         return 'score is less than 10.'

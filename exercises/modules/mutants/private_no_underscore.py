@@ -1,5 +1,6 @@
 # mutant-of: _private_test
 # mistake: names the function private_test, without the leading underscore
+# whole-file: the mistake is a name: the helper is defined as private_test instead of _private_test
 #!/usr/bin/env python3
 # -*- coding: utf-8 -*-
 

@@ -3,15 +3,6 @@
 #!/usr/bin/env python3
 # -*- coding: utf-8 -*-
 
-' a test module '
-
-__author__ = 'gradekit'
-
-import sys
-
-__all__ = ['test']
-
-
 def test():
     args = sys.argv
     if len(args) == 0:
@@ -20,11 +11,3 @@ def test():
         print(f'hello, {args[0]}!')
     else:
         print('too many arguments!')
-
-
-def _private_test():
-    print('this is a private test')
-
-
-if __name__ == '__main__':
-    test()

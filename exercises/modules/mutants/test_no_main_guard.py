@@ -1,5 +1,6 @@
 # mutant-of: test
 # mistake: calls test() at module level without the if __name__ == "__main__": guard, so importing prints
+# whole-file: the mistake is outside any definition: the module calls test() without the main guard
 #!/usr/bin/env python3
 # -*- coding: utf-8 -*-
 

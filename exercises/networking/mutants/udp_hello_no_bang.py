@@ -1,46 +1,6 @@
 # mutant-of: udp_hello
 # mistake: forgets the '!' at the end of the greeting
 
-import socket
-
-PROTOCOLS = {
-    'http': ('HTTP', False),
-    'https': ('HTTPS', True),
-    'ws': ('WebSocket', False),
-    'wss': ('WebSocket', True),
-}
-
-
-def handle_client(conn):
-    conn.send(b'Welcome!')
-    while True:
-        data = conn.recv(1024)
-        if not data or data == b'exit':
-            break
-        conn.send(b'Hello, ' + data + b'!')
-    conn.close()
-
-
-def fetch_greetings(host, port, names):
-    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    s.connect((host, port))
-    s.recv(1024)
-    replies = []
-    for name in names:
-        s.send(name.encode('utf-8'))
-        replies.append(s.recv(1024).decode('utf-8'))
-    s.send(b'exit')
-    s.close()
-    return replies
-
-
 def udp_hello(sock):
     data, addr = sock.recvfrom(1024)
     sock.sendto(b'Hello, ' + data, addr)
-
-
-def protocol_of(url):
-    scheme, sep, rest = url.partition('://')
-    if not sep or scheme.lower() not in PROTOCOLS:
-        raise ValueError(f'unknown protocol: {url!r}')
-    return PROTOCOLS[scheme.lower()]

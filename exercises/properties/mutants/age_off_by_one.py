@@ -1,9 +1,6 @@
 # mutant-of: Student.age
 # mistake: off by one: counts the birth year too (CURRENT_YEAR - birth + 1)
 
-CURRENT_YEAR = 2025
-
-
 class Student:
     @property
     def score(self):
@@ -28,25 +25,3 @@ class Student:
     @property
     def age(self):
         return CURRENT_YEAR - self._birth + 1
-
-
-class Screen:
-    @property
-    def width(self):
-        return self._width
-
-    @width.setter
-    def width(self, value):
-        self._width = value
-
-    @property
-    def height(self):
-        return self._height
-
-    @height.setter
-    def height(self, value):
-        self._height = value
-
-    @property
-    def resolution(self):
-        return self._width * self._height

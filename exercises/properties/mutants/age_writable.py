@@ -1,9 +1,6 @@
 # mutant-of: Student.age
 # mistake: adds a setter, so age can be assigned instead of being read-only
 
-CURRENT_YEAR = 2025
-
-
 class Student:
     @property
     def score(self):
@@ -32,25 +29,3 @@ class Student:
     @age.setter
     def age(self, value):
         self._age = value
-
-
-class Screen:
-    @property
-    def width(self):
-        return self._width
-
-    @width.setter
-    def width(self, value):
-        self._width = value
-
-    @property
-    def height(self):
-        return self._height
-
-    @height.setter
-    def height(self, value):
-        self._height = value
-
-    @property
-    def resolution(self):
-        return self._width * self._height

@@ -1,35 +1,6 @@
 # mutant-of: Screen.resolution
 # mistake: computes the resolution once and keeps it, so it goes stale when width or height changes
 
-CURRENT_YEAR = 2025
-
-
-class Student:
-    @property
-    def score(self):
-        return self._score
-
-    @score.setter
-    def score(self, value):
-        if not isinstance(value, int):
-            raise ValueError('score must be an integer!')
-        if value < 0 or value > 100:
-            raise ValueError('score must between 0 ~ 100!')
-        self._score = value
-
-    @property
-    def birth(self):
-        return self._birth
-
-    @birth.setter
-    def birth(self, value):
-        self._birth = value
-
-    @property
-    def age(self):
-        return CURRENT_YEAR - self._birth
-
-
 class Screen:
     @property
     def width(self):

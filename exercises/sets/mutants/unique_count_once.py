@@ -1,15 +1,5 @@
 # mutant-of: unique_count
 # mistake: counts the items that appear exactly once instead of the different items
 
-
 def unique_count(items):
     return len([x for x in items if items.count(x) == 1])
-
-
-def common(a, b):
-    return sorted(set(a) & set(b))
-
-
-def diff_report(old, new):
-    old, new = set(old), set(new)
-    return sorted(new - old), sorted(old - new)

@@ -1,21 +1,5 @@
 # mutant-of: last_n
 # mistake: forgets to raise ValueError for a negative n
 
-def trim(s):
-    while s[:1] == ' ':
-        s = s[1:]
-    while s[-1:] == ' ':
-        s = s[:-1]
-    return s
-
-
-def every_other(seq):
-    return seq[::2]
-
-
 def last_n(seq, n):
     return seq[max(len(seq) - n, 0):]
-
-
-def reverse(seq):
-    return seq[::-1]

@@ -1,23 +1,5 @@
 # mutant-of: reverse
 # mistake: uses seq[-1:0:-1], which stops before index 0 and loses the first element
 
-def trim(s):
-    while s[:1] == ' ':
-        s = s[1:]
-    while s[-1:] == ' ':
-        s = s[:-1]
-    return s
-
-
-def every_other(seq):
-    return seq[::2]
-
-
-def last_n(seq, n):
-    if n < 0:
-        raise ValueError('n must not be negative')
-    return seq[max(len(seq) - n, 0):]
-
-
 def reverse(seq):
     return seq[-1:0:-1]

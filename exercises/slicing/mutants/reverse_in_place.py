@@ -1,24 +1,6 @@
 # mutant-of: reverse
 # mistake: reverses a list in place with list.reverse(), changing the caller's list
 
-def trim(s):
-    while s[:1] == ' ':
-        s = s[1:]
-    while s[-1:] == ' ':
-        s = s[:-1]
-    return s
-
-
-def every_other(seq):
-    return seq[::2]
-
-
-def last_n(seq, n):
-    if n < 0:
-        raise ValueError('n must not be negative')
-    return seq[max(len(seq) - n, 0):]
-
-
 def reverse(seq):
     if isinstance(seq, list):
         seq.reverse()

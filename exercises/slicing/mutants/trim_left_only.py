@@ -5,17 +5,3 @@ def trim(s):
     while s[:1] == ' ':
         s = s[1:]
     return s
-
-
-def every_other(seq):
-    return seq[::2]
-
-
-def last_n(seq, n):
-    if n < 0:
-        raise ValueError('n must not be negative')
-    return seq[max(len(seq) - n, 0):]
-
-
-def reverse(seq):
-    return seq[::-1]

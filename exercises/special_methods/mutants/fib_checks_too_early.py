@@ -1,16 +1,6 @@
 # mutant-of: Fib
 # mistake: tests the limit before advancing, so 121393 (> 100000) is still produced
 
-class Student:
-    def __init__(self, name):
-        self.name = name
-
-    def __str__(self):
-        return f'Student object (name: {self.name})'
-
-    __repr__ = __str__
-
-
 class Fib:
     def __init__(self):
         self.a, self.b = 0, 1
@@ -38,19 +28,3 @@ class Fib:
         for _ in range(n):
             a, b = b, a + b
         return a
-
-
-class Chain:
-    def __init__(self, path=''):
-        self._path = path
-
-    def __getattr__(self, name):
-        return Chain(f'{self._path}/{name}')
-
-    def __str__(self):
-        return self._path
-
-    __repr__ = __str__
-
-    def __call__(self, *args, **kwargs):
-        return f'Requesting {self._path}, args={args}, kwargs={kwargs}'

@@ -1,16 +1,6 @@
 # mutant-of: Fib
 # mistake: __getitem__ walks the instance's own iterator, so indexing uses up the state and repeated or large indexes go wrong
 
-class Student:
-    def __init__(self, name):
-        self.name = name
-
-    def __str__(self):
-        return f'Student object (name: {self.name})'
-
-    __repr__ = __str__
-
-
 class Fib:
     def __init__(self):
         self.a, self.b = 0, 1
@@ -37,19 +27,3 @@ class Fib:
         for i, x in enumerate(self):
             if i == n:
                 return x
-
-
-class Chain:
-    def __init__(self, path=''):
-        self._path = path
-
-    def __getattr__(self, name):
-        return Chain(f'{self._path}/{name}')
-
-    def __str__(self):
-        return self._path
-
-    __repr__ = __str__
-
-    def __call__(self, *args, **kwargs):
-        return f'Requesting {self._path}, args={args}, kwargs={kwargs}'

@@ -1,21 +1,6 @@
 # mutant-of: SafeCounter.increment
 # mistake: creates a new Lock on every call, so the threads never share one
 
-import threading
-
-
-def run_named(func, name):
-    results = []
-
-    def target():
-        results.append(func())
-
-    t = threading.Thread(target=target, name=name)
-    t.start()
-    t.join()
-    return results[0]
-
-
 class SafeCounter:
     def __init__(self):
         self._value = 0

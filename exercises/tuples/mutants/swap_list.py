@@ -1,15 +1,6 @@
 # mutant-of: swap
 # mistake: returns a list [b, a] instead of a tuple
 
-
-def single(x):
-    return (x,)
-
-
 def swap(pair):
     a, b = pair
     return [b, a]
-
-
-def freeze(rows):
-    return tuple(freeze(item) if isinstance(item, (list, tuple)) else item for item in rows)

@@ -1,19 +1,6 @@
 # mutant-of: verdict
 # mistake: does not catch EOFError, so empty input crashes with a traceback instead of printing 没有输入
 
-PROMPT = "请输入你的年龄: "
-
-
-def verdict(text):
-    try:
-        age = int(text.strip())
-    except ValueError:
-        return "请输入一个整数"
-    if age >= 18:
-        return "你已经成年了"
-    return "你还没有成年"
-
-
 def main():
     while True:
         text = input(PROMPT)
@@ -21,7 +8,3 @@ def main():
         print(line)
         if line != "请输入一个整数":
             return
-
-
-if __name__ == "__main__":
-    main()

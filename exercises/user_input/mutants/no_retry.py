@@ -1,19 +1,6 @@
 # mutant-of: verdict
 # mistake: stops after 请输入一个整数 instead of asking again
 
-PROMPT = "请输入你的年龄: "
-
-
-def verdict(text):
-    try:
-        age = int(text.strip())
-    except ValueError:
-        return "请输入一个整数"
-    if age >= 18:
-        return "你已经成年了"
-    return "你还没有成年"
-
-
 def main():
     while True:
         try:
@@ -24,7 +11,3 @@ def main():
         line = verdict(text)
         print(line)
         return
-
-
-if __name__ == "__main__":
-    main()

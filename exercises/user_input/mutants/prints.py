@@ -1,9 +1,6 @@
 # mutant-of: verdict
 # mistake: verdict prints the line instead of returning it
 
-PROMPT = "请输入你的年龄: "
-
-
 def verdict(text):
     try:
         age = int(text.strip())
@@ -13,20 +10,3 @@ def verdict(text):
         print("你已经成年了")
     else:
         print("你还没有成年")
-
-
-def main():
-    while True:
-        try:
-            text = input(PROMPT)
-        except EOFError:
-            print("没有输入")
-            return
-        line = verdict(text)
-        print(line)
-        if line != "请输入一个整数":
-            return
-
-
-if __name__ == "__main__":
-    main()

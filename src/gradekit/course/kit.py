@@ -13,7 +13,8 @@ File format (``format_version = 1``)::
     hints = [ { zh = "...", en = "..." }, ... ]   # at least one, revealed one at a time
 
 Mutants live in ``exercises/<slug>/mutants/*.py``; each begins with a header
-comment ``# mutant-of: <exercise name>`` and ``# mistake: <what is wrong>``.
+comment ``# mutant-of: <exercise name>`` and ``# mistake: <what is wrong>``, and holds the one
+definition it changes (``course.mutants`` splices it into the solution).
 
 Every problem raises ``KitError`` naming the file and the key, so an author
 sees "exercises/functions/exercise.toml: exercises[1].hints: ..." and never a
@@ -35,7 +36,7 @@ else:  # pragma: no cover
 FORMAT_VERSION = 1
 SLUG_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$")
-MUTANT_HEADER = re.compile(r"^#\s*(mutant-of|mistake)\s*:\s*(.+?)\s*$")
+MUTANT_HEADER = re.compile(r"^#\s*(mutant-of|mistake|whole-file)\s*:\s*(.+?)\s*$")
 
 
 class KitError(Exception):
@@ -58,6 +59,14 @@ class Mutant:
     path: Path
     exercise: str
     mistake: str
+    whole_file: bool = False    # ``# whole-file: why``: the file is the whole program, not one definition
+
+    def program(self) -> str:
+        """The whole wrong program: the mutant's definitions spliced into the topic's ``solution.py``
+        (``course.mutants``); raises ``MutantError`` when they no longer fit it."""
+        from gradekit.course.mutants import program
+
+        return program(self.path, self.path.parent.parent / "solution.py", whole_file=self.whole_file)
 
 
 @dataclass(frozen=True)
@@ -175,7 +184,7 @@ def load_mutant(path: Path, rel: str) -> Mutant:
     for key in ("mutant-of", "mistake"):
         if key not in fields:
             raise KitError(f"{rel}: missing header comment '# {key}: ...' at the top of the file")
-    return Mutant(path, fields["mutant-of"], fields["mistake"])
+    return Mutant(path, fields["mutant-of"], fields["mistake"], "whole-file" in fields)
 
 
 def load_topic(folder: Path, root: Path) -> Topic:

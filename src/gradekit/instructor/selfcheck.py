@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gradekit.course.kit import Kit
+from gradekit.course.mutants import MutantError
 from gradekit.model import Result, Status
 from gradekit.grading.runner import Submission, grade
 
@@ -58,15 +59,20 @@ def file_problems(kit: Kit, topic) -> list[str]:
     mutated = {m.exercise for m in topic.mutants}
     for ex in topic.exercises:
         if ex.name not in mutated:
-            problems.append(f"{rel}/mutants/: add a mutant for {ex.name} (a copy of solution.py with one beginner mistake)")
+            problems.append(f"{rel}/mutants/: add a mutant for {ex.name} (its definition from solution.py with one "
+                            "beginner mistake)")
     return problems
 
 
-def one_file_submission(base: Path, name: str, files: dict[str, Path]) -> Path:
+def one_file_submission(base: Path, name: str, files: dict[str, Path | str]) -> Path:
+    """A submission folder of ``<slug>.py`` files, each a copy of a path or the given program text."""
     folder = base / name
     folder.mkdir(parents=True)
     for slug, src in files.items():
-        shutil.copyfile(src, folder / f"{slug}.py")
+        if isinstance(src, Path):
+            shutil.copyfile(src, folder / f"{slug}.py")
+        else:
+            (folder / f"{slug}.py").write_text(src, encoding="utf-8")
     return folder
 
 
@@ -87,8 +93,13 @@ def run(kit: Kit, slugs: list[str] | None = None, seed: int | None = None) -> tu
         mutant_of = {}
         for t in ready:
             for i, m in enumerate(t.mutants):
+                try:
+                    program = m.program()
+                except MutantError as exc:
+                    reports[t.slug].problems.append(f"exercises/{t.slug}/mutants/{m.path.name}: {exc}")
+                    continue
                 sid = f"m-{t.slug}-{i}"
-                subs.append(Submission(one_file_submission(base, sid, {t.slug: m.path}), sid, [t.slug]))
+                subs.append(Submission(one_file_submission(base, sid, {t.slug: program}), sid, [t.slug]))
                 mutant_of[sid] = (t, m)
         if not ready:
             return list(reports.values()), seed or 0
