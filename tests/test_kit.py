@@ -63,3 +63,10 @@ def test_files_saved_on_windows_with_a_bom_and_crlf_load(minikit):
     kit = load_kit(minikit)
     alpha = next(t for t in kit.topics if t.slug == "alpha")
     assert alpha.exercises and all(m.exercise for m in alpha.mutants)
+
+
+def test_the_old_kind_key_is_named_for_deletion(minikit):
+    toml = minikit / "exercises" / "alpha" / "exercise.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("order =", 'kind = "script"\norder =', 1), encoding="utf-8")
+    with pytest.raises(KitError, match="exercise.toml: kind: no longer used .* delete the line"):
+        load_kit(minikit)

@@ -11,7 +11,7 @@ from gradekit.grading.runner import RunnerError, Submission, grade
 from conftest import MINIKIT, run_grade, solution_text, write_submission
 
 GOOD = '''
-from gradekit.grader import call, exercise, points
+from gradekit.grader import call, exercise, points, time_limit
 '''
 
 
@@ -28,6 +28,10 @@ def add_grader(kit, name, text):
      "belong in a test_public"),
     ("test_public_x.py", "@points(1)\n@exercise('double')\ndef test_x(alpha):\n    pass\n", "must be marked @public"),
     ("test_hidden_x.py", "import pytest\n@pytest.mark.pointz(1)\n@exercise('double')\ndef test_x(alpha):\n    pass\n", "pointz"),
+    ("test_hidden_x.py", "@time_limit('5')\n@points(1)\n@exercise('double')\ndef test_x(alpha):\n    pass\n",
+     "use @time_limit(seconds)"),
+    ("test_hidden_x.py", "@time_limit(0)\n@points(1)\n@exercise('double')\ndef test_x(alpha):\n    pass\n",
+     "more than 0 and at most 60"),
 ])
 def test_marker_mistakes_are_usage_errors(minikit, name, text, needle):
     add_grader(minikit, name, text)

@@ -5,7 +5,6 @@ File format (``format_version = 1``)::
     format_version = 1
     order = 11                          # position in the course (unique)
     title = { zh = "函数", en = "Functions" }
-    kind = "module"                     # or "script": graded by running the file
 
     [[exercises]]
     name = "my_abs"                     # public name from CURRICULUM.md; "Student.score" for methods
@@ -81,7 +80,6 @@ class Topic:
     slug: str
     order: int
     title: Text
-    kind: str
     exercises: tuple[Exercise, ...]
     folder: Path
     mutants: tuple[Mutant, ...] = ()
@@ -204,15 +202,15 @@ def load_topic(folder: Path, root: Path) -> Topic:
         raise KitError(f"{rel}: folder name {slug!r} is not a valid slug")
     if slug in sys.stdlib_module_names:
         raise KitError(f"{rel}: slug {slug!r} would shadow the standard-library module of that name")
-    known = {"format_version", "order", "title", "kind", "exercises"}
+    if "kind" in data:
+        raise KitError(f"{rel}: kind: no longer used (how a topic is graded is its graders' business); "
+                       "delete the line")
+    known = {"format_version", "order", "title", "exercises"}
     extra = set(data) - known
     if extra:
         raise KitError(f"{rel}: unknown key(s) {', '.join(sorted(extra))}")
     order = _require(data, "order", int, rel)
     title = _text(data.get("title"), f"{rel}: title")
-    kind = data.get("kind", "module")
-    if kind not in ("module", "script"):
-        raise KitError(f"{rel}: kind: must be 'module' or 'script', not {kind!r}")
     raw = _require(data, "exercises", list, rel)
     if not raw:
         raise KitError(f"{rel}: exercises: a topic needs at least one exercise")
@@ -247,7 +245,7 @@ def load_topic(folder: Path, root: Path) -> Topic:
                 raise KitError(f"{mp.relative_to(root).as_posix()}: mutant-of names {mutant.exercise!r}, "
                                f"which is not an exercise of {slug} ({', '.join(sorted(seen))})")
             mutants.append(mutant)
-    return Topic(slug, order, title, kind, tuple(exercises), folder, tuple(mutants))
+    return Topic(slug, order, title, tuple(exercises), folder, tuple(mutants))
 
 
 def find_root(start: Path | None = None) -> Path | None:

@@ -310,6 +310,10 @@ def check_id(item, state: GradingState) -> str:
     return "::".join([grader_path(item, state), *parts])
 
 
+#: The most seconds ``@time_limit`` may give one sandbox request: past this a check holds up a class's regrade.
+MAX_TIME_LIMIT = 60
+
+
 def describe(item, state: GradingState) -> dict:
     """Validate one check's markers and return its manifest entry."""
     where = item.nodeid.split("[")[0]
@@ -333,6 +337,12 @@ def describe(item, state: GradingState) -> dict:
         raise pytest.UsageError(f"{where}: @public checks belong in a test_public*.py file (hidden files never ship)")
     if visibility == "hidden" and filename.startswith("test_public"):
         raise pytest.UsageError(f"{where}: checks in test_public*.py must be marked @public")
+    tm = item.get_closest_marker("time_limit")
+    if tm is not None and (len(tm.args) != 1 or tm.kwargs or type(tm.args[0]) not in (int, float)
+                           or not 0 < tm.args[0] <= MAX_TIME_LIMIT):
+        # Checked here, once: at run time a bad value would be an error on every check that has it.
+        raise pytest.UsageError(f"{where}: use @time_limit(seconds) with one number of seconds, "
+                                f"more than 0 and at most {MAX_TIME_LIMIT}")
     hm = item.get_closest_marker("hint")
     hint = None
     if hm is not None:
