@@ -358,7 +358,7 @@ def test_summary_says_once_why_bubblewrap_failed(template, tmp_path):
     assert read_json(repo / "grade-results" / "gradekit.json")["isolation"] == "process"
     summary = run["summary"]
     assert "隔离级别：**process**" in summary  # the template's language
-    note = doctor.NOTE["zh"].split("（", 1)[0]
+    note = doctor.process_note("", "zh").split("（", 1)[0]
     assert summary.count(note) == 1 and summary.count("setting up uid map: Permission denied") == 1
     assert summary.count(cell(isolation.FIX)) == 1
 

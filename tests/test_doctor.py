@@ -21,9 +21,9 @@ def test_doctor_states_every_level_with_what_it_cannot_protect(lang):
     for level in ("bwrap", "process", "portable"):
         assert level in text
     assert "process←" in text                            # the level this machine grades at is marked
-    for head in doctor.LEVEL_HEAD[lang]:
+    for head in doctor.level_head(lang):
         assert head in text
-    for protects, cannot in doctor.LEVELS[lang].values():
+    for _, protects, cannot in doctor.level_rows(lang):
         assert "".join(cannot.split()) in text              # shown whole: Chinese is folded, never cut off
         assert "".join(protects.split()) in text
     assert "…" not in proc.stdout
@@ -36,5 +36,5 @@ def test_doctor_folds_chinese_instead_of_cutting_it_off():
     console.print(doctor.levels_table("process", "zh"))
     text = console.export_text()
     assert "…" not in text
-    for protects, cannot in doctor.LEVELS["zh"].values():
+    for _, protects, cannot in doctor.level_rows("zh"):
         assert protects[-3:] in text and cannot[-3:] in text   # each cell's end is there: nothing was cut

@@ -300,7 +300,7 @@ def note_isolation(result, lang: str) -> None:
     if iso.level == "portable":
         print(doctor.portable_note(iso, lang), file=sys.stderr)
     else:
-        print(doctor.NOTE[lang].format(reason=iso.reason, fix=isolation.FIX), file=sys.stderr)
+        print(doctor.process_note(iso.reason, lang), file=sys.stderr)
 
 
 def cmd_selfcheck(args, lang: str) -> int:

@@ -133,7 +133,7 @@ def isolation_note(result, lang: str) -> str:
         reason = str(exc)
     if reason.startswith(isolation.ENV):
         return ""
-    return doctor.NOTE[lang].format(reason=reason, fix=isolation.FIX)
+    return doctor.process_note(reason, lang)
 
 
 @dataclass

@@ -910,6 +910,108 @@ def word_failure(detail: dict, lang: str) -> str:
     return "\n".join(lines)
 
 
+# -- grade doctor (instructor.doctor) ----------------------------------------------------------
+
+CATALOGUE.update({
+    "dr_note_process": {
+        "zh": "注意：学生代码只在进程级限制下运行（{reason}）。要获得最强隔离：{fix}",
+        "en": "note: student code ran with process limits only ({reason}). For the strongest isolation: {fix}",
+    },
+    "dr_note_portable": {
+        "zh": "注意：学生代码在便携级别运行（{reason}）：每个主题一个新的解释器，主题结束时结束它的整个进程树。{missing}它防止失误（死循环、输出刷屏、残留进程），不防蓄意攻击；批改不可信的作业请在 Linux 上用 bwrap 级别。",
+        "en": "note: student code ran at the portable level ({reason}): a fresh interpreter per topic, its whole process tree killed when the topic ends. {missing}It guards against mistakes (endless loops, floods, leftover processes), not against deliberate attacks; grade untrusted work at the bwrap level, on Linux.",
+    },
+    "dr_missing": {
+        "zh": "这里无法施加的限制：{limits}。",
+        "en": "Limits this system cannot apply: {limits}. ",
+    },
+    "dr_head_level": {
+        "zh": "级别",
+        "en": "level",
+    },
+    "dr_head_protects": {
+        "zh": "能防住",
+        "en": "protects",
+    },
+    "dr_head_cannot": {
+        "zh": "防不住",
+        "en": "cannot",
+    },
+    "dr_bwrap_protects": {
+        "zh": "学生代码只看到只读的系统和该学生自己的文件（看不到评分器、答案、其他学生和主目录），没有网络，看不到我们的进程；残留的守护进程随命名空间一起结束",
+        "en": "student code sees a read-only system and only its own student's files (no graders, solutions, other students or home folder), no network, no process of ours; daemons die with the namespace",
+    },
+    "dr_bwrap_cannot": {
+        "zh": "提交的代码碰不到评分进程；只有内核漏洞才可能",
+        "en": "nothing a submission can do reaches the grader; a kernel bug could",
+    },
+    "dr_process_protects": {
+        "zh": "死循环、输出刷屏、崩溃、占满内存或磁盘；评分进程和运行器是子进程收割者，会清理提交启动的一切；停滞或被暂停的会话会被结束，并归咎于正在评分的主题；seccomp 过滤器拒绝暂停信号和 ptrace；有 Landlock 时，只能写自己的临时目录，只能读系统和自己的副本，且（ABI 6 及以上）不能向外发信号",
+        "en": "endless loops, floods, crashes, memory and disk hogs; the grader and the runner are subreapers and sweep whatever a submission starts; a stalled or stopped session is killed and the topic in flight blamed; a seccomp filter refuses stop signals and ptrace; with Landlock, writes only to scratch, reads only the system and its own copy, and (ABI 6+) no signals out",
+    },
+    "dr_process_cannot": {
+        "zh": "代码以你的用户身份运行：没有 Landlock 时能读写你和其他学生的文件，能结束你的进程；/proc 仍可读；root 不受 RLIMIT_NPROC 限制",
+        "en": "code runs as your user: without Landlock it can read and write your files and other students', and kill your processes; /proc stays readable; root is exempt from RLIMIT_NPROC",
+    },
+    "dr_portable_protects": {
+        "zh": "同样的失误：每个主题一个新的解释器，主题结束时结束它的整个进程树，系统支持的限制都会施加（在 Linux 上还有 Landlock）",
+        "en": "the same mistakes: a fresh interpreter per topic, its whole process tree killed when the topic ends, limits where the system has them (Landlock too, on Linux)",
+    },
+    "dr_portable_cannot": {
+        "zh": "防不住在 Windows 或 macOS 上蓄意破坏的学生：没有 Landlock、没有子进程收割者、限制更少；没有 --allow-process-level 时 `grade batch` 拒绝使用它",
+        "en": "a student set on harm on Windows or macOS: no Landlock, no subreaper, fewer limits; `grade batch` refuses it without --allow-process-level",
+    },
+    "dr_ll_bwrap": {
+        "zh": "landlock：bwrap 级别不需要它（命名空间已经隐藏了文件和进程）",
+        "en": "landlock: not needed at the bwrap level (namespaces already hide files and processes)",
+    },
+    "dr_ll_none": {
+        "zh": "landlock：没有（{note}）：子进程能写入这个用户能写的任何地方，能读取其他学生的文件和题包的隐藏评分器，也能结束评分进程（运行器会重新评分，并归咎于正在评分的主题）；seccomp 过滤器仍然拒绝暂停信号和 ptrace",
+        "en": "landlock: none ({note}): children can write wherever this user can, read other students' files and the kit's hidden graders, and kill the grader (the runner then grades again and blames the topic in flight); a seccomp filter still refuses stop signals and ptrace",
+    },
+    "dr_ll_na": {
+        "zh": "不可用",
+        "en": "not available",
+    },
+    "dr_ll_abi": {
+        "zh": "landlock：ABI {abi}：子进程只能写自己的临时目录和 /dev/shm，只能读系统、Python、gradekit 和自己那份提交的副本",
+        "en": "landlock: ABI {abi}: children write only to their scratch folder and /dev/shm, and read only the system, Python, gradekit and their own submission's copy",
+    },
+    "dr_ll_scoped": {
+        "zh": "landlock：信号已限定范围：子进程不能向评分进程或沙箱外的任何进程发信号，也连不到沙箱外的抽象套接字",
+        "en": "landlock: signals scoped: children cannot signal the grader or any process outside their sandbox, nor reach abstract sockets outside it",
+    },
+    "dr_ll_unscoped": {
+        "zh": "landlock：信号没有限定范围（需要 ABI {abi}，Linux 6.12 及以上）：子进程仍能结束评分进程（运行器会重新评分，并归咎于正在评分的主题）；seccomp 过滤器拒绝暂停信号和 ptrace",
+        "en": "landlock: signals not scoped (needs ABI {abi}, Linux 6.12+): a child can still kill the grader (the runner grades again and blames the topic in flight); a seccomp filter refuses stop signals and ptrace",
+    },
+    "dr_unavailable": {
+        "zh": "隔离：不可用",
+        "en": "isolation: unavailable",
+    },
+    "dr_bwrap": {
+        "zh": "隔离：bwrap",
+        "en": "isolation: bwrap",
+    },
+    "dr_bwrap_why": {
+        "zh": "（命名空间：独立的文件系统视图，没有网络，独立的进程号空间）",
+        "en": " (namespaces: private file system view, no network, own PID space)",
+    },
+    "dr_level": {
+        "zh": "隔离：{level}",
+        "en": "isolation: {level}",
+    },
+    "dr_processes": {
+        "zh": "进程：评分进程和运行器是子进程收割者，提交启动的一切在它结束时都会被结束；RLIMIT_NPROC 限制 fork 炸弹（root 除外，内核不对它施加这个限制）",
+        "en": "processes: the grader and the runner are subreapers: whatever a submission starts is killed when it is done; RLIMIT_NPROC bounds fork bombs (not for root, whom the kernel exempts)",
+    },
+    "dr_fix": {
+        "zh": "要获得最强的隔离级别：{fix}",
+        "en": "to get the strongest level: {fix}",
+    },
+})
+
+
 # -- the GitHub step summary (render.markdown) -------------------------------------------------
 
 CATALOGUE.update({
