@@ -41,6 +41,7 @@ from pathlib import Path
 import pytest
 
 from gradekit.grading import pinpoint
+from gradekit.grading.phases import run_phases
 from gradekit.grading.contract import Failure
 from gradekit.grader import CheckFailure, seeded, student_failure
 from gradekit.grading.seal import make_undumpable, read_key, seal
@@ -526,34 +527,12 @@ def pytest_runtest_setup(item):
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_protocol(item, nextitem):
-    """A graded check runs pytest's three phase hooks, without pytest's reporting around them.
-
-    pytest builds a report for every phase of every test and tells each plugin
-    about it (some thirty hook calls a test, and the traceback rendering of
-    every failure): half of a grading session's own time.  Outcomes here are
-    read by this plugin, never from those reports, so a graded check runs the
-    same setup, call and teardown hooks under the same rules (no call after a
-    failed setup; ``pytest.exit`` and KeyboardInterrupt stop the session) and
-    each phase's outcome goes straight to ``record``.
-    """
+    """A graded check runs pytest's three phase hooks without pytest's reporting (``grading.phases``)."""
     if getattr(item, "_gk_entry", None) is None:
         return None
     state = item.config.stash[STATE]
     heartbeat(state, item, "start")
-    hasrequest = hasattr(item, "_request")
-    if hasrequest and not item._request:
-        item._initrequest()
-    ihook = item.ihook
-    try:
-        if run_phase(item, "setup", lambda: ihook.pytest_runtest_setup(item=item)):
-            run_phase(item, "call", lambda: ihook.pytest_runtest_call(item=item))
-        if item.session.shouldfail or item.session.shouldstop:
-            nextitem = None
-        run_phase(item, "teardown", lambda: ihook.pytest_runtest_teardown(item=item, nextitem=nextitem))
-    finally:
-        if hasrequest:
-            item._request = False
-            item.funcargs = None
+    run_phases(item, nextitem, record)
     heartbeat(state, item, "end")
     return True
 
@@ -578,19 +557,6 @@ def heartbeat(state: GradingState, item, phase: str) -> None:
         state.stream.flush()
     except (OSError, ValueError):
         state.stream = None
-
-def run_phase(item, when: str, run) -> bool:
-    """Run one phase; record its outcome; True when it passed."""
-    try:
-        run()
-        exc = None
-    except (pytest.exit.Exception, KeyboardInterrupt):
-        raise
-    except BaseException as caught:  # noqa: B902 - whatever a check raised is its outcome
-        exc = caught
-    if record(item, when, exc) and when == "teardown":
-        item.session.testsfailed += 1  # pytest's exit code still says whether a check failed
-    return exc is None
 
 
 def record(item, when: str, exc: BaseException | None) -> bool:
