@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
-import json
 import os
 import shutil
 import sqlite3
@@ -15,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIKIT, read_json, run_grade, solution_text
+from conftest import MINIKIT, read_json, run_grade, solution_text, git as _git
 
 SOLVED = solution_text("alpha", MINIKIT)
 STUB = (MINIKIT / "starter" / "alpha.py").read_text(encoding="utf-8")
@@ -25,10 +23,8 @@ _NOW = datetime.now(timezone.utc).replace(microsecond=0)
 BEFORE, DEADLINE, AFTER = ((_NOW + timedelta(minutes=m)).isoformat() for m in (10, 20, 30))
 
 
-def git(repo: Path, *args: str, date: str = BEFORE) -> None:
-    env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
-    subprocess.run(["git", "-C", str(repo), "-c", "user.name=S", "-c", "user.email=s@example.invalid", *args],
-                   check=True, capture_output=True, env=env)
+def git(repo, *args, date=BEFORE, check: bool = True) -> str:
+    return _git(repo, *args, date=date, check=check)
 
 
 def commit(repo: Path, files: dict[str, str | bytes], date: str = BEFORE, message: str = "work") -> None:

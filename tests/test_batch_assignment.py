@@ -7,7 +7,6 @@ dates lie in the past (around T0, three days ago), so no "dated in the future" f
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sqlite3
 import subprocess
@@ -16,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIKIT, run_grade, solution_text
+from conftest import MINIKIT, run_grade, solution_text, git as _git
 from conftest import stored_rows as rows
 
 from gradekit.course.assignment import Assignment, LatePolicy, iso, write
@@ -27,6 +26,10 @@ STUB = (MINIKIT / "starter" / "alpha.py").read_text(encoding="utf-8")
 HALF = STUB.replace("def double(x):\n    raise NotImplementedError", "def double(x):\n    return 2 * x")
 T0 = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(days=3)
 BEFORE, DEADLINE, AFTER, CUTOFF, BEYOND = (T0 + timedelta(minutes=m) for m in (10, 20, 30, 80, 140))
+
+
+def git(repo, *args, date=BEFORE, check: bool = True) -> str:
+    return _git(repo, *args, date=date, check=check)
 TZ8 = timezone(timedelta(hours=8))
 
 BETA = {
@@ -38,12 +41,6 @@ BETA = {
                                    "@exercise(\"triple\")\ndef test_triple(beta):\n    call(beta.triple, 2).returns(6)\n",
     "starter/beta.py": "def triple(x):\n    raise NotImplementedError\n",
 }
-
-
-def git(repo: Path, *args: str, date: datetime = BEFORE) -> None:
-    env = {**os.environ, "GIT_AUTHOR_DATE": iso(date), "GIT_COMMITTER_DATE": iso(date)}
-    subprocess.run(["git", "-C", str(repo), "-c", "user.name=S", "-c", "user.email=s@example.invalid", *args],
-                   check=True, capture_output=True, env=env)
 
 
 def commit(repo: Path, files: dict[str, str], date: datetime = BEFORE) -> None:

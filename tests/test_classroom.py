@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import MINIKIT, ROOT, TEST_INSTALL, read_json, run_grade, solution_text
+from conftest import MINIKIT, ROOT, TEST_INSTALL, read_json, run_grade, solution_text, git
 from gradekit import cli
 from gradekit.instructor import doctor
 from gradekit.instructor import release
@@ -25,11 +25,6 @@ from gradekit.render.markdown import cell, to_markdown
 TOPICS = ["functions", "closures"]
 NOTICE = "::notice title=Autograding complete::Points 100/100"
 BIN = Path(sys.executable).parent
-
-
-def git(repo: Path, *args: str) -> str:
-    base = ["git", "-C", str(repo), "-c", "user.name=Student", "-c", "user.email=student@example.invalid"]
-    return subprocess.run(base + list(args), check=True, capture_output=True, text=True).stdout
 
 
 @pytest.fixture(scope="module")

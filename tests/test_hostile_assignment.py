@@ -8,14 +8,12 @@ in the past (around T0, three days ago) so that no "dated in the future" flag mu
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
-from conftest import MINIKIT, run_grade, solution_text
+from conftest import MINIKIT, run_grade, solution_text, git as _git
 from conftest import stored_rows as rows
 
 from gradekit.course.assignment import iso
@@ -24,15 +22,11 @@ from gradekit.classroom.store import Store
 SOLVED = solution_text("alpha", MINIKIT)
 T0 = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(days=3)
 BEFORE, DEADLINE, AFTER, CUTOFF, BEYOND = (T0 + timedelta(minutes=m) for m in (10, 20, 30, 80, 140))
+
+
+def git(repo, *args, date=BEFORE, check: bool = True) -> str:
+    return _git(repo, *args, date=date, check=check)
 LONG_AGO = T0 - timedelta(days=30)
-
-
-def git(repo: Path | None, *args, date: datetime = BEFORE, check: bool = True) -> str:
-    env = {**os.environ, "GIT_AUTHOR_DATE": iso(date), "GIT_COMMITTER_DATE": iso(date)}
-    proc = subprocess.run(["git", *(["-C", str(repo)] if repo else []), "-c", "user.name=S",
-                           "-c", "user.email=s@example.invalid", *map(str, args)],
-                          check=check, capture_output=True, text=True, env=env)
-    return proc.stdout.strip()
 
 
 def commit(repo: Path, files: dict[str, str], date: datetime = BEFORE, message: str = "work") -> str:

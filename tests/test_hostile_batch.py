@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIKIT, run_grade, solution_text
+from conftest import MINIKIT, run_grade, solution_text, git
 from gradekit.classroom import batch as batch_module
 from gradekit.classroom.batch import CHANGED_FLAG, Batch, BatchOptions
 from gradekit.course.kit import load_kit
@@ -28,11 +28,6 @@ from gradekit.classroom.store import WINDOWS_RESERVED, file_key, file_names
 SOLVED = solution_text("alpha", MINIKIT)
 STUB = (MINIKIT / "starter" / "alpha.py").read_text(encoding="utf-8")
 FULL = 7  # the fixture kit's points
-
-
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(repo), "-c", "user.name=S", "-c", "user.email=s@example.invalid", *args],
-                   check=True, capture_output=True)
 
 
 def repo_with(path: Path, files: dict[str, str | bytes]) -> Path:

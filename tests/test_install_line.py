@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIKIT
+from conftest import MINIKIT, git
 from gradekit import cli
 from gradekit.instructor import install_line
 from gradekit.instructor.install_line import NoInstallLine, checked, default, network_url
@@ -33,11 +33,6 @@ def fake_dist(tmp_path: Path, direct: dict | None, version: str = "0.1.0") -> me
 def installed(tmp_path: Path, direct: dict | None, **kw):
     """The default for a gradekit installed into site-packages with this direct_url.json (None: from an index)."""
     return default(package_dir=tmp_path / "site-packages" / "gradekit", dist=fake_dist(tmp_path, direct, **kw))
-
-
-def git(repo: Path, *args: str) -> str:
-    base = ["git", "-C", str(repo), "-c", "user.name=K", "-c", "user.email=k@example.invalid", "-c", "commit.gpgsign=false"]
-    return subprocess.run(base + list(args), check=True, capture_output=True, text=True).stdout.strip()
 
 
 def checkout(tmp_path: Path, remote: str | None = "https://github.com/org/gradekit.git") -> tuple[Path, str]:

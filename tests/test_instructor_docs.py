@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import re
 import shlex
 import shutil
@@ -20,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, bwrap_usable, run_grade, solution_text
+from conftest import ROOT, bwrap_usable, run_grade, solution_text, git
 
 DOC = ROOT / "docs" / "instructors.md"
 pytestmark = pytest.mark.skipif(not bwrap_usable(), reason="the documented batch grades at the bwrap level")
@@ -39,14 +38,6 @@ def documented(section: str) -> list[list[str]]:
                 commands.append(words[1:])
     assert commands, f"no grade command in section {section!r}"
     return commands
-
-
-def git(repo: Path, *args: str, date: str | None = None) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "S", "GIT_AUTHOR_EMAIL": "s@example.invalid", "GIT_COMMITTER_NAME": "S",
-           "GIT_COMMITTER_EMAIL": "s@example.invalid"}
-    if date:
-        env.update(GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
-    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True, env=env).stdout
 
 
 SOLVED = {"functions": solution_text("functions"), "lists": solution_text("lists")}

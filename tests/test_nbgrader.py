@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIKIT, run_grade, solution_text
+from conftest import MINIKIT, run_grade, solution_text, git
 from gradekit.classroom.batch import in_shard
 from gradekit.course.kit import load_kit
 from gradekit.classroom.nbgrader import cell_name, check_assignment_name, export_to_nbgrader
@@ -26,11 +26,6 @@ STUB = (MINIKIT / "starter" / "alpha.py").read_text(encoding="utf-8")
 HALF = STUB.replace("def double(x):\n    raise NotImplementedError", "def double(x):\n    return 2 * x")
 # dan: an empty repository; bob committed, but nothing that scores (the stub alone would be no submission)
 STUDENTS = {"ann": SOLVED, "bob": STUB + "\n# started\n", "cat": HALF, "dan": None, "eve": SOLVED}
-
-
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(repo), "-c", "user.name=S", "-c", "user.email=s@example.invalid", *args],
-                   check=True, capture_output=True)
 
 
 def nbgrader_export(course: Path, *args: str) -> dict[str, dict]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIKIT, read_json, run_grade
+from conftest import MINIKIT, read_json, run_grade, git
 from gradekit import cli
 from gradekit.course import assignment as assignment_file
 
@@ -19,11 +19,6 @@ BIN = Path(sys.executable).parent
 INSTALL = "gradekit==0.1.0"
 DEADLINE = "2026-11-30 23:59 +08:00"
 CUTOFF = "2026-12-03T23:59+08:00"
-
-
-def git(repo: Path, *args: str) -> str:
-    base = ["git", "-C", str(repo), "-c", "user.name=Student", "-c", "user.email=student@example.invalid"]
-    return subprocess.run(base + list(args), check=True, capture_output=True, text=True).stdout
 
 
 def release(dest: Path, *extra, kit: Path = MINIKIT, expect: int = 0):
