@@ -124,6 +124,31 @@ def one_topic_kit(root: Path, slug: str, *, toml: str, solution: str, grader: st
     return load_kit(root)
 
 
+@pytest.fixture(scope="session")
+def released_template(tmp_path_factory):
+    """``release(name, topics, *options)``: the template ``grade release`` makes of this kit, as an instructor
+    runs it, into ``<tmp>/<name>`` (a path: folders on the way are made).  Each name is released once a
+    session; a test that changes files works in ``student_copy`` of it."""
+    made: dict[str, Path] = {}
+
+    def release(name: str, topics: str, *options) -> Path:
+        if name not in made:
+            dest = tmp_path_factory.mktemp("released") / name
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            proc = run_grade("release", dest, "--topics", topics, "--kit", ROOT, *options)
+            assert proc.returncode == 0, proc.stderr
+            made[name] = dest
+        return made[name]
+
+    return release
+
+
+def student_copy(template: Path, dest: Path) -> Path:
+    """A student's own clone of a released template: a private copy, git history included."""
+    shutil.copytree(template, dest, symlinks=True)
+    return dest
+
+
 @pytest.fixture
 def minikit(tmp_path) -> Path:
     """A private copy of the fixture kit (tests may break it)."""

@@ -28,12 +28,9 @@ BIN = Path(sys.executable).parent
 
 
 @pytest.fixture(scope="module")
-def released(tmp_path_factory) -> tuple[Path, Path]:
-    base = tmp_path_factory.mktemp("release")
-    dest, hidden = base / "template", base / "hidden"
-    proc = run_grade("release", dest, "--topics", ",".join(TOPICS), "--name", "Week 3", "--hidden-out", hidden)
-    assert proc.returncode == 0, proc.stderr
-    return dest, hidden
+def released(released_template, tmp_path_factory) -> tuple[Path, Path]:
+    hidden = tmp_path_factory.mktemp("release") / "hidden"
+    return released_template("classroom/template", ",".join(TOPICS), "--name", "Week 3", "--hidden-out", hidden), hidden
 
 
 @pytest.fixture(scope="module")

@@ -107,13 +107,8 @@ def test_a_windows_console_is_written_for_its_code_page(monkeypatch):
 
 
 @pytest.fixture(scope="module")
-def released(tmp_path_factory):
-    home = tmp_path_factory.mktemp("console") / "名字 课程"
-    home.mkdir()
-    dest = home / "My Course"
-    proc = run_grade("release", dest, "--topics", TOPICS, "--kit", ROOT)
-    assert proc.returncode == 0, proc.stderr
-    return dest
+def released(released_template):
+    return released_template("名字 课程/My Course", TOPICS)   # a home folder as Windows users name it
 
 
 class Laptop:

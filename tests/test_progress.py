@@ -19,7 +19,7 @@ from gradekit.model import Check, ExerciseResult, Result, Status, TopicResult
 from gradekit.student.progress import FORMAT, VERSION, Progress, course, resolve
 from gradekit.student.stubs import definition_span
 
-from conftest import MINIKIT, ROOT, run_grade
+from conftest import MINIKIT, ROOT, run_grade, student_copy
 
 SOLVED_MY_ABS = '''def my_abs(x):
     if not isinstance(x, (int, float)):
@@ -33,19 +33,13 @@ def flat(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def released(tmp_path_factory):
-    dest = tmp_path_factory.mktemp("progress") / "template"
-    proc = run_grade("release", dest, "--topics", "functions", "--kit", ROOT)
-    assert proc.returncode == 0, proc.stderr
-    return dest
+def released(released_template):
+    return released_template("progress/template", "functions")
 
 
 @pytest.fixture
 def template(released, tmp_path):
-    """A private copy of the released template, git history included."""
-    dest = tmp_path / "mine"
-    shutil.copytree(released, dest, symlinks=True)
-    return dest
+    return student_copy(released, tmp_path / "mine")
 
 
 def solve_my_abs(template):

@@ -30,7 +30,7 @@ from gradekit.course.kit import KitError, load_kit
 from gradekit.student.stubs import definition_span
 from gradekit.student.watch.app import Session, split_keys
 
-from conftest import ROOT, run_grade
+from conftest import ROOT, run_grade, student_copy
 
 TOPICS = "functions,closures"
 MY_ABS_WRONG = '''def my_abs(x):
@@ -46,18 +46,13 @@ MY_ABS_RIGHT = '''def my_abs(x):
 
 
 @pytest.fixture(scope="module")
-def released(tmp_path_factory):
-    dest = tmp_path_factory.mktemp("watch") / "template"
-    proc = run_grade("release", dest, "--topics", TOPICS, "--kit", ROOT)
-    assert proc.returncode == 0, proc.stderr
-    return dest
+def released(released_template):
+    return released_template("watch/template", TOPICS)
 
 
 @pytest.fixture
 def template(released, tmp_path):
-    dest = tmp_path / "course"
-    shutil.copytree(released, dest, symlinks=True)
-    return dest
+    return student_copy(released, tmp_path / "course")
 
 
 def write_my_abs(template: Path, source: str, times: int = 1) -> None:
@@ -424,18 +419,13 @@ LIST_TOPICS = "loops,dicts,functions,closures"  # 14 exercises: more than a 15-l
 
 
 @pytest.fixture(scope="module")
-def released_more(tmp_path_factory):
-    dest = tmp_path_factory.mktemp("watch-list") / "template"
-    proc = run_grade("release", dest, "--topics", LIST_TOPICS, "--kit", ROOT)
-    assert proc.returncode == 0, proc.stderr
-    return dest
+def released_more(released_template):
+    return released_template("watch-list/template", LIST_TOPICS)
 
 
 @pytest.fixture
 def course(released_more, tmp_path):
-    dest = tmp_path / "course"
-    shutil.copytree(released_more, dest, symlinks=True)
-    return dest
+    return student_copy(released_more, tmp_path / "course")
 
 
 def test_list_pages_and_scrolls_on_a_small_terminal(course, panes):
