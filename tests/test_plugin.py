@@ -26,7 +26,6 @@ def add_grader(kit, name, text):
     ("test_hidden_x.py", "@points(1)\n@exercise('triple')\ndef test_x(alpha):\n    pass\n", "is not an exercise of alpha"),
     ("test_hidden_x.py", "import pytest\n@pytest.mark.public\n@points(1)\n@exercise('double')\ndef test_x(alpha):\n    pass\n",
      "belong in a test_public"),
-    ("test_public_x.py", "@points(1)\n@exercise('double')\ndef test_x(alpha):\n    pass\n", "must be marked @public"),
     ("test_hidden_x.py", "import pytest\n@pytest.mark.pointz(1)\n@exercise('double')\ndef test_x(alpha):\n    pass\n", "pointz"),
     ("test_hidden_x.py", "@time_limit('5')\n@points(1)\n@exercise('double')\ndef test_x(alpha):\n    pass\n",
      "use @time_limit(seconds)"),
@@ -39,6 +38,14 @@ def test_marker_mistakes_are_usage_errors(minikit, name, text, needle):
     assert proc.returncode == 2, proc.stdout
     assert needle in proc.stderr
     assert "test_x" in proc.stderr or needle == "pointz"
+
+
+def test_a_check_in_a_public_file_is_public_without_the_marker(minikit, tmp_path):
+    add_grader(minikit, "test_public_x.py", "@points(1)\n@exercise('double')\ndef test_x(alpha):\n    call(alpha.double, 1).returns(2)\n")
+    sub = write_submission(tmp_path / "sub", {"alpha.py": solution_text("alpha", MINIKIT)})
+    (result,) = grade(load_kit(minikit), [Submission(sub)], lang="en", public_only=True)
+    check = next(c for c in result.checks if c.name == "test_x")
+    assert check.visibility == "public" and check.status is Status.PASS
 
 
 def test_a_grader_bug_is_an_error_not_the_students_fault(minikit, tmp_path):
