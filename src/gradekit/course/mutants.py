@@ -26,22 +26,11 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from gradekit.student.stubs import definition_span
+from gradekit.student.stubs import bound_names, definition_span
 
 
 class MutantError(ValueError):
     """The mutant cannot be spliced into the solution; the message says what to change."""
-
-
-def bound_names(node: ast.stmt) -> set[str]:
-    """The module-level names one statement defines, as ``definition_span`` finds them."""
-    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-        return {node.name}
-    if isinstance(node, ast.Assign):
-        return {target.id for target in node.targets if isinstance(target, ast.Name)}
-    if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
-        return {node.target.id}
-    return set()
 
 
 def _first_line(node: ast.stmt) -> int:

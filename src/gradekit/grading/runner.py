@@ -36,6 +36,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -105,6 +106,26 @@ class Watch:
             if self.inflight is None:
                 return None
             return {k: self.inflight.get(k) for k in ("submission", "topic", "nodeid")}
+
+
+def verified_records(stream: Iterable[bytes], key: bytes, watch: Watch) -> Iterator[dict]:
+    """The records a grading process streams, each once its seal verifies; its heartbeats go to ``watch``.
+
+    A line that is not JSON or whose seal is wrong is dropped: only pytest holds the key, so such a
+    line was written by something else that reached the pipe."""
+    for line in stream:
+        try:
+            msg = json.loads(line)
+            body = msg["record"] if "record" in msg else msg["beat"]
+            mac = msg["mac"]
+        except (ValueError, TypeError, KeyError):
+            continue
+        if not (isinstance(body, dict) and isinstance(mac, str) and hmac.compare_digest(mac, seal(key, body))):
+            continue
+        if "beat" in msg:
+            watch.beat(body)
+        else:
+            yield body
 
 
 def _stopped(proc: psutil.Process) -> bool:
@@ -228,18 +249,7 @@ def run_pytest(kit: Kit, slugs: list[str], tmp: Path, plan: dict, key: bytes, ti
 
     def listen():
         with os.fdopen(stream_r, "rb") as stream:
-            for line in stream:
-                try:
-                    msg = json.loads(line)
-                    body = msg["record"] if "record" in msg else msg["beat"]
-                    mac = msg["mac"]
-                except (ValueError, TypeError, KeyError):
-                    continue
-                if not (isinstance(body, dict) and isinstance(mac, str) and hmac.compare_digest(mac, seal(key, body))):
-                    continue
-                if "beat" in msg:
-                    watch.beat(body)
-                    continue
+            for body in verified_records(stream, key, watch):
                 if isinstance(body.get("submission"), str):
                     watch.records[body["submission"]] = body
                 if on_record is not None:

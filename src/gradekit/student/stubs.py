@@ -88,6 +88,17 @@ def original_stub(kit: Kit, slug: str, lang: str) -> str:
     return text
 
 
+def bound_names(node: ast.stmt) -> set[str]:
+    """The names one statement of a module or class body defines: what a definition is found by."""
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return {node.name}
+    if isinstance(node, ast.Assign):
+        return {target.id for target in node.targets if isinstance(target, ast.Name)}
+    if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+        return {node.target.id}
+    return set()
+
+
 def definition_span(source: str, name: str) -> tuple[int, int] | None:
     """1-based first and last line of ``name``'s definition (``f``, ``Class`` or ``Class.member``)."""
     tree = ast.parse(source.removeprefix("\ufeff"))  # a BOM read as text is no character of the program
@@ -99,16 +110,7 @@ def definition_span(source: str, name: str) -> tuple[int, int] | None:
             return None
         body = cls.body
 
-    def names(node) -> set[str]:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            return {node.name}
-        if isinstance(node, ast.Assign):
-            return {tg.id for tg in node.targets if isinstance(tg, ast.Name)}
-        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
-            return {node.target.id}
-        return set()
-
-    hits = [i for i, node in enumerate(body) if target in names(node)]
+    hits = [i for i, node in enumerate(body) if target in bound_names(node)]
     if not hits:
         return None
     if hits != list(range(hits[0], hits[-1] + 1)):

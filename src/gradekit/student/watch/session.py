@@ -28,7 +28,6 @@ beside ``gradekit/student/commands.py`` until the layout move.)
 
 from __future__ import annotations
 
-import hmac
 import json
 import os
 import queue
@@ -44,11 +43,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import BinaryIO
 
-from gradekit.grading.seal import seal
 from gradekit.course.kit import Kit
 from gradekit.model import Result
 from gradekit.grading.runner import (SESSION_SLACK, Submission, Watch, build_result, git_commit, pytest_command,
-                             pytest_env, watch_session)
+                                     pytest_env, verified_records, watch_session)
 from gradekit.sandbox import proctree
 from gradekit.sandbox.topic import DEFAULT_CHECK_BUDGET, DEFAULT_TIMEOUT
 from gradekit.grading.scoring import outcomes_by_check
@@ -261,19 +259,8 @@ class WarmSession:
         """Heartbeats to the watchdog, sealed round records to ``grade``; None once the stream ends."""
         try:
             with os.fdopen(fd, "rb") as stream:
-                for line in stream:
-                    try:
-                        msg = json.loads(line)
-                        body = msg["record"] if "record" in msg else msg["beat"]
-                        mac = msg["mac"]
-                    except (ValueError, TypeError, KeyError):
-                        continue
-                    if not (isinstance(body, dict) and isinstance(mac, str)
-                            and hmac.compare_digest(mac, seal(key, body))):
-                        continue
-                    if "beat" in msg:
-                        watch.beat(body)
-                    elif isinstance(body.get("round"), int):
+                for body in verified_records(stream, key, watch):
+                    if isinstance(body.get("round"), int):
                         records.put(body)
         finally:
             records.put(None)
