@@ -1,13 +1,10 @@
 """Hidden checks for closures: edges, traps and seeded random inputs."""
 
-from gradekit.grader import call, exercise, expect, fail, helper, hint, points
+from gradekit.grader import call, exercise, expect, fail, grader_module, helper, hint, points
 from gradekit.grader import show
 
 # Runs in the sandbox child, next to the student's code.
 TOOLS = '''
-def is_callable(obj):
-    return callable(obj)
-
 def laziness(lazy_sum):
     """How many additions happened before and after calling the returned function."""
     log = []
@@ -25,19 +22,15 @@ def laziness(lazy_sum):
     result = f()
     return before, len(log) - before, result.v if isinstance(result, Num) else result
 
-tools = {"is_callable": is_callable, "laziness": laziness}
+tools = {"laziness": laziness}
 '''
+
+
+need_function = grader_module(__file__, "_shared").need_function
 
 
 def tools(topic):
     return helper(topic, TOOLS, "tools")
-
-
-def need_function(t, value, label):
-    if not t["is_callable"](value):
-        fail(zh=f"{label} 应该是一个函数（返回函数本身，不要加括号调用它），实际是 {show(value)}",
-             en=f"{label} should be a function (return the function itself, without calling it), but it is {show(value)}")
-    return value
 
 
 def args_text(args):
@@ -48,27 +41,25 @@ def args_text(args):
 class TestLazySumHidden:
     @points(2)
     def test_random_numbers(self, closures, rng):
-        t = tools(closures)
         for _ in range(12):
             args = [rng.randint(-1000, 1000) for _ in range(rng.randint(1, 12))]
             if rng.random() < 0.5:
                 args = [a / 8 for a in args]
             label = f"lazy_sum({args_text(args)})"
-            f = need_function(t, call(closures.lazy_sum, *args).result(), label)
+            f = need_function(call(closures.lazy_sum, *args).result(), label)
             call(f).as_(f"{label}()").returns(sum(args))
 
     @points(1)
     @hint(zh="没有参数时，和是 0：lazy_sum()() 应该返回 0。",
           en="With no arguments the sum is 0: lazy_sum()() should return 0.")
     def test_no_arguments(self, closures):
-        f = need_function(tools(closures), call(closures.lazy_sum).result(), "lazy_sum()")
+        f = need_function(call(closures.lazy_sum).result(), "lazy_sum()")
         call(f).as_("lazy_sum()()").returns(0)
 
     @points(1)
     def test_sums_are_separate(self, closures, rng):
-        t = tools(closures)
         groups = [[rng.randint(1, 99) for _ in range(rng.randint(1, 6))] for _ in range(4)]
-        fs = [need_function(t, call(closures.lazy_sum, *g).result(), f"lazy_sum({args_text(g)})") for g in groups]
+        fs = [need_function(call(closures.lazy_sum, *g).result(), f"lazy_sum({args_text(g)})") for g in groups]
         if any(fs[i] == fs[j] for i in range(4) for j in range(i)):
             fail(zh="每次调用 lazy_sum 都应该返回一个新的函数，现在两次调用得到了同一个函数对象",
                  en="every lazy_sum call should return a new function; two calls gave the same function object")
@@ -81,7 +72,7 @@ class TestLazySumHidden:
           en="Lazy means lazy_sum(...) only remembers the arguments; the adding happens when the returned function is called.")
     def test_is_lazy(self, closures):
         t = tools(closures)
-        need_function(t, call(closures.lazy_sum, 1, 2, 3).result(), "lazy_sum(1, 2, 3)")
+        need_function(call(closures.lazy_sum, 1, 2, 3).result(), "lazy_sum(1, 2, 3)")
         before, during, value = call(t["laziness"], closures.lazy_sum).as_("f = lazy_sum(a, b, c); f()").result()
         if before:
             fail(zh=f"lazy_sum(...) 一被调用就做了 {before} 次加法：求和应该等到返回的函数被调用时才做",
@@ -99,7 +90,7 @@ class TestCountHidden:
         if not isinstance(fs, (list, tuple)) or len(fs) != 3:
             fail(zh=f"count() 应该返回一个装着 3 个函数的 list，实际返回了 {show(fs)}",
                  en=f"count() should return a list of 3 functions, but it returned {show(fs)}")
-        return [need_function(t, f, f"count()[{i}]") for i, f in enumerate(fs)]
+        return [need_function(f, f"count()[{i}]") for i, f in enumerate(fs)]
 
     @points(2)
     @hint(zh="三个函数都返回 9？闭包记住的是变量 i，调用时 i 已经是 3。用默认参数 lambda j=i: j * j 把当时的值固定下来。",
@@ -129,11 +120,10 @@ class TestCreateCounterHidden:
     @hint(zh="每个计数器的数要存在它自己的 createCounter 调用里（局部变量 + nonlocal），不要用全局变量。",
           en="Keep each counter's number in its own createCounter call (a local variable + nonlocal), not in a global.")
     def test_random_interleaving(self, closures, rng):
-        t = tools(closures)
         counters, counts = [], []
         for step in range(40):
             if not counters or (len(counters) < 5 and rng.random() < 0.15):
-                counters.append(need_function(t, call(closures.createCounter).result(), "createCounter()"))
+                counters.append(need_function(call(closures.createCounter).result(), "createCounter()"))
                 counts.append(0)
             k = rng.randrange(len(counters))
             counts[k] += 1
@@ -141,7 +131,7 @@ class TestCreateCounterHidden:
 
     @points(1)
     def test_long_run(self, closures):
-        c = need_function(tools(closures), call(closures.createCounter).result(), "createCounter()")
+        c = need_function(call(closures.createCounter).result(), "createCounter()")
         for want in range(1, 101):
             call(c).as_("counter()").returns(want)
         fresh = call(closures.createCounter).result()

@@ -1,19 +1,16 @@
 """Hidden checks for dicts: odd whitespace, a score of 0, unchanged input, ties, random dicts."""
 
 from gradekit.grader import call, exercise, fail, helper, hint, points
+from gradekit.grader import grader_module
+
+_shared = grader_module(__file__, "_shared")
+INVERT_PROBE, = _shared.INVERT_PROBE,
 
 WORDS = ["apple", "pear", "Apple", "fig", "kiwi", "plum", "a", "I", "是", "猫"]
 SPACES = [" ", "  ", "\t", "\n", " \n ", "   "]
 NAMES = ["Adam", "Bob", "Cathy", "Dave", "Eve", "Frank", "Grace", "Heidi", "Ivan", "Judy", "Lisa", "Mike"]
 
 # Runs next to the student's code: invert a dict built there and hand back the dict afterwards too.
-INVERT_PROBE = '''
-import dicts
-
-
-def probe(d):
-    return dicts.invert(d), d
-'''
 
 
 def exact(fn, name, *args):

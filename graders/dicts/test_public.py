@@ -1,15 +1,12 @@
 """Public checks for dicts: counting, get with a default, swapping keys and values, the best score."""
 
 from gradekit.grader import call, exercise, fail, helper, points, public, where
+from gradekit.grader import grader_module
+
+_shared = grader_module(__file__, "_shared")
+INVERT_PROBE, = _shared.INVERT_PROBE,
 
 # A dict passed through the sandbox is copied: whether invert changed it is seen in the child.
-INVERT_PROBE = '''
-import dicts
-
-
-def probe(d):
-    return dicts.invert(d), d
-'''
 
 NOTES = {'Michael': 95, 'Bob': 75, 'Tracy': 85}
 

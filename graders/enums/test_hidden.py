@@ -7,13 +7,11 @@ import operator
 from gradekit.grader import call, exercise, expect, fail, helper, hint, points, remote_isinstance
 from gradekit.grader import show
 from gradekit.grader.structure import parse
+from gradekit.grader import grader_module
 
-TOOLS = '''
-from enum import Enum
+_shared = grader_module(__file__, "_shared")
+TOOLS, called_name, member, attr = _shared.TOOLS, _shared.called_name, _shared.member, _shared.attr
 
-def is_enum_class(obj):
-    return isinstance(obj, type) and issubclass(obj, Enum)
-'''
 
 COLOR = '''
 from enum import Enum
@@ -37,14 +35,6 @@ def enum_class(enums, name):
     return cls
 
 
-def member(cls, cls_name, name):
-    return call(getattr, cls, name).as_(f"{cls_name}.{name}").result()
-
-
-def attr(obj, name, label):
-    return call(getattr, obj, name).as_(f"{label}.{name}")
-
-
 def listing(cls, cls_name, limit=30):
     """[(name, value), ...] of list(cls), in definition order."""
     it = call(iter, cls).as_(f"iter({cls_name})").result()
@@ -63,14 +53,6 @@ def tree_of(student_file):
     if tree is None:
         fail(zh=f"{student_file.name} 无法解析（有语法错误？）", en=f"{student_file.name} cannot be parsed (a syntax error?)")
     return tree
-
-
-def called_name(node):
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        return node.attr
-    return None
 
 
 @exercise("Month")

@@ -9,13 +9,10 @@ import operator
 from gradekit.grader import call, exercise, fail, helper, points, public, remote_isinstance
 from gradekit.grader import show
 from gradekit.grader.structure import parse
+from gradekit.grader import grader_module
 
-TOOLS = '''
-from enum import Enum
-
-def is_enum_class(obj):
-    return isinstance(obj, type) and issubclass(obj, Enum)
-'''
+_shared = grader_module(__file__, "_shared")
+TOOLS, called_name, member, attr = _shared.TOOLS, _shared.called_name, _shared.member, _shared.attr
 
 
 def enum_class(enums, name):
@@ -25,22 +22,6 @@ def enum_class(enums, name):
         fail(zh=f"{name} 应该是一个 Enum 类，实际是 {show(cls)}",
              en=f"{name} should be an Enum class, but it is {show(cls)}")
     return cls
-
-
-def called_name(node):
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        return node.attr
-    return None
-
-
-def member(cls, cls_name, name):
-    return call(getattr, cls, name).as_(f"{cls_name}.{name}").result()
-
-
-def attr(obj, name, label):
-    return call(getattr, obj, name).as_(f"{label}.{name}")
 
 
 @exercise("Month")

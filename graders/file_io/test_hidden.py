@@ -3,41 +3,16 @@ blank lines, BytesIO positions; random files compared with a reference computed 
 
 import io
 
-from gradekit.grader import call, exercise, expect, fail, helper, hint, points
+from gradekit.grader import call, exercise, fail, hint, points
 from gradekit.grader.structure import mentions, parse, scope
+from gradekit.grader import grader_module
 
-FILES = '''
-class Files:
-    @staticmethod
-    def make(path, text, encoding='utf-8'):
-        with open(path, 'w', encoding=encoding, newline='') as f:
-            f.write(text)
-        return path
+_shared = grader_module(__file__, "_shared")
+FILES, files, written = _shared.FILES, _shared.files, _shared.written
 
-    @staticmethod
-    def read_bytes(path):
-        try:
-            with open(path, 'rb') as f:
-                return f.read()
-        except FileNotFoundError:
-            return None
-'''
 
 ASCII = "abcdefghijklmnopqrstuvwxyz ABCXYZ0123456789,.!?-"
 CHINESE = "中文你好世界学生成绩第一二三行读写文件编码"  # all of these exist in gbk
-
-
-def files(topic):
-    return helper(topic, FILES, "Files")
-
-
-def written(topic, path, expected, after):
-    """The bytes in ``path`` must be ``expected`` (``after`` says what wrote them)."""
-    data = files(topic).read_bytes(path)
-    if data is None:
-        fail(zh=f"{after} 之后，文件 {path!r} 不存在：要用 open({path!r}, 'w', encoding=...) 创建并写入它。",
-             en=f"after {after} there is no file {path!r}: create and write it with open({path!r}, 'w', encoding=...).")
-    expect(data, expected, call=f"{after}; open({path!r}, 'rb').read()")
 
 
 def random_line(rng, alphabet=ASCII + CHINESE, lo=0, hi=12):

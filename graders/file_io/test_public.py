@@ -1,38 +1,13 @@
 """Public checks for file_io: the simplest cases, shipped to students."""
 
-from gradekit.grader import call, exercise, expect, fail, helper, points, public
+from gradekit.grader import call, exercise, points, public
+from gradekit.grader import grader_module
+
+_shared = grader_module(__file__, "_shared")
+FILES, files, written = _shared.FILES, _shared.files, _shared.written
 
 # Runs in the sandbox child, next to the student's code: prepares input files
 # and reads back what the student wrote, in the check's own working directory.
-FILES = '''
-class Files:
-    @staticmethod
-    def make(path, text, encoding='utf-8'):
-        with open(path, 'w', encoding=encoding, newline='') as f:
-            f.write(text)
-        return path
-
-    @staticmethod
-    def read_bytes(path):
-        try:
-            with open(path, 'rb') as f:
-                return f.read()
-        except FileNotFoundError:
-            return None
-'''
-
-
-def files(topic):
-    return helper(topic, FILES, "Files")
-
-
-def written(topic, path, expected, after):
-    """The bytes in ``path`` must be ``expected`` (``after`` says what wrote them)."""
-    data = files(topic).read_bytes(path)
-    if data is None:
-        fail(zh=f"{after} 之后，文件 {path!r} 不存在：要用 open({path!r}, 'w', encoding=...) 创建并写入它。",
-             en=f"after {after} there is no file {path!r}: create and write it with open({path!r}, 'w', encoding=...).")
-    expect(data, expected, call=f"{after}; open({path!r}, 'rb').read()")
 
 
 @exercise("write_text")

@@ -5,15 +5,12 @@ import ast
 from gradekit.grader import call, exercise, expect, fail, helper, hint, points, type_name
 from gradekit.grader import show
 from gradekit.grader.structure import has_node, mentions, parse, scope
+from gradekit.grader import grader_module
+
+_shared = grader_module(__file__, "_shared")
+ON_A_COPY, = _shared.ON_A_COPY,
 
 # Runs in the sandbox child, next to the student's code.
-ON_A_COPY = '''
-def odd_numbers_on_copy(values):
-    import lambdas
-    data = list(values)
-    lambdas.odd_numbers(data)
-    return data
-'''
 
 
 def need_function(value, label):

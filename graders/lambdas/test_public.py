@@ -5,15 +5,12 @@ import ast
 from gradekit.grader import call, exercise, expect, fail, helper, points, public, type_name
 from gradekit.grader.structure import has_node, mentions, parse, scope
 from gradekit.grader import show
+from gradekit.grader import grader_module
+
+_shared = grader_module(__file__, "_shared")
+ON_A_COPY, = _shared.ON_A_COPY,
 
 # Whether odd_numbers changed the caller's list is seen in the sandbox child: a list sent there is a copy.
-ON_A_COPY = '''
-def odd_numbers_on_copy(values):
-    import lambdas
-    data = list(values)
-    lambdas.odd_numbers(data)
-    return data
-'''
 
 
 def need_function(value, label):

@@ -1,19 +1,11 @@
 """Hidden checks for modules: random arguments, exit codes, import side effects, __all__ and import *."""
 
 from gradekit.grader import call, exercise, expect, fail, helper, hint, points, printed, run_script
+from gradekit.grader import grader_module
 
-WITH_ARGV = '''
-import sys
+_shared = grader_module(__file__, "_shared")
+WITH_ARGV, short, last_line = _shared.WITH_ARGV, _shared.short, _shared.last_line
 
-def test_with_argv(argv):
-    import modules
-    saved = list(sys.argv)
-    sys.argv[:] = argv
-    try:
-        return modules.test()
-    finally:
-        sys.argv[:] = saved
-'''
 
 # What `from modules import *` brings in, as a sorted list of names.
 STAR = '''
@@ -24,15 +16,6 @@ def star_names():
 '''
 
 NAMES = ["Michael", "Bob", "Lisa", "张三", "李四", "Ada Lovelace", "x", "hello", "42", "-v", "O'Brien", "a,b"]
-
-
-def short(text, limit=120):
-    return repr(text) if len(text) <= limit else repr(text[:limit]) + "..."
-
-
-def last_line(text):
-    lines = text.splitlines()
-    return lines[-1] if lines else ""
 
 
 def expect_script(modules, argv, expected):

@@ -1,29 +1,12 @@
 """Public checks for modules: run the file as a script, import it, and look at __all__."""
 
-from gradekit.grader import call, exercise, expect, fail, helper, points, printed, public, run_script
+from gradekit.grader import call, exercise, fail, helper, points, printed, public, run_script
+from gradekit.grader import grader_module
+
+_shared = grader_module(__file__, "_shared")
+WITH_ARGV, short, last_line = _shared.WITH_ARGV, _shared.short, _shared.last_line
 
 # Runs in the sandbox child: call test() with a given sys.argv (changed in place, then restored).
-WITH_ARGV = '''
-import sys
-
-def test_with_argv(argv):
-    import modules
-    saved = list(sys.argv)
-    sys.argv[:] = argv
-    try:
-        return modules.test()
-    finally:
-        sys.argv[:] = saved
-'''
-
-
-def short(text, limit=120):
-    return repr(text) if len(text) <= limit else repr(text[:limit]) + "..."
-
-
-def last_line(text):
-    lines = text.splitlines()
-    return lines[-1] if lines else ""
 
 
 def expect_script(modules, argv, expected):

@@ -1,17 +1,14 @@
 """Hidden checks for sets: repeats, unsorted and mixed inputs, an unchanged argument, random inputs."""
 
 from gradekit.grader import call, exercise, fail, helper, hint, points
+from gradekit.grader import grader_module
+
+_shared = grader_module(__file__, "_shared")
+COUNT_PROBE, = _shared.COUNT_PROBE,
 
 WORDS = ["apple", "pear", "Apple", "fig", "kiwi", "plum", "猫", "狗"]
 
 # Runs next to the student's code: count a list built there and hand back the list afterwards too.
-COUNT_PROBE = '''
-import sets
-
-
-def probe(items):
-    return sets.unique_count(items), items
-'''
 
 
 def exact(fn, name, *args):

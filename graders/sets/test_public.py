@@ -1,15 +1,12 @@
 """Public checks for sets: counting distinct items, intersection and difference."""
 
 from gradekit.grader import call, exercise, fail, helper, points, public, where
+from gradekit.grader import grader_module
+
+_shared = grader_module(__file__, "_shared")
+COUNT_PROBE, = _shared.COUNT_PROBE,
 
 # A list passed through the sandbox is copied: whether unique_count changed it is seen in the child.
-COUNT_PROBE = '''
-import sets
-
-
-def probe(items):
-    return sets.unique_count(items), items
-'''
 
 
 def at(fn):

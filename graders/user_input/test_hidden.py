@@ -1,6 +1,10 @@
 """Hidden checks for user_input: end of input, retries, whitespace, the 18 boundary, negatives, exit code."""
 
 from gradekit.grader import call, exercise, fail, hint, points, printed, run_script
+from gradekit.grader import grader_module
+
+_shared = grader_module(__file__, "_shared")
+last_line, crash_note = _shared.last_line, _shared.crash_note
 
 ADULT, MINOR, NOT_INT, NO_INPUT = "你已经成年了", "你还没有成年", "请输入一个整数", "没有输入"
 BAD_ANSWERS = ["abc", "", "18.5", "十八", "2O", "1 8", "--3", "0x12", "age"]
@@ -14,29 +18,12 @@ def reference(text):
     return ADULT if age >= 18 else MINOR
 
 
-def last_line(text):
-    lines = text.splitlines()
-    return lines[-1] if lines else ""
-
-
 def run_ok(user_input, stdin):
     run = run_script(user_input, stdin=stdin)
     if run.timed_out:
         fail(zh=f"运行 python user_input.py（输入 {stdin!r}）超时了：程序是不是一直在等输入或死循环？",
              en=f"running python user_input.py (stdin {stdin!r}) timed out: does it keep waiting or loop forever?")
     return run
-
-
-def crash_note(run):
-    """A line about how the program ended, when it crashed (zh, en)."""
-    err = last_line(run.stderr)
-    if not run.returncode or not err:
-        return "", ""
-    if err.startswith("NotImplementedError"):
-        return ("\n程序还没有完成（仍然是 raise NotImplementedError）",
-                "\nthe program is not done yet (it still raises NotImplementedError)")
-    return (f"\n程序出错退出（退出码 {run.returncode}）：{err}",
-            f"\nthe program crashed (exit code {run.returncode}): {err}")
 
 
 def expect_verdict(user_input, stdin, expected):

@@ -1,25 +1,12 @@
 """Public checks for user_input: run the script with one answer, and call verdict()."""
 
 from gradekit.grader import call, exercise, fail, points, public, run_script
+from gradekit.grader import grader_module
+
+_shared = grader_module(__file__, "_shared")
+last_line, crash_note = _shared.last_line, _shared.crash_note
 
 ADULT, MINOR = "你已经成年了", "你还没有成年"
-
-
-def last_line(text):
-    lines = text.splitlines()
-    return lines[-1] if lines else ""
-
-
-def crash_note(run):
-    """A line about how the program ended, when it crashed (zh, en)."""
-    err = last_line(run.stderr)
-    if not run.returncode or not err:
-        return "", ""
-    if err.startswith("NotImplementedError"):
-        return ("\n程序还没有完成（仍然是 raise NotImplementedError）",
-                "\nthe program is not done yet (it still raises NotImplementedError)")
-    return (f"\n程序出错退出（退出码 {run.returncode}）：{err}",
-            f"\nthe program crashed (exit code {run.returncode}): {err}")
 
 
 def expect_verdict(user_input, stdin, expected):

@@ -26,14 +26,15 @@ from dataclasses import dataclass
 import pytest
 
 from gradekit.grading.contract import Failure
-from gradekit.sandbox.proxy import (SHOW_LIMIT, Proxy, StudentError, helper, label_of, last_yielded, remote_dir, remote_isinstance,
+from gradekit.sandbox.proxy import (SHOW_LIMIT, Proxy, StudentError, helper, label_of, last_yielded, remote_callable,
+                                    remote_dir, remote_isinstance,
                             new_tally, remote_type, show, tallied, type_name, value_of, where)
 from gradekit.sandbox.topic import SandboxError
 
 __all__ = [
     "points", "public", "hint", "exercise", "time_limit",
     "call", "expect", "fail", "CheckFailure", "printed", "helper", "same",
-    "remote_isinstance", "remote_type", "remote_dir", "type_name", "where", "StudentError",
+    "remote_isinstance", "remote_callable", "remote_type", "remote_dir", "type_name", "where", "StudentError",
     "seeded", "run_script", "grader_module", "show", "Proxy",
     "last_yielded", "value_of", "new_tally", "tallied",
 ]

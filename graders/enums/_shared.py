@@ -1,0 +1,28 @@
+"""What the public and the hidden checks of enums share (released with the public graders: nothing secret)."""
+
+import ast
+from gradekit.grader import call
+
+
+TOOLS = '''
+from enum import Enum
+
+def is_enum_class(obj):
+    return isinstance(obj, type) and issubclass(obj, Enum)
+'''
+
+
+def called_name(node):
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return None
+
+
+def member(cls, cls_name, name):
+    return call(getattr, cls, name).as_(f"{cls_name}.{name}").result()
+
+
+def attr(obj, name, label):
+    return call(getattr, obj, name).as_(f"{label}.{name}")
