@@ -35,8 +35,8 @@ def run_grade(*args, cwd: Path | None = None, env: dict | None = None, timeout: 
 
 
 def git(repo: Path | None, *args, date=None, check: bool = True) -> str:
-    """Run git in ``repo`` (None: the current folder) as a test's student or instructor; its output,
-    without the final newline.  ``date`` (a ``datetime`` or ISO text) is the author and commit date."""
+    """Run git in ``repo`` (None: the current folder) as a test's student or instructor; its output as
+    git wrote it.  ``date`` (a ``datetime`` or ISO text) is the author and commit date."""
     env = {**os.environ, "GIT_AUTHOR_NAME": "S", "GIT_AUTHOR_EMAIL": "s@example.invalid",
            "GIT_COMMITTER_NAME": "S", "GIT_COMMITTER_EMAIL": "s@example.invalid"}
     if date is not None:
@@ -46,7 +46,7 @@ def git(repo: Path | None, *args, date=None, check: bool = True) -> str:
             date = iso(date)
         env.update(GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
     command = ["git", *(["-C", str(repo)] if repo is not None else []), "-c", "commit.gpgsign=false", *map(str, args)]
-    return subprocess.run(command, check=check, capture_output=True, text=True, env=env).stdout.rstrip("\n")
+    return subprocess.run(command, check=check, capture_output=True, text=True, env=env).stdout
 
 
 def write_submission(folder: Path, files: dict[str, str]) -> Path:

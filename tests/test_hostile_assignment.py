@@ -25,7 +25,7 @@ BEFORE, DEADLINE, AFTER, CUTOFF, BEYOND = (T0 + timedelta(minutes=m) for m in (1
 
 
 def git(repo, *args, date=BEFORE, check: bool = True) -> str:
-    return _git(repo, *args, date=date, check=check)
+    return _git(repo, *args, date=date, check=check).strip()
 LONG_AGO = T0 - timedelta(days=30)
 
 

@@ -13,10 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIKIT, git
+from conftest import MINIKIT, git as _git
 from gradekit import cli
 from gradekit.instructor import install_line
 from gradekit.instructor.install_line import NoInstallLine, checked, default, network_url
+
+
+def git(repo, *args) -> str:
+    return _git(repo, *args).strip()
 
 SHA = "0123456789abcdef0123456789abcdef01234567"
 

@@ -132,7 +132,7 @@ def test_a_timeout_names_the_line_it_was_stopped_at(tmp_path, lang, level):
     else:
         assert squash("double(21) 运行超过 2.0 秒被停止了，停下时正在执行 alpha.py 第 3 行（函数 spin）：是不是有死循环？ "
                       "停下时的调用，最里面的在最后： alpha.py 第 10 行，函数 double alpha.py 第 3 行，函数 spin") in squash(shown)
-    assert "gradekit" not in shown and "server.py" not in shown and "watchdog" not in shown
+    assert "sandbox/child" not in shown and "server.py" not in shown and "watchdog" not in shown
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
