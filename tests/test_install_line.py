@@ -22,6 +22,7 @@ from gradekit.instructor.install_line import NoInstallLine, checked, default, ne
 def git(repo, *args) -> str:
     return _git(repo, *args).strip()
 
+
 SHA = "0123456789abcdef0123456789abcdef01234567"
 
 
