@@ -2,23 +2,14 @@
 
 import ast
 
-from gradekit.grader import call, exercise, expect, fail, helper, hint, points, type_name
-from gradekit.grader import show
+from gradekit.grader import call, exercise, expect, fail, helper, hint, points
 from gradekit.grader.structure import has_node, mentions, parse, scope
 from gradekit.grader import grader_module
 
 _shared = grader_module(__file__, "_shared")
-ON_A_COPY, = _shared.ON_A_COPY,
+ON_A_COPY, need_function = _shared.ON_A_COPY, _shared.need_function
 
 # Runs in the sandbox child, next to the student's code.
-
-
-def need_function(value, label):
-    if type_name(value) != "function":
-        fail(zh=f"{label} 应该返回一个函数（return lambda: ...，不要自己先算出结果），实际返回了 {show(value)}",
-             en=f"{label} should return a function (return lambda: ..., do not compute the result yourself), "
-                f"but it returned {show(value)}")
-    return value
 
 
 def tree_of(student_file):

@@ -2,24 +2,14 @@
 
 import ast
 
-from gradekit.grader import call, exercise, expect, fail, helper, points, public, type_name
+from gradekit.grader import call, exercise, expect, fail, helper, points, public
 from gradekit.grader.structure import has_node, mentions, parse, scope
-from gradekit.grader import show
 from gradekit.grader import grader_module
 
 _shared = grader_module(__file__, "_shared")
-ON_A_COPY, = _shared.ON_A_COPY,
+ON_A_COPY, need_function = _shared.ON_A_COPY, _shared.need_function
 
 # Whether odd_numbers changed the caller's list is seen in the sandbox child: a list sent there is a copy.
-
-
-def need_function(value, label):
-    """``value`` must be a function (a proxy of one), not a number or anything else."""
-    if type_name(value) != "function":
-        fail(zh=f"{label} 应该返回一个函数（return lambda: ...，不要自己先算出结果），实际返回了 {show(value)}",
-             en=f"{label} should return a function (return lambda: ..., do not compute the result yourself), "
-                f"but it returned {show(value)}")
-    return value
 
 
 @exercise("is_odd")

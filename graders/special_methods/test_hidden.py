@@ -3,23 +3,13 @@ disturb iteration, random slices, branching chains and random call arguments."""
 
 import operator
 
-from gradekit.grader import call, exercise, expect, fail, hint, points
+from gradekit.grader import call, exercise, expect, grader_module, hint, points
+
+take = grader_module(__file__, "_shared").take
 
 NAMES = ["Michael", "Bob", "Lisa", "张三", "李四", "Ada Lovelace", "O'Brien", "x", "王小明", "Émile"]
 WORDS = ["api", "v1", "v2", "users", "user", "list", "status", "timeline", "posts", "repos", "comments",
          "search", "items", "login", "photos", "tags"]
-
-
-def take(obj, label, limit=40):
-    it = call(iter, obj).as_(f"iter({label})").result()
-    out = []
-    while len(out) <= limit:
-        try:
-            out.append(next(it))
-        except StopIteration:
-            return out
-    fail(zh=f"list({label}) 一直没有结束：超过 100000 之后要 raise StopIteration()",
-         en=f"list({label}) never ends: raise StopIteration() once the numbers exceed 100000")
 
 
 def fib_numbers(count):
