@@ -38,6 +38,7 @@ def test_marker_mistakes_are_usage_errors(minikit, name, text, needle):
     assert proc.returncode == 2, proc.stdout
     assert needle in proc.stderr
     assert "test_x" in proc.stderr or needle == "pointz"
+    assert "tests collected" not in proc.stderr and "test_public.py::test_double" not in proc.stderr
 
 
 def test_a_check_in_a_public_file_is_public_without_the_marker(minikit, tmp_path):

@@ -30,6 +30,7 @@ import hmac
 import json
 import os
 import random
+import re
 import secrets
 import subprocess
 import sys
@@ -348,7 +349,7 @@ def run_session(kit: Kit, slugs: list[str], submissions: list[Submission], *, se
         with tempfile.TemporaryDirectory(prefix="gradekit-run-", ignore_cleanup_errors=True) as tmpdir:
             _, why, _, _ = run_pytest(kit, slugs, Path(tmpdir), plan, key, SESSION_SLACK,
                                       ("--collect-only", "--tb=short"))
-        raise RunnerError(f"the graders could not be run (pytest exit code {returncode})", why or output)
+        raise RunnerError(f"the graders could not be run (pytest exit code {returncode})", without_node_ids(why or output))
     try:
         manifest = json.loads(report.get("gradekit_manifest") or "null")
     except (TypeError, ValueError):
@@ -365,6 +366,17 @@ def run_session(kit: Kit, slugs: list[str], submissions: list[Submission], *, se
     outcomes, _problems = outcomes_by_check(
         {"tests": tests}, lambda payload, mac: isinstance(mac, str) and hmac.compare_digest(mac, seal(key, payload)))
     return manifest, outcomes
+
+
+#: What ``--collect-only`` lists besides the error: every check's node id, then a count.
+_COLLECTED = re.compile(r"^(\S+\.py::\S+|\d+ tests? collected.*|no tests ran in [\d.]+s)$")
+
+
+def without_node_ids(output: str) -> str:
+    """pytest's reason for refusing the graders, without the list of checks it did collect: an author
+    with one bad marker needs the one line naming it, not every check of the kit after it."""
+    lines = [line for line in output.splitlines() if not _COLLECTED.match(line.strip())]
+    return "\n".join(lines).strip() + "\n"
 
 
 def collect(kit: Kit, topics: list[str] | None = None) -> list[dict]:
