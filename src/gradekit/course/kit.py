@@ -170,15 +170,21 @@ def _require(data: dict, key: str, typ, where: str):
     return value
 
 
-def load_mutant(path: Path, rel: str) -> Mutant:
+def mutant_header(lines) -> dict[str, str]:
+    """The ``# key: value`` fields a mutant starts with (``mutant-of``, ``mistake``, ``whole-file``)."""
     fields = {}
+    for line in lines:
+        m = MUTANT_HEADER.match(line.strip())
+        if m:
+            fields[m.group(1)] = m.group(2)
+        elif line.strip() and not line.startswith("#"):
+            break
+    return fields
+
+
+def load_mutant(path: Path, rel: str) -> Mutant:
     with open(path, encoding="utf-8-sig") as f:
-        for line in f:
-            m = MUTANT_HEADER.match(line.strip())
-            if m:
-                fields[m.group(1)] = m.group(2)
-            elif line.strip() and not line.startswith("#"):
-                break
+        fields = mutant_header(f)
     for key in ("mutant-of", "mistake"):
         if key not in fields:
             raise KitError(f"{rel}: missing header comment '# {key}: ...' at the top of the file")

@@ -11,7 +11,7 @@ one to find the mistake.  Now the file holds only what is wrong::
         ...
 
 Every top-level definition in it (``def``, ``class``, or an assignment to a name) replaces the
-definition of the same name in ``solution.py``, found by ``student.stubs.definition_span`` (the
+definition of the same name in ``solution.py``, found by ``course.spans.definition_span`` (the
 machinery ``grade reset`` uses, so a getter and its setter go together).  Anything else it holds (an
 import, a new module-level name) goes just before the first definition it replaces.  A mutant that
 replaces nothing is an error, which ``grade selfcheck`` reports: the definition it changed is gone
@@ -26,15 +26,12 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from gradekit.student.stubs import bound_names, definition_span
+from gradekit.course.kit import mutant_header
+from gradekit.course.spans import bound_names, definition_span, first_line
 
 
 class MutantError(ValueError):
     """The mutant cannot be spliced into the solution; the message says what to change."""
-
-
-def _first_line(node: ast.stmt) -> int:
-    return min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
 
 
 def _statements(tree: ast.Module) -> list[ast.stmt]:
@@ -52,21 +49,22 @@ def splice(solution: str, mutant: str) -> str:
     except SyntaxError as exc:
         raise MutantError(f"line {exc.lineno}: the mutant must be valid Python ({exc.msg})") from None
     lines = mutant.removeprefix("\ufeff").splitlines(keepends=True)
+    defined = {n for node in ast.parse(solution.removeprefix("\ufeff")).body for n in bound_names(node)}
     replacements: list[tuple[str, int, int]] = []   # (name, first line, last line) in the mutant
     inserted: list[str] = []
     for node in _statements(tree):
-        names = sorted(n for n in bound_names(node) if definition_span(solution, n) is not None)
+        names = sorted(bound_names(node) & defined)
         if len(names) > 1:
             raise MutantError(f"line {node.lineno}: one statement redefines {', '.join(names)}; give each its own")
         if names and replacements and replacements[-1][0] == names[0]:
             replacements[-1] = (names[0], replacements[-1][1], node.end_lineno or node.lineno)  # a setter
         elif names:
-            replacements.append((names[0], _first_line(node), node.end_lineno or node.lineno))
+            replacements.append((names[0], first_line(node), node.end_lineno or node.lineno))
         else:
-            inserted.append("".join(lines[_first_line(node) - 1:node.end_lineno or node.lineno]))
+            inserted.append("".join(lines[first_line(node) - 1:node.end_lineno or node.lineno]))
     if not replacements:
-        defined = sorted(n for node in _statements(tree) for n in bound_names(node))
-        what = f"it defines {', '.join(defined)}, which solution.py does not" if defined else "it defines nothing"
+        own = sorted(n for node in _statements(tree) for n in bound_names(node))
+        what = f"it defines {', '.join(own)}, which solution.py does not" if own else "it defines nothing"
         raise MutantError(f"{what}: the definition it changed is gone from the solution; "
                           "update the mutant to the solution's definition, or delete it")
     seen = [name for name, _, _ in replacements]
@@ -77,7 +75,11 @@ def splice(solution: str, mutant: str) -> str:
         out[-1] += "\n"
     spans = []
     for name, first, last in replacements:
-        start, end = definition_span(solution, name)  # type: ignore[misc]  # found above
+        span = definition_span(solution, name)
+        if span is None:
+            raise MutantError(f"solution.py defines {name} in pieces with other code between them; "
+                              "the mutant cannot say which to replace")
+        start, end = span
         text = "".join(lines[first - 1:last])
         spans.append((start, end, text if text.endswith("\n") else text + "\n"))
     spans.sort()
@@ -95,8 +97,7 @@ def program(mutant: Path, solution: Path | None = None, *, whole_file: bool | No
     """The whole program a mutant file stands for (``solution``: by default ``../solution.py``)."""
     text = mutant.read_text(encoding="utf-8-sig")
     if whole_file is None:
-        whole_file = any(line.lstrip("# ").startswith("whole-file:") for line in text.splitlines()[:10]
-                         if line.startswith("#"))
+        whole_file = "whole-file" in mutant_header(text.splitlines())
     if whole_file:
         return text
     solution = solution or mutant.parent.parent / "solution.py"

@@ -16,7 +16,6 @@ never run.
 
 from __future__ import annotations
 
-import ast
 import codecs
 import subprocess
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from pathlib import Path
 from gradekit import _git as scrubbed_git
 from gradekit.messages.catalogue import t
 from gradekit.course.kit import Kit
+from gradekit.course.spans import definition_span
 
 RELEASE_AUTHOR = "release@gradekit.invalid"   # the committer ``grade release`` uses
 
@@ -86,38 +86,6 @@ def original_stub(kit: Kit, slug: str, lang: str) -> str:
     if text is None:
         raise StubError(t("reset_no_stub", lang, file=f"starter/{slug}.py"))
     return text
-
-
-def bound_names(node: ast.stmt) -> set[str]:
-    """The names one statement of a module or class body defines: what a definition is found by."""
-    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-        return {node.name}
-    if isinstance(node, ast.Assign):
-        return {target.id for target in node.targets if isinstance(target, ast.Name)}
-    if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
-        return {node.target.id}
-    return set()
-
-
-def definition_span(source: str, name: str) -> tuple[int, int] | None:
-    """1-based first and last line of ``name``'s definition (``f``, ``Class`` or ``Class.member``)."""
-    tree = ast.parse(source.removeprefix("\ufeff"))  # a BOM read as text is no character of the program
-    body = tree.body
-    *outer, target = name.split(".")
-    for part in outer:
-        cls = next((n for n in body if isinstance(n, ast.ClassDef) and n.name == part), None)
-        if cls is None:
-            return None
-        body = cls.body
-
-    hits = [i for i, node in enumerate(body) if target in bound_names(node)]
-    if not hits:
-        return None
-    if hits != list(range(hits[0], hits[-1] + 1)):
-        return None  # something else sits between a getter and its setter: do not guess
-    first, last = body[hits[0]], body[hits[-1]]
-    start = min([first.lineno] + [d.lineno for d in getattr(first, "decorator_list", [])])
-    return start, last.end_lineno or last.lineno
 
 
 def _existing(path: Path) -> Source:
