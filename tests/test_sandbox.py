@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from gradekit.grader import call, helper, printed, remote_isinstance, run_script, type_name
+from gradekit.grader import call, helper, printed, remote_callable, remote_isinstance, run_script, type_name
 from gradekit.sandbox.proxy import Proxy, StudentError, load_module
 from gradekit.sandbox.topic import ChildProtocolError, Sandbox, SandboxCrashed, SandboxTimeout, StaleHandle
 
@@ -346,3 +346,9 @@ def test_commands_that_grade_nothing_do_not_load_the_child():
     code = "import sys, gradekit.cli, gradekit.grading.runner; print(sorted(m for m in sys.modules if 'child' in m))"
     proc = subprocess.run([sys.executable, "-I", "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and proc.stdout.strip() == "[]", proc.stdout + proc.stderr
+
+
+def test_remote_callable_asks_the_child(mod):
+    # Every proxy has __call__ on the grader's side, so only the child can say what its object is.
+    assert remote_callable(mod.ident) is True
+    assert remote_callable(mod) is False and remote_callable(mod.values()) is False

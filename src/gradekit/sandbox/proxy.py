@@ -261,16 +261,13 @@ def remote_isinstance(obj, cls) -> bool:
     return obj._expect_bool(result)
 
 
-_CALLABLE = "def is_callable(obj):\n    return callable(obj)\n"
-
-
 def remote_callable(obj) -> bool:
     """``callable(obj)`` answered in the child, where the object lives (every proxy has ``__call__``).
 
     A plain value the child sent back (a number, a string, a list) is never a function."""
     if not isinstance(obj, Proxy):
         return False
-    return helper(obj, _CALLABLE, "is_callable")(obj) is True
+    return obj._expect_bool(obj._gk_request("callable", f"callable({show(obj)})"))
 
 
 def remote_type(obj) -> Proxy:

@@ -382,6 +382,9 @@ class Server:
     def op_isinstance(self, req):
         return isinstance(self.obj(req["h"]), self.obj(req["cls"]))
 
+    def op_callable(self, req):
+        return callable(self.obj(req["h"]))
+
     def op_type(self, req):
         return type(self.obj(req["h"]))
 
