@@ -1,10 +1,8 @@
 """Hidden checks for dicts: odd whitespace, a score of 0, unchanged input, ties, random dicts."""
 
-from gradekit.grader import call, exercise, fail, helper, hint, points
-from gradekit.grader import grader_module
+from gradekit.grader import call, exercise, fail, grader_module, helper, hint, points
 
-_shared = grader_module(__file__, "_shared")
-INVERT_PROBE, = _shared.INVERT_PROBE,
+INVERT_PROBE = grader_module(__file__, "_shared").INVERT_PROBE
 
 WORDS = ["apple", "pear", "Apple", "fig", "kiwi", "plum", "a", "I", "是", "猫"]
 SPACES = [" ", "  ", "\t", "\n", " \n ", "   "]

@@ -1,10 +1,8 @@
 """Public checks for dicts: counting, get with a default, swapping keys and values, the best score."""
 
-from gradekit.grader import call, exercise, fail, helper, points, public, where
-from gradekit.grader import grader_module
+from gradekit.grader import call, exercise, fail, grader_module, helper, points, public, where
 
-_shared = grader_module(__file__, "_shared")
-INVERT_PROBE, = _shared.INVERT_PROBE,
+INVERT_PROBE = grader_module(__file__, "_shared").INVERT_PROBE
 
 # A dict passed through the sandbox is copied: whether invert changed it is seen in the child.
 

@@ -4,10 +4,9 @@ weekend boundaries, aliases, and a Person that accepts Gender members only."""
 import ast
 import operator
 
-from gradekit.grader import call, exercise, expect, fail, helper, hint, points, remote_isinstance
+from gradekit.grader import call, exercise, expect, fail, grader_module, helper, hint, points, remote_isinstance
 from gradekit.grader import show
 from gradekit.grader.structure import parse
-from gradekit.grader import grader_module
 
 _shared = grader_module(__file__, "_shared")
 TOOLS, called_name, member, attr = _shared.TOOLS, _shared.called_name, _shared.member, _shared.attr

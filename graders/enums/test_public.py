@@ -6,10 +6,9 @@ Enum members stay in the sandbox; the grader compares their .name and .value (pl
 import ast
 import operator
 
-from gradekit.grader import call, exercise, fail, helper, points, public, remote_isinstance
+from gradekit.grader import call, exercise, fail, grader_module, helper, points, public, remote_isinstance
 from gradekit.grader import show
 from gradekit.grader.structure import parse
-from gradekit.grader import grader_module
 
 _shared = grader_module(__file__, "_shared")
 TOOLS, called_name, member, attr = _shared.TOOLS, _shared.called_name, _shared.member, _shared.attr

@@ -3,9 +3,8 @@ blank lines, BytesIO positions; random files compared with a reference computed 
 
 import io
 
-from gradekit.grader import call, exercise, fail, hint, points
+from gradekit.grader import call, exercise, fail, grader_module, hint, points
 from gradekit.grader.structure import mentions, parse, scope
-from gradekit.grader import grader_module
 
 _shared = grader_module(__file__, "_shared")
 FILES, files, written = _shared.FILES, _shared.files, _shared.written

@@ -1,7 +1,6 @@
 """Public checks for file_io: the simplest cases, shipped to students."""
 
-from gradekit.grader import call, exercise, points, public
-from gradekit.grader import grader_module
+from gradekit.grader import call, exercise, grader_module, points, public
 
 _shared = grader_module(__file__, "_shared")
 FILES, files, written = _shared.FILES, _shared.files, _shared.written

@@ -2,9 +2,8 @@
 
 import ast
 
-from gradekit.grader import call, exercise, expect, fail, helper, hint, points
+from gradekit.grader import call, exercise, expect, fail, grader_module, helper, hint, points
 from gradekit.grader.structure import has_node, mentions, parse, scope
-from gradekit.grader import grader_module
 
 _shared = grader_module(__file__, "_shared")
 ON_A_COPY, need_function = _shared.ON_A_COPY, _shared.need_function

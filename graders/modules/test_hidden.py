@@ -1,7 +1,6 @@
 """Hidden checks for modules: random arguments, exit codes, import side effects, __all__ and import *."""
 
-from gradekit.grader import call, exercise, expect, fail, helper, hint, points, printed, run_script
-from gradekit.grader import grader_module
+from gradekit.grader import call, exercise, expect, fail, grader_module, helper, hint, points, printed, run_script
 
 _shared = grader_module(__file__, "_shared")
 WITH_ARGV, short, last_line = _shared.WITH_ARGV, _shared.short, _shared.last_line

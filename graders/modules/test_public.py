@@ -1,7 +1,6 @@
 """Public checks for modules: run the file as a script, import it, and look at __all__."""
 
-from gradekit.grader import call, exercise, fail, helper, points, printed, public, run_script
-from gradekit.grader import grader_module
+from gradekit.grader import call, exercise, fail, grader_module, helper, points, printed, public, run_script
 
 _shared = grader_module(__file__, "_shared")
 WITH_ARGV, short, last_line = _shared.WITH_ARGV, _shared.short, _shared.last_line

@@ -1,8 +1,7 @@
 """Hidden checks for properties: boundaries, validation order, read-only properties,
 independent instances and values that must be recomputed, with seeded random inputs."""
 
-from gradekit.grader import call, exercise, hint, points
-from gradekit.grader import grader_module
+from gradekit.grader import call, exercise, grader_module, hint, points
 
 _shared = grader_module(__file__, "_shared")
 new, put, get, rejects = _shared.new, _shared.put, _shared.get, _shared.rejects

@@ -1,8 +1,7 @@
 """Public checks for properties: the simplest cases, shipped to students."""
 
-from gradekit.grader import CheckFailure, call, exercise, points, public, where
+from gradekit.grader import CheckFailure, call, exercise, grader_module, points, public, where
 from gradekit.grader import show
-from gradekit.grader import grader_module
 
 _shared = grader_module(__file__, "_shared")
 new, put, get, rejects = _shared.new, _shared.put, _shared.get, _shared.rejects

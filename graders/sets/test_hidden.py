@@ -1,10 +1,8 @@
 """Hidden checks for sets: repeats, unsorted and mixed inputs, an unchanged argument, random inputs."""
 
-from gradekit.grader import call, exercise, fail, helper, hint, points
-from gradekit.grader import grader_module
+from gradekit.grader import call, exercise, fail, grader_module, helper, hint, points
 
-_shared = grader_module(__file__, "_shared")
-COUNT_PROBE, = _shared.COUNT_PROBE,
+COUNT_PROBE = grader_module(__file__, "_shared").COUNT_PROBE
 
 WORDS = ["apple", "pear", "Apple", "fig", "kiwi", "plum", "猫", "狗"]
 

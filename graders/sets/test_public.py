@@ -1,10 +1,8 @@
 """Public checks for sets: counting distinct items, intersection and difference."""
 
-from gradekit.grader import call, exercise, fail, helper, points, public, where
-from gradekit.grader import grader_module
+from gradekit.grader import call, exercise, fail, grader_module, helper, points, public, where
 
-_shared = grader_module(__file__, "_shared")
-COUNT_PROBE, = _shared.COUNT_PROBE,
+COUNT_PROBE = grader_module(__file__, "_shared").COUNT_PROBE
 
 # A list passed through the sandbox is copied: whether unique_count changed it is seen in the child.
 

@@ -1,7 +1,6 @@
 """Hidden checks for user_input: end of input, retries, whitespace, the 18 boundary, negatives, exit code."""
 
-from gradekit.grader import call, exercise, fail, hint, points, printed, run_script
-from gradekit.grader import grader_module
+from gradekit.grader import call, exercise, fail, grader_module, hint, points, printed, run_script
 
 _shared = grader_module(__file__, "_shared")
 last_line, crash_note = _shared.last_line, _shared.crash_note

@@ -1,7 +1,6 @@
 """Public checks for user_input: run the script with one answer, and call verdict()."""
 
-from gradekit.grader import call, exercise, fail, points, public, run_script
-from gradekit.grader import grader_module
+from gradekit.grader import call, exercise, fail, grader_module, points, public, run_script
 
 _shared = grader_module(__file__, "_shared")
 last_line, crash_note = _shared.last_line, _shared.crash_note
