@@ -33,6 +33,7 @@ from gradekit.render.dashboard import to_html as dashboard_html
 from gradekit.render.redact import student_view
 from gradekit.render.safe import csv_cell, csv_value, md_code, md_fence, md_text, neutralize
 from gradekit.grading.runner import Submission, grade
+from gradekit.grading.contract import Entry, Outcome
 from gradekit.grading.scoring import make_check
 
 from conftest import MINIKIT, ROOT, grading_at, isolation_levels, write_submission
@@ -258,8 +259,8 @@ def test_the_log_and_the_reporter_never_hold_a_command_or_an_escape(text):
 # -- 6. file names are believed only when they are the submission's own ------------------------
 
 
-ENTRY = {"check": "alpha/test_public.py::test_x", "name": "test_x", "topic": "alpha", "points": 2,
-         "visibility": "public", "hint": None}
+ENTRY = Entry(nodeid="alpha/test_public.py::test_x[s0]", check="alpha/test_public.py::test_x", name="test_x",
+              submission="s0", topic="alpha", exercise="double", points=2, visibility="public")
 
 
 @pytest.mark.parametrize("file", HOSTILE_FILES + ["other.py", 7, None])
@@ -267,7 +268,7 @@ def test_a_reported_file_that_is_not_the_submissions_own_becomes_the_topics(file
     detail = {"kind": "raised", "call": "double(1)", "exc_type": "ValueError", "exc_message": "bad",
               "file": file, "line": 40, "def_file": file, "def_line": 2, "signature": "double(x)",
               "shadowed": f"{file}, random.py"}
-    check = make_check(ENTRY, {"status": "fail", "detail": detail}, "en", frozenset({"alpha.py", "random.py"}))
+    check = make_check(ENTRY, Outcome("fail", detail), "en", frozenset({"alpha.py", "random.py"}))
     assert check.file == "alpha.py" and check.line is None
     assert "def_file" not in check.detail and "signature" not in check.detail
     assert check.detail["shadowed"] == "random.py"
@@ -278,9 +279,9 @@ def test_a_reported_file_that_is_not_the_submissions_own_becomes_the_topics(file
 def test_a_reported_file_that_is_the_submissions_own_is_kept_with_its_line():
     detail = {"kind": "raised", "call": "double(1)", "exc_type": "ValueError", "exc_message": "bad",
               "file": "helpers.py", "line": 4}
-    check = make_check(ENTRY, {"status": "fail", "detail": detail}, "en", frozenset({"alpha.py", "helpers.py"}))
+    check = make_check(ENTRY, Outcome("fail", detail), "en", frozenset({"alpha.py", "helpers.py"}))
     assert (check.file, check.line) == ("helpers.py", 4) and "helpers.py, line 4" in check.message
-    check = make_check(ENTRY, {"status": "fail", "detail": {**detail, "line": "4<b>"}}, "en", frozenset({"helpers.py"}))
+    check = make_check(ENTRY, Outcome("fail", {**detail, "line": "4<b>"}), "en", frozenset({"helpers.py"}))
     assert (check.file, check.line) == ("helpers.py", None)
 
 

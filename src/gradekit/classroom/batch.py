@@ -179,6 +179,12 @@ def export_digest(p: Prepared) -> str:
                       if path.startswith(prefix) and "/" not in path[len(prefix):]})
 
 
+def sub_id(index: int) -> str:
+    """A student's id inside one grading session: their place in the chunk.  Never the username, which a
+    session would carry into pytest's node ids; the result maps back through the chunk, not by parsing this."""
+    return f"s{index}"
+
+
 def submission_folder(path: Path) -> Path:
     return path / "starter" if (path / "starter").is_dir() else path
 
@@ -222,7 +228,7 @@ class Batch:
         graders, a pytest session of its own that a batch of good repositories never needs."""
         with self._max_lock:
             if self._max_score is None:
-                self._max_score = sum(c["points"] for c in collect(self.kit))
+                self._max_score = sum(c.points for c in collect(self.kit))
             return self._max_score
 
     def saved_seed(self) -> int:
@@ -454,9 +460,10 @@ class Batch:
         if not ready:
             return
         finished: set[str] = set()
+        by_id = {sub_id(i): p for i, p in enumerate(ready)}
 
         def early(sub, result) -> None:
-            p = ready[int(sub.id[1:])]
+            p = by_id[sub.id]
             if changed(result):
                 return  # settled after the session: exported again and graded alone
             try:
@@ -524,7 +531,7 @@ class Batch:
         self.finish(q, again)
 
     def grade_many(self, ready: list[Prepared], on_result=None):
-        subs = [Submission(submission_folder(p.path), f"s{i}", label=p.student.username, commit=p.commit or "",
+        subs = [Submission(submission_folder(p.path), sub_id(i), label=p.student.username, commit=p.commit or "",
                            digest=p.digest)
                 for i, p in enumerate(ready)]
         return grade(self.kit, subs, seed=self.seed, lang=self.options.lang, timeout=self.options.timeout,

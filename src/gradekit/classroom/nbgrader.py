@@ -132,7 +132,7 @@ def structure(rows: list[dict], kit) -> dict[str, dict[str, tuple[str, int]]]:
         from gradekit.grading.runner import collect
 
         for entry in collect(kit):
-            found.setdefault(entry["topic"], {}).setdefault(entry["check"], int(entry["points"]))
+            found.setdefault(entry.topic, {}).setdefault(entry.check, entry.points)
     order = slugs + sorted(s for s in found if s not in slugs)
     out: dict[str, dict[str, tuple[str, int]]] = {}
     for slug in order:

@@ -38,14 +38,15 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
 import psutil
 
 from gradekit import __version__
-from gradekit.grading.contract import Failure
+from gradekit.grading.contract import (ContractError, Entry, Failure, HiddenCounts, Manifest, Outcome, Plan,
+                                       PlannedSubmission, Record)
 from gradekit.course.kit import Kit
 from gradekit.model import Result
 from gradekit.grading.seal import seal
@@ -72,7 +73,7 @@ class RunnerError(Exception):
         self.output = output
         self.killed = killed  # the session was killed mid-run (by a signal), not refused by pytest
         self.culprit = culprit    # the check in flight when it died or stalled (its heartbeat), if any
-        self.records = records or {}   # submission id -> sealed record of submissions done before that
+        self.records = records or {}   # submission id -> its record, for submissions done before that
 
 
 class Watch:
@@ -80,7 +81,7 @@ class Watch:
 
     def __init__(self) -> None:
         self.inflight: dict | None = None    # the check started and not ended, with its start time
-        self.records: dict[str, dict] = {}
+        self.records: dict[str, Record] = {}
         self.stalled: str | None = None      # why the runner killed the session
         self.lock = threading.Lock()
 
@@ -225,7 +226,7 @@ def pytest_command(kit: Kit, slugs: list[str], tmp: Path, plan_path: Path, repor
     ]
 
 
-def run_pytest(kit: Kit, slugs: list[str], tmp: Path, plan: dict, key: bytes, timeout: float, extra=(),
+def run_pytest(kit: Kit, slugs: list[str], tmp: Path, plan: Plan, key: bytes, timeout: float, extra=(),
                on_record=None):
     """Run the grading session; plan, key and report all travel through pipes only pytest holds.
 
@@ -251,16 +252,19 @@ def run_pytest(kit: Kit, slugs: list[str], tmp: Path, plan: dict, key: bytes, ti
     def listen():
         with os.fdopen(stream_r, "rb") as stream:
             for body in verified_records(stream, key, watch):
-                if isinstance(body.get("submission"), str):
-                    watch.records[body["submission"]] = body
+                try:
+                    record = Record.from_json(body)
+                except ContractError:
+                    continue
+                watch.records[record.submission] = record
                 if on_record is not None:
-                    on_record(body)
+                    on_record(record)
     listener = threading.Thread(target=listen, daemon=True)
 
     def feed():
         with os.fdopen(plan_w, "wb") as pipe:
             try:
-                pipe.write(json.dumps(plan).encode("utf-8"))
+                pipe.write(json.dumps(plan.to_json()).encode("utf-8"))
             except BrokenPipeError:
                 pass
     chunks: list[bytes] = []
@@ -324,16 +328,14 @@ def _children() -> set[int]:
 
 def run_session(kit: Kit, slugs: list[str], submissions: list[Submission], *, seed: int, public_only: bool = False,
                 timeout: float = DEFAULT_TIMEOUT, budget: float = DEFAULT_CHECK_BUDGET,
-                extra: tuple[str, ...] = (), on_record=None) -> tuple[dict, dict[str, dict]]:
+                extra: tuple[str, ...] = (), on_record=None) -> tuple[Manifest, dict[str, Outcome]]:
     """One pytest session; returns the verified manifest and the sealed outcomes by nodeid."""
     with tempfile.TemporaryDirectory(prefix="gradekit-run-", ignore_cleanup_errors=True) as tmpdir:
         tmp = Path(tmpdir)
-        plan = {
-            "kit": str(kit.root), "seed": seed, "public_only": public_only, "timeout": timeout, "budget": budget,
-            "topics": slugs,
-            "submissions": [{"id": s.id, "path": str(Path(s.path).resolve()), "topics": s.topics, "digest": s.digest}
-                            for s in submissions],
-        }
+        plan = Plan(kit=str(kit.root), seed=seed, public_only=public_only, timeout=timeout, budget=budget,
+                    topics=list(slugs),
+                    submissions=[PlannedSubmission(s.id, str(Path(s.path).resolve()), s.topics, s.digest)
+                                 for s in submissions])
         key = secrets.token_bytes(32)
         report, output, returncode, watch = run_pytest(
             kit, slugs, tmp, plan, key, SESSION_SLACK + 20 * len(slugs) * max(1, len(submissions)), extra, on_record)
@@ -351,20 +353,24 @@ def run_session(kit: Kit, slugs: list[str], submissions: list[Submission], *, se
                                       ("--collect-only", "--tb=short"))
         raise RunnerError(f"the graders could not be run (pytest exit code {returncode})", without_node_ids(why or output))
     try:
-        manifest = json.loads(report.get("gradekit_manifest") or "null")
+        body = json.loads(report.get("gradekit_manifest") or "null")
     except (TypeError, ValueError):
-        manifest = None
-    if not isinstance(manifest, dict) or "mac" not in manifest:
+        body = None
+    if not isinstance(body, dict) or "mac" not in body:
         raise RunnerError("the graders could not be collected", output)
-    mac = manifest.pop("mac")
-    if not hmac.compare_digest(str(mac), seal(key, manifest)):
+    mac = body.pop("mac")
+    if not hmac.compare_digest(str(mac), seal(key, body)):
         raise RunnerError("the list of collected checks does not carry the grading process's seal", output)
+    try:
+        manifest = Manifest.from_json(body)
+    except ContractError as exc:
+        raise RunnerError(f"the list of collected checks is not one this version reads: {exc}", output) from None
     try:
         tests = json.loads(report.get("gradekit_tests") or "[]")
     except (TypeError, ValueError):
         tests = []
     outcomes, _problems = outcomes_by_check(
-        {"tests": tests}, lambda payload, mac: isinstance(mac, str) and hmac.compare_digest(mac, seal(key, payload)))
+        tests, lambda payload, mac: isinstance(mac, str) and hmac.compare_digest(mac, seal(key, payload)))
     return manifest, outcomes
 
 
@@ -379,15 +385,15 @@ def without_node_ids(output: str) -> str:
     return "\n".join(lines).strip() + "\n"
 
 
-def collect(kit: Kit, topics: list[str] | None = None) -> list[dict]:
+def collect(kit: Kit, topics: list[str] | None = None) -> list[Entry]:
     """The checks the graders define (manifest entries), without running any."""
     slugs = [t.slug for t in kit.select(topics)]
     manifest, _ = run_session(kit, slugs, [Submission(kit.starter, "collect")], seed=0, extra=("--collect-only",))
-    return manifest["checks"]
+    return manifest.checks
 
 
 def isolate_killer(kit: Kit, slugs: list[str], submissions: list[Submission], first: RunnerError | None = None,
-                   **options) -> tuple[dict, dict]:
+                   **options) -> tuple[Manifest, dict[str, Outcome]]:
     """The session was killed or stalled (a child can signal the grader at process-level isolation).
 
     Submissions it finished keep their sealed outcomes.  The check in flight (its heartbeat says which)
@@ -396,22 +402,19 @@ def isolate_killer(kit: Kit, slugs: list[str], submissions: list[Submission], fi
     submission is graded alone, and a submission whose session dies again topic by topic.
     """
     from collections import deque
-    from dataclasses import replace
 
-    manifest: dict = {"checks": [], "hidden_not_run": {}, "isolation": {}}
-    outcomes: dict[str, dict] = {}
+    manifest = Manifest()
+    outcomes: dict[str, Outcome] = {}
 
-    def merge(part: dict, found: dict) -> None:
-        manifest["checks"] += part["checks"]
-        manifest["isolation"] = part.get("isolation") or manifest["isolation"]
-        for topic, counts in part.get("hidden_not_run", {}).items():
-            manifest["hidden_not_run"].setdefault(topic, counts)
+    def merge(part: Manifest, found: dict[str, Outcome]) -> None:
+        manifest.add(part)
         outcomes.update(found)
 
     def blame(sub: Submission, slug: str) -> None:
-        part = {"checks": [e | {"submission": sub.id, "nodeid": e["nodeid"].replace("[collect]", f"[{sub.id}]")}
-                           for e in collect(kit, [slug])]}
-        merge(part, {e["nodeid"]: {"status": "fail", "detail": {"kind": Failure.GRADER_KILLED}} for e in part["checks"]})
+        part = Manifest([replace(e, submission=sub.id, nodeid=e.nodeid.replace("[collect]", f"[{sub.id}]"))
+                         for e in collect(kit, [slug])])
+        merge(part, {e.nodeid: Outcome("fail", {"kind": Failure.GRADER_KILLED}, check=e.check, submission=sub.id)
+                     for e in part.checks})
 
     def explicit(sub: Submission) -> Submission:
         return replace(sub, topics=[s for s in slugs if sub.topics is None or s in sub.topics])
@@ -426,9 +429,8 @@ def isolate_killer(kit: Kit, slugs: list[str], submissions: list[Submission], fi
         done = set()
         for sub_id, record in exc.records.items():
             if any(s.id == sub_id for s in subs):
-                found, _ = outcomes_by_check({"tests": record.get("tests", [])})
-                merge({k: record.get(k, {} if k != "checks" else []) for k in ("checks", "isolation", "hidden_not_run")},
-                      found)
+                found, _ = outcomes_by_check(record.tests)
+                merge(record.manifest, found)
                 done.add(sub_id)
         rest = [s for s in subs if s.id not in done]
         culprit = exc.culprit or {}
@@ -518,22 +520,20 @@ def grade(kit: Kit, submissions: list[Submission], *, topics: list[str] | None =
     by_id = {s.id: s for s in submissions}
     previous = [t0]
 
-    def on_record(record: dict) -> None:
+    def on_record(record: Record) -> None:
         """A submission finished in a session that grades all its topics: its result, now."""
-        try:
-            sub = by_id[record["submission"]]
-            outcomes, _ = outcomes_by_check({"tests": record["tests"]})  # the record as a whole is sealed
-            part = {k: record[k] for k in ("checks", "isolation", "hidden_not_run")}
-            now = time.monotonic()
-            result = build_result(kit, sub, slugs, part, outcomes, duration=now - previous[0], **result_options)
-            previous[0] = now
-        except (KeyError, TypeError, AttributeError, ValueError):
+        sub = by_id.get(record.submission)
+        if sub is None:
             return  # the report at the end carries it too
+        outcomes, _ = outcomes_by_check(record.tests)  # the record as a whole is sealed
+        now = time.monotonic()
+        result = build_result(kit, sub, slugs, record.manifest, outcomes, duration=now - previous[0], **result_options)
+        previous[0] = now
         on_result(sub, result)
 
     streaming = on_result is not None and len(groups) == 1
 
-    def session(group: list[str]) -> tuple[dict, dict]:
+    def session(group: list[str]) -> tuple[Manifest, dict[str, Outcome]]:
         try:
             return run_session(kit, group, submissions, **options, on_record=on_record if streaming else None)
         except RunnerError as exc:
@@ -547,38 +547,41 @@ def grade(kit: Kit, submissions: list[Submission], *, topics: list[str] | None =
         from concurrent.futures import ThreadPoolExecutor
         with ThreadPoolExecutor(len(groups)) as pool:
             parts = list(pool.map(session, groups))
-    manifest = {"checks": [c for m, _ in parts for c in m["checks"]], "isolation": parts[0][0].get("isolation", {}),
-                "hidden_not_run": {k: v for m, _ in parts for k, v in m.get("hidden_not_run", {}).items()}}
-    outcomes = {k: v for _, found in parts for k, v in found.items()}
+    manifest = Manifest()
+    outcomes: dict[str, Outcome] = {}
+    for part, found in parts:
+        manifest.add(part)
+        outcomes.update(found)
     duration = (time.monotonic() - t0) / max(1, len(submissions))
     return [build_result(kit, sub, slugs, manifest, outcomes, duration=duration, **result_options)
             for sub in submissions]
 
 
-def build_result(kit: Kit, sub: Submission, slugs: list[str], manifest: dict, outcomes: dict, *, started: datetime,
+def build_result(kit: Kit, sub: Submission, slugs: list[str], manifest: Manifest, outcomes: dict[str, Outcome], *,
+                 started: datetime,
                  duration: float, seed: int, lang: str, public_only: bool) -> Result:
     """One submission's ``Result`` from the checks the session collected and their outcomes."""
-    entries = [e for e in manifest["checks"] if e["submission"] == sub.id]
-    hidden_not_run = dict(manifest.get("hidden_not_run", {}))
-    add_released_hidden_counts(kit, slugs, {"checks": entries}, hidden_not_run)
+    entries = manifest.of(sub.id)
+    hidden_not_run = dict(manifest.hidden_not_run)
+    add_released_hidden_counts(kit, slugs, entries, hidden_not_run)
     sub_slugs = [s for s in slugs if sub.topics is None or s in sub.topics]
     about: dict[str, object] = {"id": sub.id, "path": str(sub.path), "label": sub.label,
                                  "commit": sub.commit if sub.commit is not None else git_commit(Path(sub.path))}
-    if any(outcomes.get(e["nodeid"], {}).get("detail", {}).get("kind") == Failure.SUBMISSION_CHANGED for e in entries):
+    if any(Failure.of(o.detail) == Failure.SUBMISSION_CHANGED for o in (outcomes.get(e.nodeid) for e in entries) if o):
         about["changed_on_disk"] = True   # not scored on those files: the batch exports and grades it again
     return Result(
         kit_version=__version__,
         submission=about,
         started=started.isoformat(timespec="seconds"), duration=duration,
-        seed=seed, lang=lang, isolation=manifest.get("isolation", {}).get("level", "unknown"),
+        seed=seed, lang=lang, isolation=manifest.isolation.get("level", "unknown"),
         public_only=public_only,
         topics=assemble(kit, sub_slugs, entries, outcomes, hidden_not_run, lang, files=submission_files(sub.path)),
     )
 
 
-def add_released_hidden_counts(kit: Kit, slugs: list[str], manifest: dict, hidden_not_run: dict) -> None:
+def add_released_hidden_counts(kit: Kit, slugs: list[str], entries: list[Entry], hidden_not_run: HiddenCounts) -> None:
     """In a released template the hidden graders are absent; ``graders/<slug>/hidden.json`` counts them."""
-    present = {e["topic"] for e in manifest["checks"] if e["visibility"] == "hidden"} | set(hidden_not_run)
+    present = {e.topic for e in entries if e.visibility == "hidden"} | set(hidden_not_run)
     for slug in slugs:
         counts = kit.graders / slug / "hidden.json"
         if slug in present or not counts.is_file():

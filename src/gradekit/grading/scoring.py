@@ -20,27 +20,27 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from gradekit.grading.contract import Failure, is_load_failure
+from gradekit.grading.contract import ContractError, Entry, Failure, HiddenCounts, Outcome, is_load_failure
 from gradekit.messages.catalogue import word_failure
 from gradekit.course.kit import Kit
 from gradekit.model import Check, ExerciseResult, Hidden, Status, TopicResult
-
-_STATUSES = {s.value for s in Status}
-
 
 def points_for(status: Status, max_points: int) -> int:
     return max_points if status is Status.PASS else 0
 
 
-def outcomes_by_check(report: dict | None, verify=lambda payload, mac: True) -> tuple[dict[str, dict], list[str]]:
-    """Map nodeid -> the plugin's outcome from a pytest-json-report report; also return problems.
+def outcomes_by_check(tests: list | None, verify=lambda payload, mac: True) -> tuple[dict[str, Outcome], list[str]]:
+    """Map nodeid -> the plugin's outcome, from sealed outcomes in pytest-json-report's per-test shape;
+    also return problems.
 
-    ``verify(payload, mac)`` checks each outcome's seal; an outcome that fails it
-    is dropped (and so scores 0 as "not reported").
+    ``verify(payload, mac)`` checks each outcome's seal; an outcome that fails it, or is not an
+    outcome's shape, is dropped (and so scores 0 as "not reported").
     """
-    found: dict[str, dict] = {}
+    found: dict[str, Outcome] = {}
     problems: list[str] = []
-    for test in (report or {}).get("tests", []):
+    for test in tests or []:
+        if not isinstance(test, dict):
+            continue
         metadata = test.get("metadata") or {}
         meta = metadata.get("gradekit")
         nodeid = test.get("nodeid")
@@ -52,7 +52,10 @@ def outcomes_by_check(report: dict | None, verify=lambda payload, mac: True) -> 
         if nodeid in found:
             problems.append(f"{nodeid} reported twice")
             continue
-        found[nodeid] = meta
+        try:
+            found[nodeid] = Outcome.from_json(meta)
+        except ContractError as exc:
+            problems.append(f"{nodeid}: {exc}")
     return found, problems
 
 
@@ -107,31 +110,26 @@ def trusted_places(detail: dict, topic: str, files: Iterable[str] | None) -> dic
     return detail
 
 
-def make_check(entry: dict, outcome: dict | None, lang: str, files: Iterable[str] | None = None) -> Check:
+def make_check(entry: Entry, outcome: Outcome | None, lang: str, files: Iterable[str] | None = None) -> Check:
     """``files``: the submission's own file names (``submission_files``); None accepts any plain module name."""
-    if outcome is None or outcome.get("status") not in _STATUSES:
-        status, detail = Status.ERROR, {"kind": Failure.NOT_REPORTED}
+    if outcome is None:
+        outcome = Outcome(Status.ERROR.value, {"kind": Failure.NOT_REPORTED})
+        status, detail = Status.ERROR, outcome.detail
     else:
-        status, detail = Status(outcome["status"]), outcome.get("detail") or {}
-        if not isinstance(detail, dict):
-            detail = {"kind": Failure.ASSERT, "text": str(detail)}
-        detail = trusted_places(detail, entry["topic"], files)
+        status, detail = Status(outcome.status), trusted_places(outcome.detail, entry.topic, files)
     message = "" if status is Status.PASS else word_failure(detail, lang)
-    hint = entry.get("hint")
-    if hint and status is not Status.PASS:
-        detail = {**detail, "hint": hint}
-    outcome = outcome or {}
+    if entry.hint and status is not Status.PASS:
+        detail = {**detail, "hint": entry.hint}
     return Check(
-        id=entry["check"], name=entry["name"], status=status,
-        points=points_for(status, entry["points"]), max_points=entry["points"],
-        visibility=entry["visibility"], message=message, detail=detail,
-        output=outcome.get("output", "") or "", duration=float(outcome.get("duration", 0.0) or 0.0),
-        file=detail.get("file"), line=detail.get("line"),
+        id=entry.check, name=entry.name, status=status,
+        points=points_for(status, entry.points), max_points=entry.points,
+        visibility=entry.visibility, message=message, detail=detail,
+        output=outcome.output, duration=outcome.duration, file=detail.get("file"), line=detail.get("line"),
     )
 
 
-def assemble(kit: Kit, slugs: list[str], entries: list[dict], outcomes: dict[str, dict],
-             hidden_not_run: dict, lang: str, files: Iterable[str] | None = None) -> list[TopicResult]:
+def assemble(kit: Kit, slugs: list[str], entries: list[Entry], outcomes: dict[str, Outcome],
+             hidden_not_run: HiddenCounts, lang: str, files: Iterable[str] | None = None) -> list[TopicResult]:
     """Build topic results in course order for one submission (``files``: see ``make_check``)."""
     files = frozenset(files) if files is not None else None
     topics = []
@@ -139,8 +137,8 @@ def assemble(kit: Kit, slugs: list[str], entries: list[dict], outcomes: dict[str
         topic = kit.topic(slug)
         by_ex: dict[str, list[Check]] = {e.name: [] for e in topic.exercises}
         for entry in entries:
-            if entry["topic"] == slug:
-                by_ex[entry["exercise"]].append(make_check(entry, outcomes.get(entry["nodeid"]), lang, files))
+            if entry.topic == slug:
+                by_ex[entry.exercise].append(make_check(entry, outcomes.get(entry.nodeid), lang, files))
         exercises = [ExerciseResult(e.name, e.title.get(lang), by_ex[e.name]) for e in topic.exercises]
         hidden = Hidden()
         for counts in hidden_not_run.get(slug, {}).values():

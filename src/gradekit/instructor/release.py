@@ -29,6 +29,7 @@ from gradekit.course.assignment import Assignment, AssignmentError, LatePolicy
 from gradekit.messages.catalogue import t
 from gradekit.instructor import install_line
 from gradekit.course.kit import Kit, KitError
+from gradekit.grading.contract import Entry
 from gradekit.grading.runner import collect
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -244,13 +245,13 @@ def release(kit: Kit, dest: Path, topics: list[str] | None = None, *, name: str 
             "assignment": assignment}
 
 
-def _assignment(kit: Kit, chosen, entries: list[dict], *, name: str, install: str, lang: str, terms: Terms,
+def _assignment(kit: Kit, chosen, entries: list[Entry], *, name: str, install: str, lang: str, terms: Terms,
                 instructor_copy: Path) -> Assignment:
     """The assignment as ``assignment.toml`` will say it, checked by reading it back as every command will."""
     slugs = [t.slug for t in chosen]
     topic_points = {slug: 0 for slug in slugs}
     for e in entries:
-        topic_points[e["topic"]] += e["points"]
+        topic_points[e.topic] += e.points
     graders = {"public": assignment_file.graders_digest(assignment_file.grader_files(kit.graders, slugs,
                                                                                      "test_public*.py")),
                "hidden": assignment_file.graders_digest(assignment_file.grader_files(kit.graders, slugs,
@@ -272,14 +273,14 @@ def _assignment(kit: Kit, chosen, entries: list[dict], *, name: str, install: st
         raise KitError(f"release refused, nothing was written: {exc}") from None
 
 
-def _build(kit: Kit, dest: Path, chosen, entries: list[dict], *, name: str, install: str, lang: str,
+def _build(kit: Kit, dest: Path, chosen, entries: list[Entry], *, name: str, install: str, lang: str,
            assignment: Assignment) -> dict:
     hidden: dict[str, dict[str, dict[str, int]]] = {}
     for e in entries:
-        if e["visibility"] == "hidden":
-            counts = hidden.setdefault(e["topic"], {}).setdefault(e["exercise"], {"checks": 0, "points": 0})
+        if e.visibility == "hidden":
+            counts = hidden.setdefault(e.topic, {}).setdefault(e.exercise, {"checks": 0, "points": 0})
             counts["checks"] += 1
-            counts["points"] += e["points"]
+            counts["points"] += e.points
     for topic in chosen:
         _copy(kit.starter / f"{topic.slug}.py", dest / "starter" / f"{topic.slug}.py")
         for name_ in ("exercise.toml", "README.md"):
@@ -291,7 +292,7 @@ def _build(kit: Kit, dest: Path, chosen, entries: list[dict], *, name: str, inst
             _copy(shared, dest / "graders" / topic.slug / shared.name)
         (dest / "graders" / topic.slug / "hidden.json").write_text(
             json.dumps(hidden.get(topic.slug, {}), indent=2) + "\n", encoding="utf-8")
-    total = sum(e["points"] for e in entries)
+    total = sum(e.points for e in entries)
     hidden_checks = sum(c["checks"] for t in hidden.values() for c in t.values())
     hidden_points = sum(c["points"] for t in hidden.values() for c in t.values())
     slugs = [t.slug for t in chosen]

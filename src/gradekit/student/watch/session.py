@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from gradekit.course.kit import Kit
+from gradekit.grading.contract import ContractError, Manifest, Plan, PlannedSubmission, Record
 from gradekit.model import Result
 from gradekit.grading.runner import (SESSION_SLACK, Submission, Watch, build_result, git_commit, pytest_command,
                                      pytest_env, verified_records, watch_session)
@@ -93,10 +94,9 @@ class WarmSession:
         self._tmp = tempfile.mkdtemp(prefix="gradekit-watch-")
         tmp = Path(self._tmp)
         key = secrets.token_bytes(32)
-        plan = {"kit": str(self.kit.root), "seed": 0, "public_only": False, "timeout": self.timeout,
-                "budget": self.budget, "topics": self.slugs,
-                "submissions": [{"id": self.submission.id, "path": str(Path(self.submission.path).resolve()),
-                                 "topics": None, "digest": None}]}
+        plan = Plan(kit=str(self.kit.root), seed=0, public_only=False, timeout=self.timeout, budget=self.budget,
+                    topics=list(self.slugs),
+                    submissions=[PlannedSubmission(self.submission.id, str(Path(self.submission.path).resolve()))])
         key_r, key_w = os.pipe()
         os.write(key_w, key)
         os.close(key_w)
@@ -218,7 +218,7 @@ class WarmSession:
                 break
             if got is None:
                 break   # the stream ended: the process is gone
-            if got.get("round") == number:
+            if got.round == number:
                 record = got
         if record is None or (self._watch is not None and self._watch.stalled):
             self._fail()
@@ -227,7 +227,7 @@ class WarmSession:
         if part is None:
             self._fail()
             return None
-        outcomes, problems = outcomes_by_check({"tests": record["tests"]})
+        outcomes, problems = outcomes_by_check(record.tests)
         if problems:
             self._fail()
             return None
@@ -237,20 +237,13 @@ class WarmSession:
         return build_result(self.kit, sub, order, part, outcomes, started=started,
                             duration=time.monotonic() - t0, seed=seed, lang=self.lang, public_only=False)
 
-    def _verified(self, record: dict, order: list[str]) -> dict | None:
+    def _verified(self, record: Record, order: list[str]) -> Manifest | None:
         """The record's checks, isolation and hidden counts, if it is the round asked for: None otherwise."""
-        checks = record.get("checks")
-        if record.get("submission") != self.submission.id or not isinstance(checks, list):
+        if record.submission != self.submission.id:
             return None
-        if not isinstance(record.get("tests"), list) or not isinstance(record.get("hidden_not_run"), dict):
+        if any(e.topic not in order for e in record.manifest.checks):
             return None
-        nodeids = [c.get("nodeid") for c in checks if isinstance(c, dict)]
-        if len(nodeids) != len(checks) or len(set(nodeids)) != len(nodeids):
-            return None
-        if any(c.get("topic") not in order or c.get("submission") != self.submission.id for c in checks):
-            return None
-        return {"checks": checks, "isolation": record.get("isolation") or {},
-                "hidden_not_run": record["hidden_not_run"]}
+        return record.manifest
 
     # -- threads -----------------------------------------------------------------------------
 
@@ -260,8 +253,12 @@ class WarmSession:
         try:
             with os.fdopen(fd, "rb") as stream:
                 for body in verified_records(stream, key, watch):
-                    if isinstance(body.get("round"), int):
-                        records.put(body)
+                    try:
+                        record = Record.from_json(body)
+                    except ContractError:
+                        continue
+                    if record.round is not None:
+                        records.put(record)
         finally:
             records.put(None)
 
@@ -272,10 +269,10 @@ class WarmSession:
             del self.output[:-OUTPUT_KEEP]
 
 
-def _feed(fd: int, plan: dict) -> None:
+def _feed(fd: int, plan: Plan) -> None:
     with os.fdopen(fd, "wb") as pipe:
         try:
-            pipe.write(json.dumps(plan).encode("utf-8"))
+            pipe.write(json.dumps(plan.to_json()).encode("utf-8"))
         except BrokenPipeError:
             pass
 
