@@ -14,6 +14,9 @@ import pytest
 
 from gradekit.sandbox import isolation
 
+#: pytester drives pytest in-process for the plugin's pieces (phases, manifest, plan).
+pytest_plugins = ["pytester"]
+
 ROOT = Path(__file__).resolve().parents[1]
 MINIKIT = ROOT / "tests" / "fixtures" / "minikit"
 

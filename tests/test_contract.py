@@ -72,3 +72,84 @@ def test_a_file_that_never_finishes_loading_is_the_topics_error_and_shown_once(m
     (topic,) = read_json(out)["topics"]
     assert "importing your file was stopped" in topic["error"]
     assert proc.stdout.count("importing your file was stopped") == 1, proc.stdout
+
+
+# -- the typed contract between the runner and the pytest process --------------------------------
+
+from gradekit.grading.contract import ContractError, Entry, Manifest, Outcome, Plan, PlannedSubmission, Record  # noqa: E402
+
+ENTRY = {"nodeid": "alpha/test_public.py::test_x[s0]", "check": "alpha/test_public.py::test_x", "name": "test_x",
+         "submission": "s0", "topic": "alpha", "exercise": "double", "points": 3, "visibility": "public",
+         "hint": {"zh": "想想负数", "en": "think of negatives"}}
+
+
+def _record(**changes) -> dict:
+    body = {"submission": "s0", "checks": [ENTRY], "tests": [], "isolation": {"level": "bwrap"},
+            "hidden_not_run": {"alpha": {"double": {"checks": 2, "points": 4}}}, "round": 3}
+    return {**body, **changes}
+
+
+def test_what_is_sent_is_what_is_read_back():
+    # The seal is over to_json()'s dict: reading it back and writing it again must give the same bytes.
+    plan = Plan(kit="/k", seed=7, topics=["alpha"], public_only=True, timeout=2.0, budget=10.0,
+                submissions=[PlannedSubmission("s0", "/sub", ["alpha"], "abc"), PlannedSubmission("s1", "/other")])
+    assert Plan.from_json(json.loads(json.dumps(plan.to_json()))) == plan
+    assert plan.topics_of("s1") == ["alpha"] and plan.submission("s0").digest == "abc"
+    record = Record.from_json(_record())
+    assert record.to_json() == _record() and record.manifest.checks == [Entry.from_json(ENTRY)]
+    outcome = Outcome("fail", {"kind": "returned"}, check="c", submission="s0", output="hi", duration=0.5)
+    assert Outcome.from_json(outcome.to_json()) == outcome
+
+
+@pytest.mark.parametrize("change, why", [
+    ({"points": "3"}, "'points' should be int"),
+    ({"points": True}, "'points' should be int"),
+    ({"points": 0}, "positive number of points"),
+    ({"visibility": "secret"}, "neither public nor hidden"),
+    ({"hint": {"zh": "只有中文"}}, "a zh and an en text"),
+    ({"topic": None}, "'topic' should be str"),
+])
+def test_a_malformed_manifest_entry_is_refused_naming_the_field(change, why):
+    with pytest.raises(ContractError, match=why):
+        Entry.from_json({**ENTRY, **change})
+
+
+@pytest.mark.parametrize("record, why", [
+    (_record(checks=[ENTRY, ENTRY]), "listed twice"),
+    (_record(checks=[{**ENTRY, "submission": "s1"}]), "another submission's checks"),
+    (_record(hidden_not_run={"alpha": {"double": {"checks": "many"}}}), "counts checks and points"),
+    (_record(tests="everything passed"), "'tests' should be list"),
+    (_record(round="3"), "'round' should be int"),
+    ({k: v for k, v in _record().items() if k != "isolation"}, "'isolation' should be dict"),
+])
+def test_a_malformed_record_is_refused(record, why):
+    with pytest.raises(ContractError, match=why):
+        Record.from_json(record)
+
+
+def test_an_outcome_with_a_status_no_check_can_have_is_refused_and_a_non_dict_detail_kept_as_text():
+    with pytest.raises(ContractError, match="'passed' is not one"):
+        Outcome.from_json({"status": "passed"})
+    outcome = Outcome.from_json({"status": "fail", "detail": "boom", "duration": True, "output": 5})
+    assert outcome.detail == {"kind": "assert", "text": "boom"} and outcome.duration == 0.0 and outcome.output == ""
+
+
+def test_manifests_of_several_sessions_add_up_without_losing_a_topics_hidden_counts():
+    first = Manifest([Entry.from_json(ENTRY)], {"alpha": {"double": {"checks": 1, "points": 2}}}, {"level": "bwrap"})
+    second = Manifest([Entry.from_json({**ENTRY, "nodeid": "beta/test_public.py::test_y[s0]", "topic": "beta"})],
+                      {"beta": {"triple": {"checks": 3, "points": 3}}}, {"level": "bwrap"})
+    total = Manifest()
+    total.add(first)
+    total.add(second)
+    assert [e.topic for e in total.of("s0")] == ["alpha", "beta"] and total.of("s1") == []
+    assert set(total.hidden_not_run) == {"alpha", "beta"} and total.isolation == {"level": "bwrap"}
+
+
+def test_the_plugin_refuses_a_plan_it_cannot_read_before_grading_anything(pytester):
+    plan = pytester.path / "plan.json"
+    plan.write_text(json.dumps({"kit": str(pytester.path), "topics": [], "submissions": [], "public_only": False,
+                                "timeout": 2, "budget": 10}), encoding="utf-8")
+    pytester.makepyfile(test_nothing="def test_x():\n    pass\n")
+    result = pytester.runpytest_subprocess("-p", "gradekit.grading.plugin", "--gradekit-plan", str(plan))
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*the runner's plan is not one this version reads: 'seed' should be int*"])

@@ -10,7 +10,6 @@ import pytest
 
 from gradekit.grading import phases
 
-pytest_plugins = ["pytester"]
 
 #: What phases.run_phases copies from _pytest.runner.runtestprotocol, line for line (spaces squeezed).
 MIRRORED = [

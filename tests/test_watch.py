@@ -702,17 +702,24 @@ def test_added_while_watching(functions):
 
 
 def test_a_record_that_is_not_the_round_asked_for_is_refused(template):
+    from gradekit.grading.contract import ContractError, Record
     from gradekit.student.watch.session import WarmSession
 
     warm = WarmSession(load_kit(template), ["functions", "closures"])
     entry = {"nodeid": "functions/test_public.py::TestMyAbs::test_negative[s0]", "topic": "functions",
-             "submission": "s0"}
-    good = {"submission": "s0", "checks": [entry], "tests": [], "hidden_not_run": {}}
-    assert warm._verified(good, ["functions"]) is not None
-    for bad in ({**good, "submission": "s1"}, {**good, "checks": [entry, entry]}, {**good, "tests": None},
-                {**good, "checks": [{**entry, "topic": "closures"}]}, {**good, "checks": "all"},
+             "submission": "s0", "check": "functions/test_public.py::TestMyAbs::test_negative", "name": "test_negative",
+             "exercise": "my_abs", "points": 1, "visibility": "public", "hint": None}
+    good = {"submission": "s0", "checks": [entry], "tests": [], "hidden_not_run": {}, "isolation": {}, "round": 1}
+    assert warm._verified(Record.from_json(good), ["functions"]) is not None
+    # Sealed, but of another submission or topic than the round asked for: not this round's result.
+    for other in ({**good, "submission": "s1", "checks": [{**entry, "submission": "s1"}]},
+                  {**good, "checks": [{**entry, "topic": "closures"}]}):
+        assert warm._verified(Record.from_json(other), ["functions"]) is None
+    # Not a record's shape at all: refused before anyone reads it.
+    for bad in ({**good, "checks": [entry, entry]}, {**good, "tests": None}, {**good, "checks": "all"},
                 {**good, "checks": [{**entry, "submission": "s1"}]}):
-        assert warm._verified(bad, ["functions"]) is None
+        with pytest.raises(ContractError):
+            Record.from_json(bad)
 
 
 @pytest.fixture(scope="module")

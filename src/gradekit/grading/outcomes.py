@@ -142,6 +142,10 @@ class Sources:
             self.trees[key] = pinpoint.tree_of(source)
         return pinpoint.refine(detail, self.trees[key], entry.exercise, f"{entry.topic}.py")
 
+    def forget(self) -> None:
+        """The files may have changed since they were parsed (watch mode's next round): parse them again."""
+        self.trees.clear()
+
 
 @dataclass
 class CheckRun:

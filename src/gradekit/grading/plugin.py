@@ -184,6 +184,7 @@ class GradingState:
         self.pending.pop(sub_id, None)
         self.outcomes = []
         self.last_check = {}
+        self.sources.forget()
 
 
 def session_plugin(state: GradingState) -> types.ModuleType:
