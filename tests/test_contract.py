@@ -7,7 +7,8 @@ import json
 import pytest
 
 from gradekit.grading.contract import Failure, is_load_failure
-from gradekit.messages.catalogue import CATALOGUE, LANGS, hidden_reason
+from gradekit.messages.catalogue import CATALOGUE, LANGS
+from gradekit.messages.failures import hidden_reason
 from gradekit.model import Check, ExerciseResult, Result, Status, TopicResult
 from gradekit.render.redact import student_view
 

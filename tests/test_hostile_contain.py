@@ -324,7 +324,7 @@ def test_a_stopped_grader_costs_seconds_not_the_session_budget(contained):
 def test_nproc_limit_binds_an_unprivileged_user():
     code = textwrap.dedent("""
         import os, time
-        from gradekit.sandbox.child.server import apply_limits   # imported first: nobody cannot read this interpreter
+        from gradekit.sandbox.child.oslimits import apply_limits   # imported first: nobody cannot read this interpreter
         os.setgid(65534); os.setuid(65534)
         apply_limits({"nproc": 5})
         made = 0

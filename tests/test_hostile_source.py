@@ -16,7 +16,7 @@ import codecs
 import pytest
 
 from gradekit.classroom.tamper import integrity_flags
-from gradekit.messages.catalogue import word_failure
+from gradekit.messages.failures import word_failure
 from gradekit.model import Status
 from gradekit.grading.runner import Submission, grade
 from gradekit.sandbox.child.scripts import declared_encoding

@@ -14,7 +14,8 @@ import shutil
 
 import pytest
 
-from gradekit.messages.catalogue import CATALOGUE, LANGS, word_failure
+from gradekit.messages.catalogue import CATALOGUE, LANGS
+from gradekit.messages.failures import word_failure
 from gradekit.course.kit import load_kit
 from gradekit.model import Check, Status
 from gradekit.render.terminal import around_first_difference, display_message, shadow_warning, to_text

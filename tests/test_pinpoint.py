@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from gradekit.messages.catalogue import word_failure
+from gradekit.messages.failures import word_failure
 from gradekit.render.report import _state
 
 from conftest import MINIKIT, ROOT, bwrap_usable, read_json, run_grade, write_submission
@@ -274,7 +274,7 @@ def test_a_beginners_syntax_error_reads_in_chinese(source):
     (only the code they quote)."""
     import re
 
-    from gradekit.messages.catalogue import syntax_words
+    from gradekit.messages.failures import syntax_words
 
     try:
         compile(source, "x.py", "exec")

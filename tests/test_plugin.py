@@ -19,18 +19,11 @@ def add_grader(kit, name, text):
     (kit / "graders" / "alpha" / name).write_text(GOOD + text, encoding="utf-8")
 
 
+# Every marker rule is tested in-process in test_manifest.py; these two go through `grade check` to show the
+# author what they meet: a rule of gradekit's, and a marker pytest does not know (--strict-markers).
 @pytest.mark.parametrize("name, text, needle", [
     ("test_hidden_x.py", "@exercise('double')\ndef test_x(alpha):\n    pass\n", "every check needs @points(n)"),
-    ("test_hidden_x.py", "@points(0)\n@exercise('double')\ndef test_x(alpha):\n    pass\n", "every check needs @points(n)"),
-    ("test_hidden_x.py", "@points(1)\ndef test_x(alpha):\n    pass\n", "@exercise('name')"),
-    ("test_hidden_x.py", "@points(1)\n@exercise('triple')\ndef test_x(alpha):\n    pass\n", "is not an exercise of alpha"),
-    ("test_hidden_x.py", "import pytest\n@pytest.mark.public\n@points(1)\n@exercise('double')\ndef test_x(alpha):\n    pass\n",
-     "belong in a test_public"),
     ("test_hidden_x.py", "import pytest\n@pytest.mark.pointz(1)\n@exercise('double')\ndef test_x(alpha):\n    pass\n", "pointz"),
-    ("test_hidden_x.py", "@time_limit('5')\n@points(1)\n@exercise('double')\ndef test_x(alpha):\n    pass\n",
-     "use @time_limit(seconds)"),
-    ("test_hidden_x.py", "@time_limit(0)\n@points(1)\n@exercise('double')\ndef test_x(alpha):\n    pass\n",
-     "more than 0 and at most 60"),
 ])
 def test_marker_mistakes_are_usage_errors(minikit, name, text, needle):
     add_grader(minikit, name, text)

@@ -28,7 +28,8 @@ from rich.console import Console
 
 from gradekit.course.kit import KitError, load_kit
 from gradekit.student.stubs import definition_span
-from gradekit.student.watch.app import Session, split_keys
+from gradekit.student.watch.app import Session
+from gradekit.student.watch.events import split_keys
 
 from conftest import ROOT, run_grade, student_copy
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from gradekit.grader import CheckFailure
 from gradekit.grading.contract import Failure
+from gradekit.messages.catalogue import both
 from gradekit.sandbox.child.scripts import declared_encoding
 
 
@@ -42,10 +43,7 @@ def parse(path: Path) -> ast.Module | None:
     name = Path(path).name
     if len(source) > MAX_SOURCE:
         raise CheckFailure(Failure.CUSTOM, file=name,
-                           zh=f"{name} 有 {len(source) // 1000} KB，太大了，检查不会去读它（上限 {MAX_SOURCE // 1000} KB）："
-                              "删掉不需要的内容再试",
-                           en=f"{name} is {len(source) // 1000} KB, too large for the check to read (the limit is "
-                              f"{MAX_SOURCE // 1000} KB): remove what it does not need and try again")
+                           **both("st_too_large", file=name, kb=len(source) // 1000, limit=MAX_SOURCE // 1000))
     refused = declared_encoding(source)
     if refused is not None:
         raise CheckFailure(Failure.CODING_COOKIE, file=name, line=refused[1], encoding=refused[0])
@@ -55,10 +53,7 @@ def parse(path: Path) -> ast.Module | None:
         return None
     except (RecursionError, MemoryError):
         # Python ran it (the child starts with a shallow stack), but it nests too deeply to be read here.
-        raise CheckFailure(Failure.CUSTOM, file=name,
-                           zh=f"{name} 里有一个表达式嵌套得太深（比如上千个 + 连在一起），检查读不了这个文件：把它拆开再试",
-                           en=f"{name} holds an expression nested too deeply (thousands of + in a row, say) for the "
-                              "check to read the file: split it up and try again") from None
+        raise CheckFailure(Failure.CUSTOM, file=name, **both("st_too_deep", file=name)) from None
 
 
 class Rebound(CheckFailure):
@@ -67,12 +62,9 @@ class Rebound(CheckFailure):
 
     def __init__(self, name: str, lines: list[int], file: str | None = None):
         shown = ", ".join(str(n) for n in lines)
-        where = f" {file}" if file else ""
-        super().__init__("custom", file=file, line=lines[-1] if lines else None,
-                         zh=f"{name} 在{where or '文件'}中被定义或赋值了不止一次（第 {shown} 行）："
-                            f"只保留一个 def {name}，检查才能看清运行的是哪一个",
-                         en=f"{name} is defined or assigned more than once in{where or ' the file'} (lines {shown}): "
-                            f"keep a single def {name}, so the check can see which one runs")
+        words = both("st_rebound_in", name=name, file=file, lines=shown) if file else both("st_rebound", name=name,
+                                                                                              lines=shown)
+        super().__init__(Failure.CUSTOM, file=file, line=lines[-1] if lines else None, **words)
         self.name, self.lines = name, lines
 
 
@@ -225,8 +217,7 @@ def untouched(tree: ast.Module | None, name: str) -> tuple[str, int] | None:
 def _scope_or_fail(path: Path, within: str | None):
     tree = parse(path)
     if tree is None:
-        raise CheckFailure(Failure.CUSTOM, zh=f"{Path(path).name} 无法解析（有语法错误？）",
-                           en=f"{Path(path).name} cannot be parsed (a syntax error?)", file=Path(path).name)
+        raise CheckFailure(Failure.CUSTOM, file=Path(path).name, **both("st_unparsable", file=Path(path).name))
     try:
         node = scope(tree, within)
     except Rebound as exc:

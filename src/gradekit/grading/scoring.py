@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from gradekit.grading.contract import ContractError, Entry, Failure, HiddenCounts, Outcome, is_load_failure
-from gradekit.messages.catalogue import word_failure
+from gradekit.messages.failures import word_failure
 from gradekit.course.kit import Kit
 from gradekit.model import Check, ExerciseResult, Hidden, Status, TopicResult
 

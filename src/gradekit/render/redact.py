@@ -20,7 +20,8 @@ from __future__ import annotations
 import copy
 
 from gradekit.grading.contract import is_load_failure
-from gradekit.messages.catalogue import builtin_exception, hidden_reason, t
+from gradekit.messages.catalogue import t
+from gradekit.messages.failures import builtin_exception, hidden_reason
 from gradekit.model import Check, Result, Status
 
 #: What was called, in a hidden check's student view (the call itself is one of its secrets).

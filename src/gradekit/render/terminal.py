@@ -17,7 +17,8 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from gradekit.messages.catalogue import t, word_failure
+from gradekit.messages.catalogue import t
+from gradekit.messages.failures import word_failure
 from gradekit.grading.contract import Failure, is_load_failure
 from gradekit.model import Check, Result, Status
 from gradekit.render.redact import is_hidden, redact_check, student_view

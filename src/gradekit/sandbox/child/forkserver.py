@@ -25,7 +25,8 @@ import sys
 assert sys.platform != "win32", "the fork server runs at the Linux levels only"
 
 from gradekit.sandbox.child import landlock, seccomp  # noqa: E402
-from gradekit.sandbox.child.server import PR_SET_CHILD_SUBREAPER, Server, _prctl, die_with_parent, prepare  # noqa: E402
+from gradekit.sandbox.child.oslimits import PR_SET_CHILD_SUBREAPER, die_with_parent, prctl, prepare  # noqa: E402
+from gradekit.sandbox.child.server import Server  # noqa: E402
 
 
 class ChildForkServer:
@@ -161,7 +162,7 @@ class ChildForkServer:
             self.terminate(strays)
 
     def serve(self):
-        _prctl(PR_SET_CHILD_SUBREAPER, 1)
+        prctl(PR_SET_CHILD_SUBREAPER, 1)
         signal.signal(signal.SIGCHLD, self.reap)
         while True:
             try:

@@ -21,7 +21,7 @@ _COOKIE = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
 #: The encodings a student's file may declare: the course saves every file as UTF-8.
 ALLOWED_ENCODINGS = ("utf-8", "utf-8-sig")
 #: The child's wording of a refused declaration; the parent words it again in the student's language
-#: (``gradekit.messages.catalogue.CODING_COOKIE``), so keep the two in step.
+#: (``gradekit.messages.failures.CODING_COOKIE_CHILD``), so keep the two in step.
 CODING_MESSAGE = "this file declares the encoding {name}; save it as UTF-8 and remove the coding line"
 
 

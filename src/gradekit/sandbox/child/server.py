@@ -11,96 +11,25 @@ Nothing in these processes is trusted by the parent: a student can rewrite
 this module at run time, and all they gain is the ability to send plain data
 they could have returned anyway.  Student *scripts* run in forks of a topic's
 server (``op_script``), or in fresh interpreters at the portable level, behind
-the same walls.
+the same walls (``child.run_script``).  Every child starts under the limits of
+``child.oslimits``; ``child.diagnose`` tells a student's exception as plain data.
 """
 
 import builtins
 import io
 import json
 import os
-import re
-import select
-import signal
 import sys
-import threading
-import time
-import traceback
 import types
 
 from gradekit.sandbox import protocol
-from gradekit.sandbox.child import tally
-from gradekit.sandbox.child.scripts import run_as_main, script_stdio
+from gradekit.sandbox.child import diagnose, tally
+from gradekit.sandbox.child.diagnose import HELPER_FILE
+from gradekit.sandbox.child.run_script import OUTPUT_CAP, fork_script, spawn_script
 from gradekit.sandbox.child.watchdog import Watchdog
 
-try:
-    import resource
-except ImportError:  # Windows: the portable level says which limits it could not apply
-    resource = None  # type: ignore[assignment]
-
-#: Output kept per request; the rest is counted and dropped.
-OUTPUT_CAP = 1024 * 1024
 #: Module attributes looked at when sending a loaded module's functions and classes along.
 MODULE_NAMES = 500
-#: The file name grader helper code runs under (``op_helper``).
-HELPER_FILE = "<grader helper>"
-
-
-def _user_tasks():
-    """Tasks (processes and threads) of this user on Linux, as RLIMIT_NPROC counts them; None elsewhere."""
-    if not sys.platform.startswith("linux"):
-        return None
-    uid, count = os.getuid(), 0
-    for name in os.listdir("/proc"):
-        if not name.isdigit():
-            continue
-        try:
-            if os.stat(f"/proc/{name}").st_uid != uid:
-                continue
-            with open(f"/proc/{name}/stat", "rb") as f:
-                count += int(f.read().rsplit(b")", 1)[1].split()[17])
-        except (OSError, IndexError, ValueError):
-            continue
-    return count
-
-
-def apply_limits(limits):
-    """Lower rlimits; each is best effort because some kernels refuse some.
-
-    ``nproc`` is how many processes the child may add: RLIMIT_NPROC counts every task of the user,
-    across the machine, so the limit is that count plus ``nproc``.  The kernel does not apply it to
-    root, and it is not set where it cannot be counted (outside Linux).
-    """
-    if sys.platform == "win32" or resource is None:
-        return   # no rlimits: the portable level's Job Object limits memory and processes instead
-    names = {
-        "cpu": resource.RLIMIT_CPU,
-        "fsize": resource.RLIMIT_FSIZE,
-        "nofile": resource.RLIMIT_NOFILE,
-        "core": resource.RLIMIT_CORE,
-        "as": resource.RLIMIT_AS,
-    }
-    if hasattr(resource, "RLIMIT_NPROC"):
-        names["nproc"] = resource.RLIMIT_NPROC
-    for key, value in limits.items():
-        if key not in names or value is None:
-            continue
-        if key == "nproc":
-            if os.geteuid() == 0:
-                continue   # root is exempt: counting would only cost time
-            tasks = _user_tasks()
-            if tasks is None:
-                continue
-            value = tasks + value
-        try:
-            _, hard = resource.getrlimit(names[key])
-            if hard != resource.RLIM_INFINITY:
-                value = min(value, hard)
-            resource.setrlimit(names[key], (value, value))
-        except (ValueError, OSError):
-            pass
-    # A disk-filling student gets an OSError instead of a silent death.
-    if hasattr(signal, "SIGXFSZ"):
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 
 
 class CappedWriter(io.TextIOBase):
@@ -127,123 +56,6 @@ class CappedWriter(io.TextIOBase):
         if self.dropped:
             out += f"\n[... {self.dropped} more characters dropped]"
         return out
-
-
-def fork_script(script, argv, data, folder, timeout):
-    """The script in a fork of this process: (stdout, stderr, timed out, exit code)."""
-    if sys.platform == "win32":
-        raise OSError("scripts are forked at the Linux levels only")
-    pipes = [os.pipe() for _ in range(3)]
-    pid = os.fork()
-    if pid == 0:
-        code = 1
-        try:
-            os.setpgid(0, 0)
-            for target, (r, w) in zip((0, 1, 2), pipes):
-                os.dup2(r if target == 0 else w, target)
-            os.closerange(3, 1 << 16)
-            os.chdir(folder)
-            script_stdio()
-            code = run_as_main(script, argv)
-        finally:
-            os._exit(code if isinstance(code, int) else 1)
-    os.close(pipes[0][0])
-    os.close(pipes[1][1])
-    os.close(pipes[2][1])
-    stdin_w, out_r, err_r = pipes[0][1], pipes[1][0], pipes[2][0]
-    try:
-        os.write(stdin_w, data)
-    except OSError:
-        pass
-    os.close(stdin_w)
-    chunks = {out_r: [], err_r: []}
-    sizes = {out_r: 0, err_r: 0}
-    end = time.monotonic() + timeout
-    open_fds = [out_r, err_r]
-    timed_out = False
-    while open_fds:
-        left = end - time.monotonic()
-        if left <= 0:
-            timed_out = True
-            break
-        ready, _, _ = select.select(open_fds, [], [], left)
-        for fd in ready:
-            chunk = os.read(fd, 65536)
-            if not chunk:
-                open_fds.remove(fd)
-                continue
-            if sizes[fd] < OUTPUT_CAP:
-                chunks[fd].append(chunk[: OUTPUT_CAP - sizes[fd]])
-            sizes[fd] += len(chunk)
-    if timed_out:
-        try:
-            os.killpg(pid, signal.SIGKILL)
-        except OSError:
-            pass
-    _, status = os.waitpid(pid, 0)
-    for fd in (out_r, err_r):
-        os.close(fd)
-    try:
-        os.killpg(pid, signal.SIGKILL)  # anything the script left running
-    except OSError:
-        pass
-    return b"".join(chunks[out_r]), b"".join(chunks[err_r]), timed_out, os.waitstatus_to_exitcode(status)
-
-
-def _drain(stream, keep):
-    """Read ``stream`` to its end, keeping its first OUTPUT_CAP bytes (the rest is read and dropped)."""
-    size = 0
-    while True:
-        try:
-            chunk = stream.read(65536)
-        except (OSError, ValueError):
-            return
-        if not chunk:
-            return
-        if size < OUTPUT_CAP:
-            keep.append(chunk[: OUTPUT_CAP - size])
-        size += len(chunk)
-
-
-def spawn_script(script, src, argv, data, folder, timeout):
-    """The script in a fresh interpreter (no fork needed): (stdout, stderr, timed out, exit code).
-
-    Reader threads rather than select(): on Windows select() takes sockets only.
-    """
-    import subprocess
-
-    config = json.dumps({"script": script, "src": src, "argv": list(argv)})
-    proc = subprocess.Popen([sys.executable, "-I", "-B", "-X", "utf8", "-m", "gradekit.sandbox.child.scripts", config],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=folder,
-                            start_new_session=sys.platform != "win32")
-    out, err = [], []
-    readers = [threading.Thread(target=_drain, args=(proc.stdout, out), daemon=True),
-               threading.Thread(target=_drain, args=(proc.stderr, err), daemon=True)]
-    for reader in readers:
-        reader.start()
-    try:
-        proc.stdin.write(data)
-    except OSError:
-        pass
-    try:
-        proc.stdin.close()
-    except OSError:
-        pass
-    timed_out = False
-    try:
-        code = proc.wait(timeout)
-    except subprocess.TimeoutExpired:
-        timed_out, code = True, None
-    if sys.platform != "win32":
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)  # anything the script left running
-        except OSError:
-            pass
-    proc.kill()
-    proc.wait()
-    for reader in readers:
-        reader.join(1.0)   # a grandchild may still hold the pipe; the topic's end kills it
-    return b"".join(out), b"".join(err), timed_out, code
 
 
 class Server:
@@ -427,173 +239,8 @@ class Server:
     # -- loop -------------------------------------------------------------
 
     def error_info(self, exc):
-        """Describe a student exception as plain data, with what a beginner needs to fix it.
-
-        Besides type, message and the student's file and line, it adds what only this
-        process can know: the closest existing name for a NameError or AttributeError
-        (``suggestion``), the definition a call with the wrong arguments did not fit
-        (``signature``, ``def_file``, ``def_line``) and student files imported in place of
-        a standard module (``shadowed``).  The parent checks every field's type.
-        """
-        student_src = self.src
-
-        def distance(a, b):
-            """Edit distance counting a swap of neighbours as one edit (lenght -> length)."""
-            prev2, prev = None, list(range(len(b) + 1))
-            for i, ca in enumerate(a, 1):
-                cur = [i]
-                for j, cb in enumerate(b, 1):
-                    cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-                    if prev2 is not None and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                        cur[j] = min(cur[j], prev2[j - 2] + 1)
-                prev2, prev = prev, cur
-            return prev[-1]
-
-        def closest(name, *pools):
-            """The nearest name, the student's own before builtins; None when nothing is near."""
-            if not name:
-                return None
-            allowed = max(1, len(name) // 4)
-            best = None
-            for rank, pool in enumerate(pools):
-                for cand in pool:
-                    if not isinstance(cand, str) or cand == name or cand.startswith("__"):
-                        continue
-                    d = 0.5 if cand.lower() == name.lower() else distance(name, cand)  # Print -> print
-                    if d <= allowed and (best is None or (d, rank) < best[:2]):
-                        best = (d, rank, cand)
-            return best[2] if best else None
-
-        def params(fn, code):
-            names, npos, nkw = code.co_varnames, code.co_argcount, code.co_kwonlyargcount
-            defaults = getattr(fn, "__defaults__", None) or ()
-            kwdefaults = getattr(fn, "__kwdefaults__", None) or {}
-            out, first_default = [], npos - len(defaults)
-            for i in range(npos):
-                out.append(names[i] + ("=" + repr(defaults[i - first_default])[:40] if i >= first_default else ""))
-                if code.co_posonlyargcount and i == code.co_posonlyargcount - 1:
-                    out.append("/")
-            star = npos + nkw
-            if code.co_flags & 0x04:  # CO_VARARGS
-                out.append("*" + names[star])
-                star += 1
-            elif nkw:
-                out.append("*")
-            out += [n + ("=" + repr(kwdefaults[n])[:40] if n in kwdefaults else "") for n in names[npos:npos + nkw]]
-            if code.co_flags & 0x08:  # CO_VARKEYWORDS
-                out.append("**" + names[star])
-            return ", ".join(out)
-
-        def arity(message):
-            """For "f() takes 1 positional argument but 2 were given": how the student defined f."""
-            m = re.match(r"^([\w.<>]+)\(\) (?:takes |missing |got an unexpected keyword|got multiple values|"
-                         r"got some positional-only)", message)
-            if not m:
-                return {}
-            qualname, fn = m.group(1), None
-            if "<locals>" not in qualname and self.module is not None:
-                fn = self.module
-                for part in qualname.split("."):
-                    fn = getattr(fn, part, None)
-            if fn is None:  # a closure or method the grader holds a handle to
-                for obj in list(self.handles.values()):
-                    obj = getattr(obj, "__func__", obj)
-                    if getattr(obj, "__qualname__", None) == qualname:
-                        fn = obj
-                        break
-            fn = getattr(fn, "__func__", fn)
-            code = getattr(fn, "__code__", None)
-            if code is None or not code.co_filename.startswith(student_src):
-                return {}
-            return {"signature": f"{qualname}({params(fn, code)})"[:400],
-                    "def_file": os.path.basename(code.co_filename), "def_line": code.co_firstlineno}
-
-        def beginner_facts():
-            facts, innermost = {}, None
-            for frame, _ in traceback.walk_tb(exc.__traceback__):
-                innermost = frame
-            if isinstance(exc, NameError) and not isinstance(exc, UnboundLocalError):
-                name = getattr(exc, "name", None)
-                if not name:
-                    m = re.search(r"name '(\w+)' is not defined", str(exc))
-                    name = m.group(1) if m else None
-                own = set(vars(self.module) if self.module is not None else ())
-                if innermost is not None:
-                    own |= set(innermost.f_locals) | set(innermost.f_globals)
-                facts["suggestion"] = closest(name, sorted(own), sorted(dir(builtins)))
-            elif isinstance(exc, AttributeError):
-                name, obj = getattr(exc, "name", None), getattr(exc, "obj", None)
-                if name and obj is not None:
-                    facts["suggestion"] = closest(name, dir(obj))
-            elif isinstance(exc, TypeError):
-                facts.update(arity(str(exc)))
-            shadowed = sorted(
-                os.path.basename(mod.__file__) for key, mod in list(sys.modules.items())
-                if key in sys.stdlib_module_names and isinstance(getattr(mod, "__file__", None), str)
-                and mod.__file__.startswith(student_src))
-            if shadowed:
-                facts["shadowed"] = ", ".join(shadowed)[:400]
-            return {k: v for k, v in facts.items() if v}
-
-        info = {"type": type(exc).__name__, "builtin": type(exc) is getattr(builtins, type(exc).__name__, None)}
-        if isinstance(exc, NameError):
-            # A name missing in a grader's helper code is the kit's bug, not the student's.
-            innermost = None
-            for frame, _ in traceback.walk_tb(exc.__traceback__):
-                innermost = frame
-            info["helper_fault"] = innermost is not None and innermost.f_code.co_filename == HELPER_FILE
-        try:
-            info["message"] = str(exc)[:4000]
-        except BaseException:
-            info["message"] = "<unprintable>"
-        if isinstance(exc, StopIteration):
-            info["value"] = self.enc(exc.value)
-        if isinstance(exc, SyntaxError):
-            info["file"] = os.path.basename(exc.filename or "")
-            info["line"] = exc.lineno or 0
-            info["offset"] = exc.offset or 0
-            info["text"] = (exc.text or "")[:400]
-            info["message"] = str(exc.msg)[:400]
-            if getattr(exc, "end_lineno", None) == exc.lineno and isinstance(getattr(exc, "end_offset", None), int):
-                info["end_offset"] = exc.end_offset
-        else:
-            # A generator's escaped StopIteration becomes a RuntimeError where the generator
-            # was resumed: the student's mistake is where the StopIteration came from.
-            chained, seen = exc, 0
-            if isinstance(exc, RuntimeError) and isinstance(exc.__cause__, StopIteration):
-                chained = exc.__cause__
-            while chained is not None and "line" not in info and seen < 5:
-                for frame, lineno in traceback.walk_tb(chained.__traceback__):
-                    if frame.f_code.co_filename.startswith(student_src):
-                        info["file"] = os.path.basename(frame.f_code.co_filename)
-                        info["line"] = lineno
-                chained, seen = chained.__cause__ or chained.__context__, seen + 1
-            if isinstance(exc, RecursionError):
-                info.update(self.recursive_call(exc))
-        try:
-            info.update(beginner_facts())
-        except BaseException:  # advice is a bonus: never lose the error itself over it
-            pass
-        try:
-            info["traceback"] = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))[-8000:]
-        except BaseException:
-            info["traceback"] = ""
-        return info
-
-    def recursive_call(self, exc):
-        """Where a function calls itself, for a RecursionError: the student's line that recurs most often
-        in the traceback, the innermost frame aside (the limit is hit wherever the last call happened to be,
-        often a builtin called on a function's first line)."""
-        prefix = os.path.join(self.src, "")
-        frames = [(f.f_code.co_filename, lineno) for f, lineno in traceback.walk_tb(exc.__traceback__)
-                  if f.f_code.co_filename.startswith(prefix)][:-1]
-        counts = {}
-        for place in frames:
-            counts[place] = counts.get(place, 0) + 1
-        if not counts:
-            return {}
-        (file, line), n = max(counts.items(), key=lambda kv: kv[1])
-        return {"file": os.path.basename(file), "line": line} if n > 1 else {}
+        """The student's exception as plain data, with a beginner's facts (``child.diagnose``)."""
+        return diagnose.error_info(exc, src=self.src, module=self.module, held=self.handles.values(), encode=self.enc)
 
     def serve(self, rfile, wfd):
         ops = {name[3:]: getattr(self, name) for name in dir(self) if name.startswith("op_")}
@@ -638,40 +285,3 @@ class Server:
                 watchdog.disarm()
                 current[0] = None
                 write(data)
-
-
-PR_SET_PDEATHSIG = 1
-PR_SET_CHILD_SUBREAPER = 36
-
-
-def _prctl(option, value):
-    try:
-        import ctypes
-        return ctypes.CDLL(None).prctl(option, value, 0, 0, 0)
-    except (OSError, AttributeError):
-        return -1
-
-
-def die_with_parent():
-    """If the parent dies, so does this process: no orphan keeps running.
-
-    Linux says so to the kernel; elsewhere a watcher thread notices the new parent.
-    """
-    if sys.platform.startswith("linux"):
-        _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-        return
-    parent = os.getppid()
-
-    def watch():
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="gradekit-parent-watch", daemon=True).start()
-
-
-def prepare(config):
-    """What every sandboxed interpreter does first, before any student file can shadow a module."""
-    die_with_parent()
-    apply_limits(config.get("limits", {}))
-    sys.dont_write_bytecode = True

@@ -14,7 +14,8 @@ import os
 import sys
 
 from gradekit.sandbox.child import landlock, seccomp
-from gradekit.sandbox.child.server import Server, prepare
+from gradekit.sandbox.child.oslimits import prepare
+from gradekit.sandbox.child.server import Server
 
 
 def private_stdio():
