@@ -203,16 +203,21 @@ def test_roster_text_is_escaped_and_only_the_pages_own_script_may_run(rows):
 
 
 def test_an_exercise_is_not_attempted_only_when_every_check_is_untouched():
-    def check(status, kind=None):
-        return {"status": status, "detail": {"kind": kind} if kind else {}}
+    from gradekit.model import Check, ExerciseResult, Status
 
-    state = dashboard.exercise_state
-    assert state({"checks": [check("fail", "todo"), check("fail", "no_file")]}) == "not_attempted"
-    assert state({"checks": [check("fail", "todo"), check("pass")]}) == "wrong"
-    assert state({"checks": [check("fail", "todo"), check("fail", "returned")]}) == "wrong"
-    assert state({"checks": [check("fail", "todo"), check("timeout", "timeout")]}) == "wrong"
-    assert state({"checks": [check("pass"), check("error", "grader_error")]}) == "error"
-    assert state({"checks": [check("pass"), check("skipped")]}) == "passed"
+    def check(status, kind=None):
+        return Check("c", "test_c", Status(status), 0, 1, "public", detail={"kind": kind} if kind else {})
+
+    def state(*checks):
+        return dashboard.exercise_state(ExerciseResult("double", "", list(checks)))
+
+    assert state(check("fail", "todo"), check("fail", "no_file")) == "not_attempted"
+    assert state(check("fail", "todo"), check("pass")) == "wrong"
+    assert state(check("fail", "todo"), check("fail", "returned")) == "wrong"
+    assert state(check("fail", "todo"), check("timeout", "timeout")) == "wrong"
+    assert state(check("pass"), check("error", "grader_error")) == "error"
+    assert state(check("pass"), check("skipped")) == "passed"
+    assert state() == "not_attempted"
 
 
 # -- the script, in a real browser ---------------------------------------------------------------------------

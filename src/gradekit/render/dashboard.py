@@ -30,6 +30,7 @@ from datetime import datetime, timezone
 from gradekit.course.assignment import local, zone
 from gradekit.grading.contract import Failure
 from gradekit.messages.catalogue import CATALOGUE, LANGS, t
+from gradekit.model import ExerciseResult, Result, Status
 from gradekit.render.html import environment, url_segment
 
 HARDEST = 15
@@ -50,29 +51,27 @@ def _svg(fig) -> str:
     return text[text.index("<svg"):]
 
 
-def exercise_state(ex: dict) -> str:
+def exercise_state(ex: ExerciseResult) -> str:
     """``passed`` (every check), ``not_attempted`` (every check an untouched stub or a missing file),
     ``error`` (the kit failed on a check, so nothing is known about the student), else ``wrong``."""
-    checks = [c for c in ex.get("checks", []) if c.get("status") != "skipped"]
-    if checks and all(c.get("status") == "pass" for c in checks):
+    checks = [c for c in ex.checks if c.status is not Status.SKIPPED]
+    if checks and all(c.status is Status.PASS for c in checks):
         return "passed"
-    if not checks or all(c.get("status") == "fail" and (c.get("detail") or {}).get("kind") in UNTOUCHED
-                         for c in checks):
+    if not checks or all(c.status is Status.FAIL and Failure.of(c.detail) in UNTOUCHED for c in checks):
         return "not_attempted"
-    if any(c.get("status") == "error" for c in checks):
+    if any(c.status is Status.ERROR for c in checks):
         return "error"
     return "wrong"
 
 
-def per_exercise(graded: list[dict]) -> list[dict]:
+def per_exercise(results: list[Result]) -> list[dict]:
     """One entry per topic and exercise, in the kit's order: how many graded students are in each state."""
     out: dict[tuple[str, str], dict] = {}
-    for r in graded:
-        for topic in r["result"].get("topics", []):
-            for ex in topic.get("exercises", []):
-                entry = out.setdefault((topic["slug"], ex["name"]), {
-                    "topic": topic["slug"], "exercise": ex["name"], "title": ex.get("title", ""),
-                    **{state: 0 for state in STATES}})
+    for result in results:
+        for topic in result.topics:
+            for ex in topic.exercises:
+                entry = out.setdefault((topic.slug, ex.name), {
+                    "topic": topic.slug, "exercise": ex.name, "title": ex.title, **{state: 0 for state in STATES}})
                 entry[exercise_state(ex)] += 1
     for entry in out.values():
         entry["students"] = sum(entry[s] for s in STATES)
@@ -85,26 +84,27 @@ def is_graded(row: dict) -> bool:
 
 def summarize(rows: list[dict]) -> dict:
     graded = [r for r in rows if is_graded(r)]
+    results = [Result.from_dict(r["result"]) for r in graded]
     per_check: dict[str, list[bool]] = {}
     per_topic: dict[str, list[bool]] = {}
-    for r in graded:
-        for topic in r["result"]["topics"]:
-            for ex in topic["exercises"]:
+    for result in results:
+        for topic in result.topics:
+            for ex in topic.exercises:
                 # the hardest checks are hard for those who tried: an untouched stub fails every check of
                 # its exercise, and counted here it would crowd the list with exercises nobody started
                 attempted = exercise_state(ex) != "not_attempted"
-                for c in ex["checks"]:
-                    ok = c["status"] == "pass"
+                for c in ex.checks:
+                    ok = c.status is Status.PASS
                     if attempted:
-                        per_check.setdefault(f"{topic['slug']} · {ex['name']} · {c['name']}", []).append(ok)
-                    per_topic.setdefault(topic["slug"], []).append(ok)
+                        per_check.setdefault(f"{topic.slug} · {ex.name} · {c.name}", []).append(ok)
+                    per_topic.setdefault(topic.slug, []).append(ok)
     check_rates = sorted(((k, sum(v) / len(v), len(v)) for k, v in per_check.items()), key=lambda x: (x[1], x[0]))
     topic_rates = [(k, sum(v) / len(v)) for k, v in per_topic.items()]
     percents = [100 * r["score"] / r["max_score"] for r in graded if r["max_score"]]
     return {
         "students": len(rows), "graded": len(graded),
         "mean": statistics.fmean(percents) if percents else 0, "median": statistics.median(percents) if percents else 0,
-        "check_rates": check_rates, "topic_rates": topic_rates, "exercises": per_exercise(graded),
+        "check_rates": check_rates, "topic_rates": topic_rates, "exercises": per_exercise(results),
         "flagged": [r for r in rows if r.get("flags")], "problems": [r for r in rows if not is_graded(r)],
         "late": sum(1 for r in graded if ((r.get("grading") or {}).get("late_seconds") or 0) > 0),
         "extended": sum(1 for r in rows if (r.get("grading") or {}).get("extended")),

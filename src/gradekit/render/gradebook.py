@@ -27,6 +27,7 @@ import csv
 import io
 
 from gradekit.classroom.lms import graded, score_cell
+from gradekit.model import Result
 from gradekit.render.safe import csv_cell
 from gradekit.classroom.sources import CLASSROOM_COLUMNS
 
@@ -60,7 +61,8 @@ def to_csv(rows: list[dict], slugs: list[str], *, assignment=None, assignment_na
     for row in rows:
         student = row.get("student") or {}
         extra = student.get("extra") or {}
-        topic_points = {t["slug"]: t["score"] for t in (row.get("result") or {}).get("topics", [])} if graded(row) else {}
+        result = Result.from_dict(row["result"]) if graded(row) and row.get("result") else None
+        topic_points = {t.slug: t.score for t in result.topics} if result is not None else {}
         url = student.get("url") or ""
         repo_name = student.get("repository_name") or (url.rstrip("/").rsplit("/", 1)[-1].removesuffix(".git") if url else "")
         available = row.get("max_score") or (assignment.points if assignment is not None else 0)

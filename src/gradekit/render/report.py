@@ -10,7 +10,8 @@ are one line, not a block per check.  Integrity flags are sentences
 (``render.flag_words``) with the note that they never change a score.  A row
 that was not graded says why and shows no score: a blank is not a zero.
 
-Hidden checks: a report is made from ``redact.student_view_dict`` (a hidden
+The row's native result becomes a ``Result`` (``Result.from_dict``), walked as every other
+renderer walks one.  Hidden checks: a report is made from ``redact.student_view`` (a hidden
 check named with its reason, never its inputs or expected value) unless
 ``full=True`` (``grade batch --full-feedback``).  Everything from the row is
 escaped for its format (``render.safe`` filters in the Markdown template,
@@ -33,7 +34,8 @@ from gradekit.messages.catalogue import t
 from gradekit.grading.contract import Failure
 from gradekit.render.flag_words import explain
 from gradekit.render.html import environment
-from gradekit.render.redact import student_view_dict
+from gradekit.model import Check, Result, Status, TopicResult
+from gradekit.render.redact import student_view
 
 LANGS = ("zh", "en")
 
@@ -98,45 +100,47 @@ def _number(x) -> str:
     return str(int(x))
 
 
-def _state(checks: list[dict]) -> str:
-    failing = [c for c in checks if c["status"] not in ("pass", "skipped")]
+def _not_passed(check: Check) -> bool:
+    return check.status not in (Status.PASS, Status.SKIPPED)
+
+
+def _state(checks: list[Check]) -> str:
+    failing = [c for c in checks if _not_passed(c)]
     if not failing:
         return "done"
-    if len(failing) == len(checks) and all((c.get("detail") or {}).get("kind") == Failure.TODO for c in failing):
+    if len(failing) == len(checks) and all(Failure.of(c.detail) == Failure.TODO for c in failing):
         return "todo"
     return "failing"
 
 
-def _failures(checks: list[dict], lang: str) -> list[dict]:
+def _failures(checks: list[Check]) -> list[dict]:
     """The exercise's failed checks, one entry per distinct message (a syntax error is said once, not per check)."""
     out: list[dict] = []
     seen: dict[tuple, dict] = {}
     for c in checks:
-        if c["status"] in ("pass", "skipped"):
+        if not _not_passed(c):
             continue
-        where = c.get("file") or (c.get("detail") or {}).get("file") or ""
-        line = c.get("line")
-        location = f"{where}:{line}" if where and line else str(where)
-        key = (c.get("message", ""), location)
+        where = c.file or c.detail.get("file") or ""
+        location = f"{where}:{c.line}" if where and c.line else str(where)
+        key = (c.message, location)
         if key in seen:
-            seen[key]["names"].append(c["name"])
+            seen[key]["names"].append(c.name)
             continue
-        entry = {"names": [c["name"]], "hidden": c.get("visibility") != "public", "status": c["status"],
-                 "points": c.get("max_points", 0), "location": location, "message": c.get("message", "")}
+        entry = {"names": [c.name], "hidden": c.visibility != "public", "status": c.status.value,
+                 "points": c.max_points, "location": location, "message": c.message}
         seen[key] = entry
         out.append(entry)
     return out
 
 
-def _load_error(topic: dict) -> dict:
+def _load_error(topic: TopicResult) -> dict:
     """A file that could not be loaded fails every check with one message: said once, for the whole topic."""
-    checks = [c for ex in topic["exercises"] for c in ex["checks"]]
-    located = next((f for f in _failures(checks, "") if ":" in f["location"]), None)
-    location = located["location"] if located else next((c.get("file") for c in checks if c.get("file")), "") or ""
-    return {"label": topic["slug"], "title": topic.get("title", ""), "score": topic.get("score", 0),
-            "max_score": topic.get("max_score", 0), "hint": "",
-            "failures": [{"names": [ex["name"] for ex in topic["exercises"]], "hidden": False, "status": "fail",
-                          "points": topic.get("max_score", 0), "location": location, "message": topic["error"]}]}
+    checks = topic.checks
+    located = next((f for f in _failures(checks) if ":" in f["location"]), None)
+    location = located["location"] if located else next((c.file for c in checks if c.file), "") or ""
+    return {"label": topic.slug, "title": topic.title, "score": topic.score, "max_score": topic.max_score, "hint": "",
+            "failures": [{"names": [ex.name for ex in topic.exercises], "hidden": False, "status": "fail",
+                          "points": topic.max_score, "location": location, "message": topic.error}]}
 
 
 def context(row: dict, *, full: bool = False, assignment=None, lang: str | None = None,
@@ -144,29 +148,27 @@ def context(row: dict, *, full: bool = False, assignment=None, lang: str | None 
     lang = _lang(lang, assignment, row)
     grading = row.get("grading") or {}
     tz = _zone(assignment, grading)
-    result = row.get("result") or {}
-    if result and not full:
-        result = student_view_dict(result, lang)
+    result = Result.from_dict(row["result"]) if row.get("result") else None
+    if result is not None and not full:
+        result = student_view(result, lang)
     graded = row.get("status") == "graded" and row.get("score") is not None
     overview, blocks, todo = [], [], []
-    for topic in result.get("topics", []):
-        if topic.get("error"):
+    for topic in result.topics if result is not None else []:
+        if topic.error:
             blocks.append(_load_error(topic))
-        for ex in topic["exercises"]:
-            state = _state(ex["checks"])
-            label = f"{topic['slug']} · {ex['name']}"
-            overview.append({"topic": topic["slug"], "exercise": ex["name"], "title": ex.get("title", ""),
-                             "score": ex["score"], "max_score": ex["max_score"], "state": state,
-                             "state_words": t(f"fb_{state}", lang)})
+        for ex in topic.exercises:
+            state = _state(ex.checks)
+            label = f"{topic.slug} · {ex.name}"
+            overview.append({"topic": topic.slug, "exercise": ex.name, "title": ex.title, "score": ex.score,
+                             "max_score": ex.max_score, "state": state, "state_words": t(f"fb_{state}", lang)})
             if state == "todo":
                 todo.append(label)
-            elif state == "failing" and not topic.get("error"):
-                hint = (hints or {}).get(f"{topic['slug']}/{ex['name']}")
+            elif state == "failing" and not topic.error:
+                hint = (hints or {}).get(f"{topic.slug}/{ex.name}")
                 if hint is not None and hasattr(hint, "get"):
                     hint = hint.get(lang)
-                blocks.append({"label": label, "title": ex.get("title", ""), "score": ex["score"],
-                               "max_score": ex["max_score"], "failures": _failures(ex["checks"], lang),
-                               "hint": hint or ""})
+                blocks.append({"label": label, "title": ex.title, "score": ex.score, "max_score": ex.max_score,
+                               "failures": _failures(ex.checks), "hint": hint or ""})
     late = ""
     if grading.get("late_seconds"):
         span = _duration(grading["late_seconds"], lang)
