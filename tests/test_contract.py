@@ -154,3 +154,17 @@ def test_the_plugin_refuses_a_plan_it_cannot_read_before_grading_anything(pytest
     result = pytester.runpytest_subprocess("-p", "gradekit.grading.plugin", "--gradekit-plan", str(plan))
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(["*the runner's plan is not one this version reads: 'seed' should be int*"])
+
+
+def test_a_session_believes_the_walls_the_runner_found_instead_of_probing_again(minikit, tmp_path, monkeypatch):
+    # The runner's plan carries the level it detected; a session that probed again would find bwrap here, and
+    # its manifest (and so the result) would say so.
+    from gradekit.course.kit import load_kit
+    from gradekit.grading import runner
+    from gradekit.sandbox.isolation import Isolation
+
+    told = {**Isolation("portable", "told by the runner").__dict__}
+    monkeypatch.setattr(runner, "detected_isolation", lambda: told)
+    sub = write_submission(tmp_path / "sub", {})
+    (result,) = runner.grade(load_kit(minikit), [runner.Submission(sub)], lang="en", seed=1)
+    assert result.isolation == "portable"

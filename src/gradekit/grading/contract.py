@@ -138,6 +138,9 @@ class Plan:
     public_only: bool
     timeout: float                 # seconds a sandbox request may take (``@time_limit`` overrides it)
     budget: float                  # seconds of sandbox time a whole check may use
+    #: The walls the runner found (``sandbox.isolation.Isolation``'s fields), so the session need not probe
+    #: for them again; empty: the session detects them itself.
+    isolation: dict = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -149,7 +152,8 @@ class Plan:
                    topics=_strings(_need(data, "topics", list), "topics"),
                    submissions=[PlannedSubmission.from_json(s) for s in subs],
                    public_only=bool(data.get("public_only", False)),
-                   timeout=float(_need(data, "timeout", (int, float))), budget=float(_need(data, "budget", (int, float))))
+                   timeout=float(_need(data, "timeout", (int, float))), budget=float(_need(data, "budget", (int, float))),
+                   isolation=dict(_need(data, "isolation", dict, optional=True) or {}))
 
     def submission(self, sub_id: str) -> PlannedSubmission:
         return self._by_id[sub_id]

@@ -49,7 +49,7 @@ from gradekit.grading.phases import run_phases
 from gradekit.grading.pool import SandboxPool
 from gradekit.grading.seal import make_undumpable, read_key, seal
 from gradekit.sandbox import proctree
-from gradekit.sandbox.isolation import IsolationUnavailable
+from gradekit.sandbox.isolation import Isolation, IsolationUnavailable
 from gradekit.sandbox.isolation import detect as detect_isolation
 from gradekit.sandbox.protocol import START_TIMEOUT
 from gradekit.sandbox.proxy import load_module
@@ -84,15 +84,15 @@ def pytest_configure(config):
     if not plan_path:
         return
     try:
-        detect_isolation()
+        plan = Plan.from_json(json.loads(Path(plan_path).read_text(encoding="utf-8")))
+        # The runner probed the walls already (a bubblewrap start, a twentieth of a second): believe it.
+        isolation = Isolation(**plan.isolation) if plan.isolation else detect_isolation()
+    except (ValueError, TypeError, ContractError) as exc:
+        raise pytest.UsageError(f"the runner's plan is not one this version reads: {exc}") from None
     except IsolationUnavailable as exc:
         raise pytest.UsageError(str(exc)) from None
-    try:
-        plan = Plan.from_json(json.loads(Path(plan_path).read_text(encoding="utf-8")))
-    except (ValueError, ContractError) as exc:
-        raise pytest.UsageError(f"the runner's plan is not one this version reads: {exc}") from None
     stream_fd = config.getoption("--gradekit-stream-fd")
-    state = GradingState(plan, read_key(config.getoption("--gradekit-key-fd")),
+    state = GradingState(plan, isolation, read_key(config.getoption("--gradekit-key-fd")),
                          os.fdopen(stream_fd, "wb") if stream_fd is not None else None)
     make_undumpable()
     if proctree.become_subreaper():
@@ -109,8 +109,9 @@ def entry_of(item) -> Entry | None:
 class GradingState:
     """One session: the plan, the kit, the sealing key, the sandboxes, and what has been reported so far."""
 
-    def __init__(self, plan: Plan, key: bytes, stream):
+    def __init__(self, plan: Plan, isolation: Isolation, key: bytes, stream):
         self.plan = plan
+        self.isolation = isolation
         try:
             self.kit = load_kit(Path(plan.kit))
         except KitError as exc:
@@ -118,7 +119,7 @@ class GradingState:
         self.key = key
         self.stream = stream                # where finished submissions are announced, if anywhere
         self.collector = Collector(self.kit, plan)
-        self.pool = SandboxPool(plan, tuple(self.collector.slugs))
+        self.pool = SandboxPool(plan, isolation, tuple(self.collector.slugs))
         self.sources = Sources(lambda sub, name: self.pool.server(sub).sources.files().get(name))
         self.manifest: Manifest | None = None
         self.outcomes: list[dict] = []      # sealed, in pytest-json-report's per-test shape
@@ -287,7 +288,7 @@ def pytest_collection_modifyitems(session, config, items):
     if drop:
         config.hook.pytest_deselected(items=drop)
     items[:] = [item for item, _ in keep]
-    state.manifest = Manifest([entry for _, entry in keep], hidden, detect_isolation().record())
+    state.manifest = Manifest([entry for _, entry in keep], hidden, state.isolation.record())
     state.last_check = {entry.submission: entry.nodeid for _, entry in keep}
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from gradekit.grading.contract import Plan
 from gradekit.sandbox import proctree
 from gradekit.sandbox.forkserver import ForkServer, SubmissionChanged
-from gradekit.sandbox.isolation import detect as detect_isolation
+from gradekit.sandbox.isolation import Isolation
 from gradekit.sandbox.portable import PortableServer
 from gradekit.sandbox.topic import Limits, Sandbox, server_for
 
@@ -28,8 +28,9 @@ PRESTART = 2
 
 
 class SandboxPool:
-    def __init__(self, plan: Plan, slugs: tuple[str, ...]):
+    def __init__(self, plan: Plan, isolation: Isolation, slugs: tuple[str, ...]):
         self.plan = plan
+        self.isolation = isolation
         self.slugs = slugs              # every topic of the kit: a child refuses to import the others' files
         self.boxes: dict[tuple[str, str], Sandbox] = {}
         self.servers: dict[str, ForkServer | PortableServer] = {}
@@ -60,7 +61,7 @@ class SandboxPool:
         """The submission's fork server (or spawner), started on first use and kept for its topics."""
         if sub_id not in self.servers:
             sub = self.plan.submission(sub_id)
-            self.servers[sub_id] = server_for(Path(sub.path), detect_isolation(), Limits(), self.slugs, sub.digest)
+            self.servers[sub_id] = server_for(Path(sub.path), self.isolation, Limits(), self.slugs, sub.digest)
         return self.servers[sub_id]
 
     def new_box(self, sub_id: str, slug: str) -> Sandbox:

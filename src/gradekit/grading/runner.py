@@ -326,6 +326,19 @@ def _children() -> set[int]:
         return set()
 
 
+def detected_isolation() -> dict:
+    """The walls this machine gives (probed once per process, ``isolation.detect``), for the plan; empty when
+    there are none to be had, so the session finds that out itself and refuses to grade, saying why."""
+    from dataclasses import asdict
+
+    from gradekit.sandbox import isolation
+
+    try:
+        return asdict(isolation.detect())
+    except isolation.IsolationUnavailable:
+        return {}
+
+
 def run_session(kit: Kit, slugs: list[str], submissions: list[Submission], *, seed: int, public_only: bool = False,
                 timeout: float = DEFAULT_TIMEOUT, budget: float = DEFAULT_CHECK_BUDGET,
                 extra: tuple[str, ...] = (), on_record=None) -> tuple[Manifest, dict[str, Outcome]]:
@@ -335,7 +348,7 @@ def run_session(kit: Kit, slugs: list[str], submissions: list[Submission], *, se
         plan = Plan(kit=str(kit.root), seed=seed, public_only=public_only, timeout=timeout, budget=budget,
                     topics=list(slugs),
                     submissions=[PlannedSubmission(s.id, str(Path(s.path).resolve()), s.topics, s.digest)
-                                 for s in submissions])
+                                 for s in submissions], isolation=detected_isolation())
         key = secrets.token_bytes(32)
         report, output, returncode, watch = run_pytest(
             kit, slugs, tmp, plan, key, SESSION_SLACK + 20 * len(slugs) * max(1, len(submissions)), extra, on_record)

@@ -46,8 +46,8 @@ from typing import BinaryIO
 from gradekit.course.kit import Kit
 from gradekit.grading.contract import ContractError, Manifest, Plan, PlannedSubmission, Record
 from gradekit.model import Result
-from gradekit.grading.runner import (SESSION_SLACK, Submission, Watch, build_result, git_commit, pytest_command,
-                                     pytest_env, verified_records, watch_session)
+from gradekit.grading.runner import (SESSION_SLACK, Submission, Watch, build_result, detected_isolation, git_commit,
+                                     pytest_command, pytest_env, verified_records, watch_session)
 from gradekit.sandbox import proctree
 from gradekit.sandbox.topic import DEFAULT_CHECK_BUDGET, DEFAULT_TIMEOUT
 from gradekit.grading.scoring import outcomes_by_check
@@ -96,7 +96,8 @@ class WarmSession:
         key = secrets.token_bytes(32)
         plan = Plan(kit=str(self.kit.root), seed=0, public_only=False, timeout=self.timeout, budget=self.budget,
                     topics=list(self.slugs),
-                    submissions=[PlannedSubmission(self.submission.id, str(Path(self.submission.path).resolve()))])
+                    submissions=[PlannedSubmission(self.submission.id, str(Path(self.submission.path).resolve()))],
+                    isolation=detected_isolation())
         key_r, key_w = os.pipe()
         os.write(key_w, key)
         os.close(key_w)
