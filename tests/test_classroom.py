@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from gradekit.course.assignment import topic_grader_files
+
 from conftest import MINIKIT, ROOT, TEST_INSTALL, read_json, run_grade, solution_text, git
 from gradekit import cli
 from gradekit.instructor import doctor
@@ -157,15 +159,16 @@ def check_classroom_schema(data: dict) -> None:
 def test_template_holds_no_secrets(template):
     files = [p for p in template.rglob("*") if p.is_file() and ".git" not in p.parts]
     names = {p.name for p in files}
-    assert "solution.py" not in names and not any(p.name.startswith("test_hidden") for p in files)
+    assert "solution.py" not in names and not any(p.name.startswith(("test_hidden", "_hidden_")) for p in files)
     assert not any("mutants" in p.parts for p in files)
     texts = "\n".join(p.read_text(encoding="utf-8") for p in files)
     for slug in TOPICS:
         # What is meant to be public: the stub, the statement, the hints and the public graders.
         public = "\n".join((ROOT / p).read_text(encoding="utf-8") for p in
                            (f"starter/{slug}.py", f"exercises/{slug}/README.md", f"exercises/{slug}/exercise.toml",
-                            *(p.relative_to(ROOT) for p in (ROOT / "graders" / slug).glob("test_public*.py"))))
-        hidden_graders = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "graders" / slug).glob("test_hidden*.py"))
+                            *(p.relative_to(ROOT) for p in topic_grader_files(ROOT / "graders" / slug, "public"))))
+        # The hidden graders and the peer code only they run in the sandbox (``_hidden_sandbox_*.py``).
+        hidden_graders = "\n".join(p.read_text(encoding="utf-8") for p in topic_grader_files(ROOT / "graders" / slug, "hidden"))
         for text in (solution_text(slug), hidden_graders):
             for line in text.splitlines():
                 s = line.strip()
@@ -173,6 +176,14 @@ def test_template_holds_no_secrets(template):
                     assert s not in texts, f"leaked into the template: {s}"
     assert git(template, "log", "--oneline").strip()
     assert set(read_json(template / "graders" / "functions" / "hidden.json")) == {"my_abs", "move", "quadratic"}
+
+
+def test_peer_code_ships_with_the_graders_that_run_it(template, hidden_repo):
+    # closures' public peers go to students with the public graders; its hidden peer only to the hidden repository.
+    assert (template / "graders" / "closures" / "_shared.py").is_file()
+    assert not list(template.glob("graders/*/_hidden_*.py"))
+    assert (hidden_repo / "graders" / "closures" / "_hidden_sandbox_tools.py").is_file()
+    assert not list(hidden_repo.glob("graders/*/test_public*.py"))
 
 
 def test_the_template_opens_in_codespaces(template):

@@ -49,11 +49,9 @@ def test_release_records_the_assignment_in_the_template_commit_and_beside_the_hi
     assert a.late.cutoff == assignment_file.parse_when(CUTOFF)
     released_config = assignment_file.tomllib.loads((dest / "gradekit.toml").read_text(encoding="utf-8"))
     assert a.points == released_config["assignment"]["max_points"] == a.topic_points["alpha"] == 7  # public + hidden
-    assert a.graders == {
-        "public": assignment_file.graders_digest(assignment_file.grader_files(MINIKIT / "graders", ["alpha"],
-                                                                              "test_public*.py")),
-        "hidden": assignment_file.graders_digest(assignment_file.grader_files(MINIKIT / "graders", ["alpha"],
-                                                                              "test_hidden*.py"))}
+    assert a.graders == {kind: assignment_file.graders_digest(assignment_file.grader_files(MINIKIT / "graders",
+                                                                                           ["alpha"], kind))
+                         for kind in ("public", "hidden")}
     committed = git(dest, "show", "HEAD:assignment.toml")
     assert committed == (dest / "assignment.toml").read_text(encoding="utf-8")
     assert git(dest, "status", "--porcelain") == ""

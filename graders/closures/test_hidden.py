@@ -1,29 +1,10 @@
 """Hidden checks for closures: edges, traps and seeded random inputs."""
 
-from gradekit.grader import call, exercise, expect, fail, grader_module, helper, hint, points
+from gradekit.grader import call, exercise, expect, fail, grader_module, helper, hint, points, sandbox_source
 from gradekit.grader import show
 
 # Runs in the sandbox child, next to the student's code.
-TOOLS = '''
-def laziness(lazy_sum):
-    """How many additions happened before and after calling the returned function."""
-    log = []
-
-    class Num:
-        def __init__(self, v):
-            self.v = v
-        def __add__(self, other):
-            log.append(1)
-            return Num(self.v + (other.v if isinstance(other, Num) else other))
-        __radd__ = __add__
-
-    f = lazy_sum(Num(1), Num(2), Num(3))
-    before = len(log)
-    result = f()
-    return before, len(log) - before, result.v if isinstance(result, Num) else result
-
-tools = {"laziness": laziness}
-'''
+TOOLS = sandbox_source(__file__, "_hidden_sandbox_tools")
 
 
 need_function = grader_module(__file__, "_shared").need_function

@@ -1,29 +1,10 @@
 """Hidden checks for conditions: the boundaries (where the mutants live) and seeded random inputs."""
 
-from gradekit.grader import call, exercise, helper, hint, points
+from gradekit.grader import call, exercise, helper, hint, points, sandbox_source
 
 BOUNDARIES = (18.5, 25, 28, 32)
 
-ODD_OBJECTS = '''
-class Shelf:
-    """Empty when it holds no books: truth comes from __len__."""
-    def __init__(self, n):
-        self.n = n
-    def __len__(self):
-        return self.n
-
-
-class Switch:
-    """Truth comes from __bool__."""
-    def __init__(self, on):
-        self.on = on
-    def __bool__(self):
-        return self.on
-
-
-def make(kind, arg):
-    return {"Shelf": Shelf, "Switch": Switch}[kind](arg)
-'''
+ODD_OBJECTS = sandbox_source(__file__, "_hidden_sandbox_odd_objects")
 
 
 def group(age):

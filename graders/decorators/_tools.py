@@ -6,7 +6,7 @@ their own names, texts and sleeping times.
 
 import re
 
-from gradekit.grader import CheckFailure, call, helper, new_tally, printed, tallied, where
+from gradekit.grader import call, helper, new_tally, printed, sandbox_source, tallied, where, CheckFailure
 from gradekit.grader import Proxy, show
 
 NUMBER = r"\d+(?:\.\d+)?(?:[eE][-+]?\d+)?"
@@ -20,23 +20,7 @@ MAX_MS = 30_000
 # wrapper that calls the function twice (once timed, once for the value) prints nothing extra
 # when the function itself prints nothing.  Each call is a tally note to the grader's side at
 # once: a count kept in the function's own closure could be reached (fn.__closure__) and undone.
-COUNTED_SOURCE = '''
-def make_counted(name, key, seconds=0):
-    import time
-    from gradekit.sandbox.child.tally import tally
-    calls = []
-
-    def counted(*args, **kwargs):
-        tally(key)
-        calls.append(1)
-        if seconds:
-            time.sleep(seconds)
-        return len(calls)
-
-    counted.__name__ = counted.__qualname__ = name
-    counted.__doc__ = "Docstring of " + name + "."
-    return counted
-'''
+COUNTED_SOURCE = sandbox_source(__file__, "_sandbox_counted")
 
 def counted(topic, name, seconds=0):
     """A helper function NAME in the sandbox returning how many times it has been called so far,

@@ -4,35 +4,18 @@ The functions to decorate are grader helpers: shipped as source with helper() so
 next to your code in the sandbox.
 """
 
-from gradekit.grader import call, exercise, expect, grader_module, helper, hint, points, printed, public
+from gradekit.grader import call, exercise, expect, grader_module, helper, hint, points, printed, public, sandbox_source
 
 tools = grader_module(__file__, "_tools")
 decorate, metric_line_check, keeps_attr = tools.decorate, tools.metric_line_check, tools.keeps_attr
 
-NOW_SOURCE = '''
-def now():
-    "Return today's date."
-    return "2025-01-01"
-'''
+NOW_SOURCE = sandbox_source(__file__, "_sandbox_now")
 
-ADD_SOURCE = '''
-def add(x, y):
-    "Add two numbers."
-    return x + y
-'''
+ADD_SOURCE = sandbox_source(__file__, "_sandbox_add")
 
-CHATTY_ADD_SOURCE = '''
-def add(x, y):
-    "Add two numbers."
-    print("adding")
-    return x + y
-'''
+CHATTY_ADD_SOURCE = sandbox_source(__file__, "_sandbox_chatty_add")
 
-ECHO_SOURCE = '''
-def show_args(*args, **kw):
-    "Return what it was given."
-    return args, kw
-'''
+ECHO_SOURCE = sandbox_source(__file__, "_sandbox_echo")
 
 
 @exercise("log")

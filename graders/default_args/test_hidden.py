@@ -2,29 +2,12 @@
 
 import ast
 
-from gradekit.grader import call, exercise, expect, fail, helper, hint, points
+from gradekit.grader import call, exercise, expect, fail, helper, hint, points, sandbox_source
 from gradekit.grader.structure import forbid_names, parse, scope
 
 # Runs in the sandbox child next to the student's module: list identity can only
 # be seen there (a list that comes back to the grader is a copy).
-PROBE = '''
-import default_args
-
-def probe():
-    # values are copied right after each call: a shared list keeps changing later
-    first = default_args.add_end()
-    first.append('mine')
-    second = default_args.add_end()
-    second_now = list(second) if isinstance(second, list) else second
-    third = default_args.add_end()
-    third_now = list(third) if isinstance(third, list) else third
-    return {'second': second_now, 'third': third_now,
-            'shared': first is second or second is third}
-
-def same_list(items):
-    result = default_args.add_end(items)
-    return {'result': result, 'items': items, 'same': result is items}
-'''
+PROBE = sandbox_source(__file__, "_hidden_sandbox_probe")
 
 
 def tools(topic):

@@ -2,18 +2,11 @@
 
 import ast
 
-from gradekit.grader import call, exercise, expect, fail, helper, points, public
+from gradekit.grader import call, exercise, expect, fail, helper, points, public, sandbox_source
 from gradekit.grader.structure import forbid_names, parse, scope
 
 # List identity can only be seen in the sandbox child: a list that comes back is a copy.
-SAME_LIST = '''
-import default_args
-
-
-def same_list(items):
-    result = default_args.add_end(items)
-    return {'result': result, 'same': result is items}
-'''
+SAME_LIST = sandbox_source(__file__, "_sandbox_same_list")
 
 
 @exercise("power")

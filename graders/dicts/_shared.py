@@ -1,9 +1,5 @@
 """What the public and the hidden checks of dicts share (released with the public graders: nothing secret)."""
 
-INVERT_PROBE = '''
-import dicts
+from gradekit.grader import sandbox_source
 
-
-def probe(d):
-    return dicts.invert(d), d
-'''
+INVERT_PROBE = sandbox_source(__file__, "_sandbox_invert_probe")

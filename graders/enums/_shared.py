@@ -1,15 +1,10 @@
 """What the public and the hidden checks of enums share (released with the public graders: nothing secret)."""
 
 import ast
-from gradekit.grader import call
+from gradekit.grader import call, sandbox_source
 
 
-TOOLS = '''
-from enum import Enum
-
-def is_enum_class(obj):
-    return isinstance(obj, type) and issubclass(obj, Enum)
-'''
+TOOLS = sandbox_source(__file__, "_sandbox_tools")
 
 
 def called_name(node):

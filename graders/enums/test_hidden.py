@@ -4,7 +4,7 @@ weekend boundaries, aliases, and a Person that accepts Gender members only."""
 import ast
 import operator
 
-from gradekit.grader import call, exercise, expect, fail, grader_module, helper, hint, points, remote_isinstance
+from gradekit.grader import call, exercise, expect, fail, grader_module, helper, hint, points, remote_isinstance, sandbox_source
 from gradekit.grader import show
 from gradekit.grader.structure import parse
 
@@ -12,15 +12,7 @@ _shared = grader_module(__file__, "_shared")
 TOOLS, called_name, member, attr = _shared.TOOLS, _shared.called_name, _shared.member, _shared.attr
 
 
-COLOR = '''
-from enum import Enum
-
-class Color(Enum):
-    RED = 0
-    GREEN = 1
-
-RED = Color.RED
-'''
+COLOR = sandbox_source(__file__, "_hidden_sandbox_color")
 
 MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY']

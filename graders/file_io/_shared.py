@@ -1,24 +1,9 @@
 """What the public and the hidden checks of file_io share (released with the public graders: nothing secret)."""
 
-from gradekit.grader import expect, fail, helper
+from gradekit.grader import expect, fail, helper, sandbox_source
 
 
-FILES = '''
-class Files:
-    @staticmethod
-    def make(path, text, encoding='utf-8'):
-        with open(path, 'w', encoding=encoding, newline='') as f:
-            f.write(text)
-        return path
-
-    @staticmethod
-    def read_bytes(path):
-        try:
-            with open(path, 'rb') as f:
-                return f.read()
-        except FileNotFoundError:
-            return None
-'''
+FILES = sandbox_source(__file__, "_sandbox_files")
 
 
 def files(topic):

@@ -5,9 +5,8 @@ Loaded with ``gradekit.grader.grader_module``; nothing here is secret.
 
 from math import comb
 
-from gradekit.grader import CheckFailure, call, expect, fail, last_yielded, same, type_name, value_of, where
-from gradekit.messages.catalogue import word_failure
-from gradekit.grader import Proxy, show
+from gradekit.grader import (CheckFailure, Proxy, call, expect, fail, last_yielded, same, show, type_name, value_of,
+                             where, word_failure)
 
 
 def expect_bad_size(generators, items, size):

@@ -1,6 +1,6 @@
 """Hidden checks for generators: edges, traps and seeded random inputs."""
 
-from gradekit.grader import call, exercise, expect, fail, grader_module, helper, hint, points
+from gradekit.grader import call, exercise, expect, fail, grader_module, helper, hint, points, sandbox_source
 from gradekit.grader import show
 
 shared = grader_module(__file__, "_tools")
@@ -9,44 +9,7 @@ expect_bad_size, pascal = shared.expect_bad_size, shared.pascal
 # Runs in the sandbox child, next to the student's code.  Rows and chunks are not collected
 # here but by plain next() calls (shared.collect), whose yielded objects the sandbox keeps to be
 # read again: a generator could tell a helper collecting here from any other caller.
-TOOLS = '''
-def is_iterator(obj):
-    return hasattr(type(obj), "__next__") and iter(obj) is obj
-
-def drain(gen, limit):
-    """Up to limit items, whether it stopped, and the StopIteration value."""
-    items = []
-    while len(items) < limit:
-        try:
-            items.append(next(gen))
-        except StopIteration as stop:
-            return items, True, stop.value
-    return items, False, None
-
-class Counting:
-    """An iterator over 0, 1, ..., n - 1 that remembers how many items were taken."""
-    def __init__(self, n):
-        self.n, self.taken = n, 0
-    def __iter__(self):
-        return self
-    def __next__(self):
-        if self.taken >= self.n:
-            raise StopIteration
-        self.taken += 1
-        return self.taken - 1
-
-def first_chunk_cost(chunked, size, n):
-    src = Counting(n)
-    gen = chunked(src, size)
-    first = next(gen)
-    return first, src.taken
-
-def from_iterator(chunked, items, size):
-    return list(chunked(iter(items), size))
-
-tools = {"is_iterator": is_iterator, "drain": drain,
-         "first_chunk_cost": first_chunk_cost, "from_iterator": from_iterator}
-'''
+TOOLS = sandbox_source(__file__, "_hidden_sandbox_tools")
 
 
 def tools(topic):

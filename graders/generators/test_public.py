@@ -1,15 +1,12 @@
 """Public checks for generators: the simplest cases, shipped to students."""
 
-from gradekit.grader import call, exercise, fail, grader_module, helper, hint, points, public
+from gradekit.grader import call, exercise, fail, grader_module, helper, hint, points, public, sandbox_source
 from gradekit.grader import show
 
 tools = grader_module(__file__, "_tools")
 expect_bad_size, take, expect_stop = tools.expect_bad_size, tools.take, tools.expect_stop
 
-IS_ITERATOR = '''
-def is_iterator(obj):
-    return hasattr(type(obj), "__next__") and iter(obj) is obj
-'''
+IS_ITERATOR = sandbox_source(__file__, "_sandbox_is_iterator")
 
 
 def need_iterator(topic, value, label):

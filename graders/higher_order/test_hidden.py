@@ -1,29 +1,9 @@
 """Hidden checks for higher_order: edges, traps and seeded random inputs."""
 
-from gradekit.grader import call, exercise, expect, fail, helper, hint, points
+from gradekit.grader import call, exercise, expect, fail, helper, hint, points, sandbox_source
 
 # Runs in the sandbox child next to the student's module.
-TOOLS = '''
-from itertools import islice
-import higher_order
-
-def take_primes(n):
-    gen = higher_order.primes()
-    if not (hasattr(type(gen), '__next__') and iter(gen) is gen):
-        return 'NOT-A-GENERATOR ' + type(gen).__name__
-    return list(islice(gen, n))
-
-def two_generators(n):
-    a, b = higher_order.primes(), higher_order.primes()
-    first = list(islice(a, n))
-    return first, list(islice(b, n))
-
-def palindromes(lo, hi):
-    return list(filter(higher_order.is_palindrome, range(lo, hi)))
-
-def sort_by(pairs, key_name):
-    return sorted(pairs, key=getattr(higher_order, key_name))
-'''
+TOOLS = sandbox_source(__file__, "_hidden_sandbox_tools")
 
 
 def tool(topic, name):

@@ -1,22 +1,10 @@
 """Public checks for higher_order: the simplest cases, shipped to students."""
 
-from gradekit.grader import call, exercise, expect, fail, helper, points, public
+from gradekit.grader import call, exercise, expect, fail, helper, points, public, sandbox_source
 from gradekit.grader.structure import forbid_names
 
 # Runs in the sandbox child next to the student's module.
-TOOLS = '''
-from itertools import islice
-import higher_order
-
-def take_primes(n):
-    gen = higher_order.primes()
-    if not (hasattr(type(gen), '__next__') and iter(gen) is gen):
-        return 'NOT-A-GENERATOR ' + type(gen).__name__
-    return list(islice(gen, n))
-
-def sort_by(pairs, key_name):
-    return sorted(pairs, key=getattr(higher_order, key_name))
-'''
+TOOLS = sandbox_source(__file__, "_sandbox_tools")
 
 SCORES = [('Bob', 75), ('Adam', 92), ('Bart', 66), ('Lisa', 88)]
 

@@ -4,44 +4,9 @@ Objects that are not plain data (functions, classes, generators, instances) are 
 helper, shipped as source so that they live next to your code in the sandbox.
 """
 
-from gradekit.grader import call, exercise, helper, points, public
+from gradekit.grader import call, exercise, helper, points, public, sandbox_source
 
-ZOO = '''
-class Animal:
-    def run(self):
-        return "Animal is running..."
-
-
-class Dog(Animal):
-    legs = 4
-    _secret = "bone"
-
-    def __init__(self, name):
-        self.name = name
-        self._age = 3
-
-    def bark(self):
-        return "Woof"
-
-
-def fn():
-    pass
-
-
-def ticks():
-    yield 1
-
-
-class Box:
-    zero = 0
-    flag = False
-
-
-def zoo():
-    return {"fn": fn, "abs": abs, "Dog": Dog, "dog": Dog("Rex"),
-            "gen": (x for x in range(10)), "lambda": lambda x: x,
-            "sorted": sorted, "box": Box(), "ticks": ticks}
-'''
+ZOO = sandbox_source(__file__, "_sandbox_zoo")
 
 
 def zoo(topic):

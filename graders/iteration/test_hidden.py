@@ -1,24 +1,9 @@
 """Hidden checks for iteration: edges, traps and seeded random inputs."""
 
-from gradekit.grader import call, exercise, helper, hint, points
+from gradekit.grader import call, exercise, helper, hint, points, sandbox_source
 
 # Objects that cannot be sent as plain data are made next to the student's code.
-SAMPLES = '''
-def sample(kind):
-    def gen():
-        yield 1
-    class Plain:
-        pass
-    return {
-        'range': lambda: range(3),
-        'generator': gen,
-        'map': lambda: map(str, [1, 2]),
-        'zip': lambda: zip('ab', 'cd'),
-        'dict_items': lambda: {'a': 1}.items(),
-        'function': lambda: len,
-        'class': Plain,
-    }[kind]()
-'''
+SAMPLES = sandbox_source(__file__, "_hidden_sandbox_samples")
 # how a message shows is_iterable(sample): the code that made the sample
 SHOWN = {'range': "is_iterable(range(3))", 'generator': "is_iterable(gen())  # def gen(): yield 1",
          'map': "is_iterable(map(str, [1, 2]))", 'zip': "is_iterable(zip('ab', 'cd'))",

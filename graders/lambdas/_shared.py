@@ -1,14 +1,8 @@
 """What the public and the hidden checks of lambdas share (released with the public graders: nothing secret)."""
 
-from gradekit.grader import fail, show, type_name
+from gradekit.grader import fail, sandbox_source, show, type_name
 
-ON_A_COPY = '''
-def odd_numbers_on_copy(values):
-    import lambdas
-    data = list(values)
-    lambdas.odd_numbers(data)
-    return data
-'''
+ON_A_COPY = sandbox_source(__file__, "_sandbox_on_a_copy")
 
 
 def need_function(value, label):

@@ -4,25 +4,9 @@ A list passed through the sandbox is copied, so "was the input changed?" and
 "is the result the same list?" are asked inside the child by the probes below.
 """
 
-from gradekit.grader import call, exercise, expect, fail, helper, hint, points
+from gradekit.grader import call, exercise, expect, fail, helper, hint, points, sandbox_source
 
-PROBES = '''
-def probe(fn, items, *args):
-    """Call fn on a list built here; report the result, the list afterwards and whether they are one object."""
-    data = list(items)
-    result = fn(data, *args)
-    return [result, data, result is data]
-
-
-def probe_raises(fn, items, *args):
-    """Like probe, for a call expected to raise ValueError: did it, and what is left of the list?"""
-    data = list(items)
-    try:
-        fn(data, *args)
-    except ValueError:
-        return [True, data]
-    return [False, data]
-'''
+PROBES = sandbox_source(__file__, "_hidden_sandbox_probes")
 
 
 def run_probe(module, fn, items, *args, name):

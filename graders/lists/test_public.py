@@ -1,15 +1,10 @@
 """Public checks for lists: the simplest cases, shipped to students."""
 
-from gradekit.grader import call, exercise, expect, fail, helper, points, public, where
+from gradekit.grader import call, exercise, expect, fail, helper, points, public, sandbox_source, where
 
 # A list passed through the sandbox is copied, so "was the argument changed?" and "is the result
 # that same list?" are asked inside the child, where the student's function sees the real list.
-PROBE = '''
-def probe(fn, items, *args):
-    data = list(items)
-    result = fn(data, *args)
-    return [result, data, result is data]
-'''
+PROBE = sandbox_source(__file__, "_sandbox_probe")
 
 
 def probed(lists, fn, items, *args, name):

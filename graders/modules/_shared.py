@@ -1,17 +1,8 @@
 """What the public and the hidden checks of modules share (released with the public graders: nothing secret)."""
 
-WITH_ARGV = '''
-import sys
+from gradekit.grader import sandbox_source
 
-def test_with_argv(argv):
-    import modules
-    saved = list(sys.argv)
-    sys.argv[:] = argv
-    try:
-        return modules.test()
-    finally:
-        sys.argv[:] = saved
-'''
+WITH_ARGV = sandbox_source(__file__, "_sandbox_with_argv")
 
 
 def short(text, limit=120):

@@ -1,18 +1,13 @@
 """Hidden checks for modules: random arguments, exit codes, import side effects, __all__ and import *."""
 
-from gradekit.grader import call, exercise, expect, fail, grader_module, helper, hint, points, printed, run_script
+from gradekit.grader import call, exercise, expect, fail, grader_module, helper, hint, points, printed, run_script, sandbox_source
 
 _shared = grader_module(__file__, "_shared")
 WITH_ARGV, short, last_line = _shared.WITH_ARGV, _shared.short, _shared.last_line
 
 
 # What `from modules import *` brings in, as a sorted list of names.
-STAR = '''
-def star_names():
-    namespace = {}
-    exec("from modules import *", namespace)
-    return sorted(name for name in namespace if name != "__builtins__")
-'''
+STAR = sandbox_source(__file__, "_hidden_sandbox_star")
 
 NAMES = ["Michael", "Bob", "Lisa", "张三", "李四", "Ada Lovelace", "x", "hello", "42", "-v", "O'Brien", "a,b"]
 

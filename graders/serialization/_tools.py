@@ -5,57 +5,13 @@ Loaded with ``gradekit.grader.grader_module``; nothing here is secret.
 
 import json
 
-from gradekit.grader import call, expect, fail, helper
+from gradekit.grader import call, expect, fail, helper, sandbox_source
 
 # Runs in the sandbox child, next to the student's code.  Std is a stand-in with the
 # three attributes of a Student, so the dict and JSON checks do not depend on the
 # student's own Student class; Student results are compared with a Student built
 # directly from the same values.
-TOOLS = '''
-import pickle
-
-MISSING = '<no such attribute>'
-
-
-class Std:
-    def __init__(self, name, age, score):
-        self.name = name
-        self.age = age
-        self.score = score
-
-
-class Tools:
-    Std = Std
-
-    @staticmethod
-    def write_pickle(path, obj):
-        with open(path, 'wb') as f:
-            pickle.dump(obj, f)
-
-    @staticmethod
-    def read_pickle(path):
-        try:
-            with open(path, 'rb') as f:
-                return ['ok', pickle.load(f)]
-        except FileNotFoundError:
-            return ['missing', None]
-        except Exception as exc:
-            return ['bad', type(exc).__name__ + ': ' + str(exc)]
-
-    @staticmethod
-    def attrs(obj):
-        return {k: getattr(obj, k, MISSING) for k in ('name', 'age', 'score')}
-
-    @staticmethod
-    def describe(obj):
-        import serialization
-        return [isinstance(obj, serialization.Student), type(obj).__name__, Tools.attrs(obj)]
-
-    @staticmethod
-    def reference(name, age, score):
-        import serialization
-        return Tools.attrs(serialization.Student(name, age, score))
-'''
+TOOLS = sandbox_source(__file__, "_sandbox_tools")
 
 
 def tools(topic):

@@ -1,9 +1,5 @@
 """What the public and the hidden checks of sets share (released with the public graders: nothing secret)."""
 
-COUNT_PROBE = '''
-import sets
+from gradekit.grader import sandbox_source
 
-
-def probe(items):
-    return sets.unique_count(items), items
-'''
+COUNT_PROBE = sandbox_source(__file__, "_sandbox_count_probe")

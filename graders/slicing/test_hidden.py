@@ -1,18 +1,11 @@
 """Hidden checks for slicing: edges, traps and seeded random inputs."""
 
-from gradekit.grader import call, exercise, expect, helper, hint, points
+from gradekit.grader import call, exercise, expect, helper, hint, points, sandbox_source
 
 LETTERS = 'abcdefghijklmnopqrstuvwxyzABCXYZ中文'
 
 # Runs in the sandbox child: whether the caller's list was changed can only be seen there.
-KEEPS = '''
-import slicing
-
-def reverse_keeps(items):
-    before = list(items)
-    slicing.reverse(items)
-    return items == before
-'''
+KEEPS = sandbox_source(__file__, "_hidden_sandbox_keeps")
 
 
 def random_word(rng, lo=0, hi=8):

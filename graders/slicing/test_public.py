@@ -1,17 +1,9 @@
 """Public checks for slicing: the simplest cases, shipped to students."""
 
-from gradekit.grader import call, exercise, helper, points, public
+from gradekit.grader import call, exercise, helper, points, public, sandbox_source
 
 # Whether reverse changed the caller's list is seen in the sandbox child: a list sent there is a copy.
-KEEPS = '''
-import slicing
-
-
-def reverse_keeps(items):
-    before = list(items)
-    slicing.reverse(items)
-    return items == before
-'''
+KEEPS = sandbox_source(__file__, "_sandbox_keeps")
 from gradekit.grader.structure import forbid_names
 
 

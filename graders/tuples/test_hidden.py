@@ -1,22 +1,8 @@
 """Hidden checks for tuples: edges, traps and seeded random inputs."""
 
-from gradekit.grader import call, exercise, expect, fail, helper, hint, points
+from gradekit.grader import call, exercise, expect, fail, helper, hint, points, sandbox_source
 
-FREEZE_PROBE = '''
-def probe(fn, rows):
-    """Freeze rows built here, then change the original: the frozen copy must not notice, and must hash."""
-    result = fn(rows)
-    try:
-        hash(result)
-        hashable = True
-    except TypeError:
-        hashable = False
-    for row in rows:
-        if isinstance(row, list) and row:
-            row[0] = "CHANGED"
-    rows.append(["NEW"])
-    return [result, hashable]
-'''
+FREEZE_PROBE = sandbox_source(__file__, "_hidden_sandbox_freeze_probe")
 
 
 def frozen(value):

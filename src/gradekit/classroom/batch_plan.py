@@ -172,9 +172,9 @@ def graders_warning(kit: Kit, a: Assignment, slugs: list[str]) -> str:
     """The kit's graders against the digests the assignment was released with: a note, never a refusal (fixing
     a grader after release is legitimate; grading with graders nobody released should at least be said)."""
     differ = []
-    for kind, pattern in (("public", "test_public*.py"), ("hidden", "test_hidden*.py")):
+    for kind in ("public", "hidden"):
         want = a.graders.get(kind)
-        if want and assignment_file.graders_digest(assignment_file.grader_files(kit.graders, slugs, pattern)) != want:
+        if want and assignment_file.graders_digest(assignment_file.grader_files(kit.graders, slugs, kind)) != want:
             differ.append(kind)
     if not differ:
         return ""

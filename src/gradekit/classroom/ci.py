@@ -99,11 +99,13 @@ def assignment_for(kit: Kit, lang: str | None = None) -> assignment_file.Assignm
 
 
 def hidden_grader_files(folder: Path | None) -> list[tuple[str, Path]]:
-    """``(slug, file)`` for each hidden grader in a hidden-graders checkout (graders/<slug>/ or <slug>/)."""
+    """``(slug, file)`` for each hidden grader and hidden peer in a hidden-graders checkout (graders/<slug>/ or
+    <slug>/)."""
     if folder is None or not folder.is_dir():
         return []
     base = folder / "graders" if (folder / "graders").is_dir() else folder
-    return [(f.parent.name, f) for f in sorted(base.glob("*/test_hidden*.py"))]
+    return [(topic.name, f) for topic in sorted(p for p in base.iterdir() if p.is_dir())
+            for f in assignment_file.topic_grader_files(topic, "hidden")]
 
 
 def with_hidden_graders(kit: Kit, files: list[tuple[str, Path]], tmp: Path) -> Kit:

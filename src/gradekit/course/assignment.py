@@ -472,17 +472,27 @@ def graders_digest(files: dict[str, bytes]) -> str:
     return "sha256:" + h.hexdigest()
 
 
-def grader_files(graders: Path, topics, pattern: str) -> dict[str, bytes]:
-    """``graders/<topic>/<pattern>`` (plus the ``_*.py`` helpers they load, for public graders) as path -> bytes."""
-    out: dict[str, bytes] = {}
-    for slug in topics:
-        folder = Path(graders) / slug
-        names = sorted(folder.glob(pattern))
-        if pattern.startswith("test_public"):
-            names += sorted(folder.glob("_*.py"))
-        for p in names:
-            out[f"{slug}/{p.name}"] = p.read_bytes()
-    return out
+#: The start of a hidden peer's file name: code that a hidden check runs in the sandbox.  Like the hidden
+#: graders it never ships in a template, and travels with them to the hidden repository.
+HIDDEN_PEER = "_hidden_"
+
+
+def topic_grader_files(folder: Path, kind: str) -> list[Path]:
+    """A topic's grader files of one ``kind``: ``public`` ships to students (``test_public*.py`` and the
+    ``_*.py`` helpers and peers they load), ``hidden`` stays with the instructor (``test_hidden*.py`` and
+    the ``_hidden_*.py`` peers only they load)."""
+    folder = Path(folder)
+    if kind == "public":
+        return [*sorted(folder.glob("test_public*.py")),
+                *(p for p in sorted(folder.glob("_*.py")) if not p.name.startswith(HIDDEN_PEER))]
+    if kind == "hidden":
+        return [*sorted(folder.glob("test_hidden*.py")), *sorted(folder.glob(f"{HIDDEN_PEER}*.py"))]
+    raise ValueError(f"grader files are public or hidden, not {kind!r}")
+
+
+def grader_files(graders: Path, topics, kind: str) -> dict[str, bytes]:
+    """Every topic's ``topic_grader_files`` of ``kind``, as relative path -> bytes (for ``graders_digest``)."""
+    return {f"{slug}/{p.name}": p.read_bytes() for slug in topics for p in topic_grader_files(Path(graders) / slug, kind)}
 
 
 # -- flags against the file ----------------------------------------------------------------------------------

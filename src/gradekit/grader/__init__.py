@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import pytest
 
 from gradekit.grading.contract import Failure
+from gradekit.messages.failures import word_failure  # a failure's detail in the kit's words, for a grader's own
 from gradekit.sandbox.proxy import (SHOW_LIMIT, Proxy, StudentError, helper, label_of, last_yielded, remote_callable,
                                     remote_dir, remote_isinstance,
                             new_tally, remote_type, show, tallied, type_name, value_of, where)
@@ -33,10 +34,10 @@ from gradekit.sandbox.topic import SandboxError
 
 __all__ = [
     "points", "public", "hint", "exercise", "time_limit",
-    "call", "expect", "fail", "CheckFailure", "printed", "helper", "same",
+    "call", "expect", "fail", "CheckFailure", "printed", "helper", "sandbox_source", "same",
     "remote_isinstance", "remote_callable", "remote_type", "remote_dir", "type_name", "where", "StudentError",
     "seeded", "run_script", "grader_module", "show", "Proxy",
-    "last_yielded", "value_of", "new_tally", "tallied",
+    "last_yielded", "value_of", "new_tally", "tallied", "word_failure",
 ]
 
 #: ``@points(3)``: what the check is worth (a positive int).
@@ -327,6 +328,26 @@ def run_script(anchor: Proxy, argv=(), stdin: str = "", timeout: float | None = 
     return box.run_script(argv, stdin, timeout)
 
 
+#: File names of peer code: what a check runs inside the sandbox, beside the student's code.  ``_sandbox_*.py``
+#: ships with the public graders; ``_hidden_sandbox_*.py`` stays with the hidden ones (``course.assignment``).
+SANDBOX_PEERS = ("_sandbox_", "_hidden_sandbox_")
+
+
+def sandbox_source(grader_file: str, name: str) -> str:
+    """The source of a peer file beside a grader (``graders/<slug>/<name>.py``), for ``helper``.
+
+    Peer code runs in the sandbox child, next to the student's code, and never in the grading
+    process: it is read here as text, not imported.  Keeping it in a real file lets editors and
+    linters see it; ``_hidden_sandbox_`` files are released with the hidden graders only.
+    """
+    from pathlib import Path
+
+    if not name.startswith(SANDBOX_PEERS):
+        raise ValueError(f"{name}: peer files are named _sandbox_<what>.py, or _hidden_sandbox_<what>.py for "
+                         "code only hidden checks use")
+    return Path(grader_file).resolve().with_name(f"{name}.py").read_text(encoding="utf-8")
+
+
 def grader_module(grader_file: str, name: str):
     """A helper module beside a grader file (``graders/<slug>/<name>.py``), shared by its checks.
 
@@ -340,6 +361,8 @@ def grader_module(grader_file: str, name: str):
     from pathlib import Path
 
     path = Path(grader_file).resolve().with_name(f"{name}.py")
+    if name.startswith(SANDBOX_PEERS):
+        raise ValueError(f"{path.name} is code for the sandbox: send it with sandbox_source(), never import it here")
     key = f"gradekit_graders.{path.parent.name}.{name}"
     if key not in sys.modules:
         spec = importlib.util.spec_from_file_location(key, path)

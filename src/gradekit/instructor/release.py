@@ -252,10 +252,8 @@ def _assignment(kit: Kit, chosen, entries: list[Entry], *, name: str, install: s
     topic_points = {slug: 0 for slug in slugs}
     for e in entries:
         topic_points[e.topic] += e.points
-    graders = {"public": assignment_file.graders_digest(assignment_file.grader_files(kit.graders, slugs,
-                                                                                     "test_public*.py")),
-               "hidden": assignment_file.graders_digest(assignment_file.grader_files(kit.graders, slugs,
-                                                                                     "test_hidden*.py"))}
+    graders = {kind: assignment_file.graders_digest(assignment_file.grader_files(kit.graders, slugs, kind))
+               for kind in ("public", "hidden")}
     extensions = ""
     if terms.extensions is not None:  # relative to the instructor's copy, which is where batch finds it
         target = Path(terms.extensions).resolve()
@@ -286,10 +284,8 @@ def _build(kit: Kit, dest: Path, chosen, entries: list[Entry], *, name: str, ins
         for name_ in ("exercise.toml", "README.md"):
             if (topic.folder / name_).is_file():
                 _copy(topic.folder / name_, dest / "exercises" / topic.slug / name_)
-        for grader in sorted((kit.graders / topic.slug).glob("test_public*.py")):
+        for grader in assignment_file.topic_grader_files(kit.graders / topic.slug, "public"):
             _copy(grader, dest / "graders" / topic.slug / grader.name)
-        for shared in sorted((kit.graders / topic.slug).glob("_*.py")):  # helpers the public graders load
-            _copy(shared, dest / "graders" / topic.slug / shared.name)
         (dest / "graders" / topic.slug / "hidden.json").write_text(
             json.dumps(hidden.get(topic.slug, {}), indent=2) + "\n", encoding="utf-8")
     total = sum(e.points for e in entries)
@@ -352,10 +348,11 @@ def readme_deadline(a: Assignment) -> dict[str, str]:
 
 
 def write_hidden(kit: Kit, dest: Path, topics: list[str] | None = None) -> None:
-    """The hidden graders alone (``graders/<slug>/test_hidden*.py``), for a private repository."""
+    """The hidden graders alone (``graders/<slug>/test_hidden*.py`` and their ``_hidden_*.py`` peers), for a
+    private repository."""
     dest = Path(dest)
     for topic in kit.select(topics):
-        for grader in sorted((kit.graders / topic.slug).glob("test_hidden*.py")):
+        for grader in assignment_file.topic_grader_files(kit.graders / topic.slug, "hidden"):
             _copy(grader, dest / "graders" / topic.slug / grader.name)
     (dest / "README.md").write_text(
         "# Hidden graders\n\nKeep this repository private. The classroom workflow fetches it with a read-only\n"

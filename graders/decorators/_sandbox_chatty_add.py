@@ -1,0 +1,6 @@
+"""Peer code of the decorators checks (test_public.py's CHATTY_ADD_SOURCE): it runs in the sandbox, beside the student's code."""
+
+def add(x, y):
+    "Add two numbers."
+    print("adding")
+    return x + y
