@@ -64,15 +64,23 @@ def test_one_commands_wording_does_not_leak_into_anothers_help():
     assert "--seed" not in run_grade("doctor", "--help").stdout
 
 
+def _handler(cli, student, command: str):
+    from gradekit.classroom import commands as classroom
+
+    return student.COMMANDS.get(command) or classroom.COMMANDS.get(command) or cli.HANDLERS[command]
+
+
 def _handler_source(cli, student, command: str) -> str:
-    """The handler of ``command`` and every module-level function of cli or student it calls, transitively,
-    plus ``main`` (which reads --lang for every command and the kit for the student commands)."""
-    modules = (cli, student)
-    start = student.COMMANDS.get(command) or cli.HANDLERS[command]
+    """The handler of ``command`` and every module-level function of cli, student or the classroom commands it
+    calls, transitively, plus ``main`` (which reads --lang for every command and the kit for those given one)."""
+    from gradekit.classroom import commands as classroom
+
+    modules = (cli, student, classroom)
+    start = _handler(cli, student, command)
     seen, todo, text = set(), [start], [inspect.getsource(cli.main)]
     if command in cli.STUDENT_SIDE:
         text.append(inspect.getsource(cli.student_defaults))
-    if command in student.COMMANDS:
+    if command in student.COMMANDS or command in classroom.COMMANDS:
         todo.append(cli._kit)
     while todo:
         fn = todo.pop()
@@ -105,7 +113,7 @@ def test_every_option_has_help_and_is_read_by_its_command():
             if not action.help:
                 problems.append(f"{command} {action.option_strings or action.dest}: no help text")
             if action.dest == "lang":   # main reads args.lang for every command; the handler must use it
-                handler = inspect.getsource(student.COMMANDS.get(command) or cli.HANDLERS[command])
+                handler = inspect.getsource(_handler(cli, student, command))
                 read = re.search(r"\blang\b", handler.split(":\n", 1)[1]) is not None
             else:
                 read = re.search(rf"args\.{action.dest}\b|getattr\(args, \"{action.dest}\"", source) is not None

@@ -14,6 +14,7 @@ import time
 import pytest
 
 from gradekit.messages.failures import word_failure
+from gradekit.model import Check
 from gradekit.render.report import _state
 
 from conftest import MINIKIT, ROOT, bwrap_usable, read_json, run_grade, write_submission
@@ -61,7 +62,8 @@ def test_untouched_starter_is_not_started_in_list_and_check(course, tmp_path, la
     assert checked.returncode != 2, checked.stderr
     data = read_json(out)
     for slug, ex in exercises(data):
-        assert _state(ex["checks"]) == "todo", (slug, ex["name"], [c["message"] for c in ex["checks"]])
+        checks = [Check.from_dict(c) for c in ex["checks"]]
+        assert _state(checks) == "todo", (slug, ex["name"], [c.message for c in checks])
     by_name = {ex["name"]: ex for _, ex in exercises(data)}
     rule = next(c for c in by_name["is_leap_year"]["checks"] if c["name"] == "test_uses_boolean_operators")
     month = by_name["Month"]["checks"][0]
@@ -87,7 +89,7 @@ def test_a_written_function_still_meets_the_rule(course, tmp_path):
     rule = next(c for c in ex["checks"] if c["name"] == "test_uses_boolean_operators")
     assert rule["status"] == "fail" and rule["detail"]["kind"] == "structure", rule
     assert "join the conditions with and / or" in rule["message"]
-    assert _state(ex["checks"]) == "failing"
+    assert _state([Check.from_dict(c) for c in ex["checks"]]) == "failing"
 
 
 def flat(text: str) -> str:

@@ -21,7 +21,7 @@ from typing import Sequence
 from gradekit import __version__
 
 from gradekit.student import commands as student
-from gradekit.messages.catalogue import pick_lang, t
+from gradekit.messages.catalogue import pick_lang, t, translated
 from gradekit.course.kit import KitError, find_root, load_kit
 from gradekit.model import EXIT_ERROR, EXIT_FAILED, EXIT_OK
 from gradekit.instructor.release import DEFAULT_LANG
@@ -94,14 +94,7 @@ USAGE_ZH = (
 
 
 def usage_words(message: str, lang: str) -> str:
-    import re
-
-    if lang == "zh":
-        for pattern, words in USAGE_ZH:
-            found = re.fullmatch(pattern, message)
-            if found:
-                return words.format(*found.groups())
-    return message
+    return translated(message, lang, USAGE_ZH)
 
 
 def student_lang_of(argv: list[str]) -> str:

@@ -727,6 +727,19 @@ def t(key: str, lang: str, **fields) -> str:
     return CATALOGUE[key][lang].format_map(_Blank(fields))
 
 
+def translated(message: str, lang: str, table) -> str:
+    """An English message from Python or argparse, in ``lang``: Chinese by the first of ``table``'s
+    ``(pattern, words)`` whose pattern matches all of it, its groups filled in; as written otherwise."""
+    if lang == "zh":
+        import re
+
+        for pattern, words in table:
+            found = re.fullmatch(pattern, message)
+            if found:
+                return words.format(*found.groups())
+    return message
+
+
 def names_list(names, lang: str) -> str:
     """Identifiers listed in a sentence: 、 between them in Chinese, a comma in English."""
     return ("、" if lang == "zh" else ", ").join(names)

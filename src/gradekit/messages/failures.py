@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from gradekit.grading.contract import Failure
-from gradekit.messages.catalogue import CATALOGUE, t
+from gradekit.messages.catalogue import CATALOGUE, t, translated
 
 
 #: How the sandbox child words a refused coding line (``gradekit.sandbox.child.scripts.CODING_MESSAGE``).
@@ -81,12 +81,7 @@ SYNTAX_ZH = (
 
 def syntax_words(message: str, lang: str) -> str:
     """A SyntaxError's message for a beginner reading ``lang``."""
-    if lang == "zh":
-        for pattern, words in SYNTAX_ZH:
-            found = re.fullmatch(pattern, message)
-            if found:
-                return words.format(*found.groups())
-    return message
+    return translated(message, lang, SYNTAX_ZH)
 
 
 def _differs(detail: dict, lang: str) -> str:
