@@ -110,11 +110,12 @@ class Watch:
             return {k: self.inflight.get(k) for k in ("submission", "topic", "nodeid")}
 
 
-def verified_records(stream: Iterable[bytes], key: bytes, watch: Watch) -> Iterator[dict]:
+def verified_records(stream: Iterable[bytes], key: bytes, watch: Watch) -> Iterator[Record]:
     """The records a grading process streams, each once its seal verifies; its heartbeats go to ``watch``.
 
     A line that is not JSON or whose seal is wrong is dropped: only pytest holds the key, so such a
-    line was written by something else that reached the pipe."""
+    line was written by something else that reached the pipe.  A sealed one that is not a record's
+    shape is dropped too (a gradekit of another version)."""
     for line in stream:
         try:
             msg = json.loads(line)
@@ -126,8 +127,11 @@ def verified_records(stream: Iterable[bytes], key: bytes, watch: Watch) -> Itera
             continue
         if "beat" in msg:
             watch.beat(body)
-        else:
-            yield body
+            continue
+        try:
+            yield Record.from_json(body)
+        except ContractError:
+            continue
 
 
 def _stopped(proc: psutil.Process) -> bool:
@@ -251,11 +255,7 @@ def run_pytest(kit: Kit, slugs: list[str], tmp: Path, plan: Plan, key: bytes, ti
 
     def listen():
         with os.fdopen(stream_r, "rb") as stream:
-            for body in verified_records(stream, key, watch):
-                try:
-                    record = Record.from_json(body)
-                except ContractError:
-                    continue
+            for record in verified_records(stream, key, watch):
                 watch.records[record.submission] = record
                 if on_record is not None:
                     on_record(record)

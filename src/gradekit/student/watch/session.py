@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from gradekit.course.kit import Kit
-from gradekit.grading.contract import ContractError, Manifest, Plan, PlannedSubmission, Record
+from gradekit.grading.contract import Manifest, Plan, PlannedSubmission, Record
 from gradekit.model import Result
 from gradekit.grading.runner import (SESSION_SLACK, Submission, Watch, build_result, detected_isolation, git_commit,
                                      pytest_command, pytest_env, verified_records, watch_session)
@@ -253,11 +253,7 @@ class WarmSession:
         """Heartbeats to the watchdog, sealed round records to ``grade``; None once the stream ends."""
         try:
             with os.fdopen(fd, "rb") as stream:
-                for body in verified_records(stream, key, watch):
-                    try:
-                        record = Record.from_json(body)
-                    except ContractError:
-                        continue
+                for record in verified_records(stream, key, watch):
                     if record.round is not None:
                         records.put(record)
         finally:
