@@ -222,8 +222,10 @@ def test_a_backdated_orphan_history_is_flagged_and_keeps_its_score(course):
 
 
 def test_the_new_flags_have_words_in_both_languages():
-    from gradekit.render.flag_words import UNKNOWN, explain
+    from gradekit.messages.catalogue import CATALOGUE
+    from gradekit.render.flag_words import explain
 
+    UNKNOWN = CATALOGUE["fl_unknown"]
     for flag in ("commit-dated-before-template", "history-without-template"):
         zh, en = explain(flag, "zh").plain(), explain(flag, "en").plain()
         assert zh and en and zh != en and UNKNOWN["en"].split()[0] not in en.split()[0]
