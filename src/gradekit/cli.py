@@ -21,7 +21,7 @@ from typing import Sequence
 from gradekit import __version__
 
 from gradekit.student import commands as student
-from gradekit.messages.catalogue import pick_lang, t, translated
+from gradekit.messages.catalogue import USAGE_ZH, pick_lang, t, translated
 from gradekit.course.kit import KitError, find_root, load_kit
 from gradekit.model import EXIT_ERROR, EXIT_FAILED, EXIT_OK
 from gradekit.instructor.release import DEFAULT_LANG
@@ -82,18 +82,8 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, t("usage_error", lang, prog=self.prog, message=usage_words(message, lang)) + "\n")
 
 
-#: argparse's own sentences (Lib/argparse.py), in Chinese; an unknown one is shown as argparse wrote it.
-USAGE_ZH = (
-    (r"unrecognized arguments: (.*)", "不认识这些参数：{0}"),
-    (r"the following arguments are required: (.*)", "缺少必需的参数：{0}"),
-    (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)", "参数 {0} 的值 {1} 不在可选的值里（可选：{2}）"),
-    (r"argument (\S+): expected one argument", "参数 {0} 后面要跟一个值"),
-    (r"argument (\S+): invalid float value: (.*)", "参数 {0} 的值 {1} 不是数字"),
-    (r"argument (\S+): invalid int value: (.*)", "参数 {0} 的值 {1} 不是整数"),
-)
-
-
 def usage_words(message: str, lang: str) -> str:
+    """argparse's own sentence (Lib/argparse.py) in ``lang``."""
     return translated(message, lang, USAGE_ZH)
 
 

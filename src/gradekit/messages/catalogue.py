@@ -727,6 +727,17 @@ def t(key: str, lang: str, **fields) -> str:
     return CATALOGUE[key][lang].format_map(_Blank(fields))
 
 
+#: argparse's commonest usage errors, in Chinese (``cli.usage_words``); one not here is shown as argparse wrote it.
+USAGE_ZH = (
+    (r"unrecognized arguments: (.*)", "不认识这些参数：{0}"),
+    (r"the following arguments are required: (.*)", "缺少必需的参数：{0}"),
+    (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)", "参数 {0} 的值 {1} 不在可选的值里（可选：{2}）"),
+    (r"argument (\S+): expected one argument", "参数 {0} 后面要跟一个值"),
+    (r"argument (\S+): invalid float value: (.*)", "参数 {0} 的值 {1} 不是数字"),
+    (r"argument (\S+): invalid int value: (.*)", "参数 {0} 的值 {1} 不是整数"),
+)
+
+
 def translated(message: str, lang: str, table) -> str:
     """An English message from Python or argparse, in ``lang``: Chinese by the first of ``table``'s
     ``(pattern, words)`` whose pattern matches all of it, its groups filled in; as written otherwise."""
