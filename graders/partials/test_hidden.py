@@ -1,16 +1,8 @@
 """Hidden checks for partials: random inputs, keyword overrides, and partials of the right function."""
 
-from gradekit.grader import call, exercise, expect, fail, hint, points, type_name
-from gradekit.grader import show
+from gradekit.grader import call, exercise, expect, fail, grader_module, hint, points, show
 
-
-def need_partial(value, label):
-    if type_name(value) != "partial":
-        fail(zh=f"{label} 应该是一个 functools.partial 对象（用 functools.partial(...) 造出来），"
-                f"实际是 {type_name(value)}：{show(value)}",
-             en=f"{label} should be a functools.partial object (made with functools.partial(...)), "
-                f"but it is a {type_name(value)}: {show(value)}")
-    return value
+need_partial = grader_module(__file__, "_shared").need_partial
 
 
 def need_partial_of_power(partials, value, label):

@@ -1,17 +1,8 @@
 """Public checks for partials: the notes' examples, shipped to students."""
 
-from gradekit.grader import call, exercise, fail, points, public, type_name
-from gradekit.grader import show
+from gradekit.grader import call, exercise, grader_module, points, public
 
-
-def need_partial(value, label):
-    """``value`` must be a functools.partial object."""
-    if type_name(value) != "partial":
-        fail(zh=f"{label} 应该是一个 functools.partial 对象（用 functools.partial(...) 造出来），"
-                f"实际是 {type_name(value)}：{show(value)}",
-             en=f"{label} should be a functools.partial object (made with functools.partial(...)), "
-                f"but it is a {type_name(value)}: {show(value)}")
-    return value
+need_partial = grader_module(__file__, "_shared").need_partial
 
 
 @exercise("int2")
