@@ -20,6 +20,8 @@ from dataclasses import asdict, dataclass, field
 from enum import Enum
 from functools import cached_property
 
+from gradekit.model import Status
+
 
 class Failure(str, Enum):
     """Why a check did not pass.  Each member's value is also its sentence's key in the catalogue."""
@@ -243,6 +245,10 @@ class Manifest:
             self.hidden_not_run.setdefault(topic, counts)
 
 
+#: The statuses a check can have (``model.Status``'s values).
+_STATUSES = frozenset(s.value for s in Status)
+
+
 @dataclass
 class Outcome:
     """What became of one check: its status, the failure's detail, what the student's code printed."""
@@ -260,10 +266,8 @@ class Outcome:
 
     @classmethod
     def from_json(cls, data) -> Outcome:
-        from gradekit.model import Status
-
         status = _need(data, "status", str)
-        if status not in {s.value for s in Status}:
+        if status not in _STATUSES:
             raise ContractError(f"status {status!r} is not one a check can have")
         detail = data.get("detail") or {}
         if not isinstance(detail, dict):

@@ -124,23 +124,24 @@ class Sources:
 
     def __init__(self, read: Callable[[str, str], bytes | None]):
         self.read = read      # (submission, file name) -> its bytes as the sandbox copied them, or None
-        self.trees: dict[tuple[str, str], ast.Module | None] = {}
+        self.submission: str | None = None
+        self.trees: dict[str, ast.Module | None] = {}     # topic -> its tree, for ``self.submission``
 
     def refine(self, entry: Entry, detail: dict) -> dict:
         """``pinpoint.refine`` with the topic's source; a missing file is named with the topic, so the message
         can say which ``grade reset`` brings it back."""
         if detail.get("kind") == Failure.NO_FILE:
             return {**detail, "topic": entry.topic}
-        key = (entry.submission, entry.topic)
-        if key not in self.trees:
-            if any(sub != entry.submission for sub, _ in self.trees):
-                self.trees.clear()    # checks come submission by submission: the last one is done
+        if entry.submission != self.submission:
+            self.forget()         # checks come submission by submission: the last one is done
+            self.submission = entry.submission
+        if entry.topic not in self.trees:
             try:
                 source = self.read(entry.submission, f"{entry.topic}.py")
             except Exception:  # noqa: BLE001 -- a file that changed or vanished: the check's own failure says so
                 source = None
-            self.trees[key] = pinpoint.tree_of(source)
-        return pinpoint.refine(detail, self.trees[key], entry.exercise, f"{entry.topic}.py")
+            self.trees[entry.topic] = pinpoint.tree_of(source)
+        return pinpoint.refine(detail, self.trees[entry.topic], entry.exercise, f"{entry.topic}.py")
 
     def forget(self) -> None:
         """The files may have changed since they were parsed (watch mode's next round): parse them again."""

@@ -30,6 +30,7 @@ objects, and every value the tests see was rebuilt from plain data.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -120,12 +121,16 @@ class GradingState:
         self.stream = stream                # where finished submissions are announced, if anywhere
         self.collector = Collector(self.kit, plan)
         self.pool = SandboxPool(plan, isolation, tuple(self.collector.slugs))
-        self.sources = Sources(lambda sub, name: self.pool.server(sub).sources.files().get(name))
+        self.sources = Sources(self.source)
         self.manifest: Manifest | None = None
         self.outcomes: list[dict] = []      # sealed, in pytest-json-report's per-test shape
         self.pending: dict[str, list] = {}  # submission -> its sealed outcomes so far
         self.last_check: dict[str, str] = {}    # submission -> nodeid of its last check, when it announces itself
         self.item: Any = None               # the check being set up or run (fixtures take no ``request``)
+
+    def source(self, sub_id: str, name: str) -> bytes | None:
+        """A submission's file as its sandboxes were given it (digest-checked), not as it is on disk now."""
+        return self.pool.server(sub_id).sources.files().get(name)
 
     # -- what the runner hears ---------------------------------------------------------
 
@@ -211,7 +216,7 @@ def session_plugin(state: GradingState) -> types.ModuleType:
     def student_file(_gk_submission):
         """Path of the submission's file for this check's topic (for structural checks with ast)."""
         path = StudentFile(Path(state.plan.submission(_gk_submission).path) / f"{state.item.stash[ENTRY].topic}.py")
-        path.snapshot = state.pool.server(_gk_submission).sources.files().get(path.name)
+        path.snapshot = state.source(_gk_submission, path.name)
         return path
 
     def topic_fixture(slug: str):
@@ -245,6 +250,7 @@ def session_plugin(state: GradingState) -> types.ModuleType:
     return plugin
 
 
+@functools.lru_cache(maxsize=None)   # asked by every check that takes ``rng``; a session's graders do not change
 def hidden_salt(grader: Path) -> str:
     """A hidden grader's salt for its random inputs: a digest of its own bytes, under a label of its own, so it
     is neither the published ``graders.hidden`` digest of ``assignment.toml`` nor computable without the file.
